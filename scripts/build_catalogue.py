@@ -1,0 +1,462 @@
+#!/usr/bin/env python3
+"""Build the bundled catalogue from the seed page and the collected facts.
+
+Inputs (the project's ``shared/`` folder, beside the repository by default):
+
+- ``seeds/000_476309a05a576595.txt``: the collection page of "Sino-Soviet
+  Alliance, 1950-1959" (its description and its five popular documents, with
+  their summaries, in page order);
+- ``catalogue/collections.json``: the seven collections and the resource guide;
+- ``catalogue/documents.jsonl``: facts about 59 documents listed on collection
+  pages (no summaries, no text).
+
+``catalogue/sightings.jsonl`` is not bundled: those documents' collections are
+unknown, and the facts file says not to put them into one.
+
+Usage::
+
+    python scripts/build_catalogue.py [--shared ../shared] [--out PATH] [--built YYYY-MM-DD]
+    python scripts/build_catalogue.py --check   # exit 1 if the committed file is stale
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime
+import json
+import re
+import sys
+from collections.abc import Iterator, Mapping, Sequence
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+import attrs
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO / "src"))
+
+from sinosoviet_docs import (  # noqa: E402  (the path above makes the source importable)
+    Catalogue,
+    CatalogueInfo,
+    Collection,
+    CollectionRef,
+    DateRange,
+    Document,
+    PartialDate,
+    Popularity,
+    Provenance,
+    dump,
+    load,
+)
+from sinosoviet_docs.models import ARCHIVE_URL, slugify  # noqa: E402
+
+SEED_NAME = "000_476309a05a576595.txt"
+DEFAULT_OUT = REPO / "src" / "sinosoviet_docs" / "data" / "catalogue.json"
+SEED_COLLECTION = "Sino-Soviet Alliance, 1950-1959"
+
+
+class BuildError(Exception):
+    """The inputs contradict each other or are not in the expected shape."""
+
+
+# -- the seed page ------------------------------------------------------------------------
+
+
+@attrs.frozen
+class SeedEntry:
+    date_printed: str
+    title: str
+    summary: str
+
+
+@attrs.frozen
+class SeedPage:
+    title: str
+    description: str
+    siblings: tuple[str, ...]
+    guide: str
+    popular: tuple[SeedEntry, ...]
+
+
+_SIBLINGS = re.compile(
+    r"For other collections on [^,]+?, see (?P<siblings>[^.]+)\. "
+    r"For a collections resource guide see (?P<guide>.+?)\.?$"
+)
+
+
+def read_seed(path: Path) -> SeedPage:
+    """Read the seed (a new-site collection page capture) with simple block splitting.
+
+    The page-capture loader of a later release replaces this.
+    """
+    text = path.read_text("utf-8").replace("\r\n", "\n")
+    blocks = [b.strip() for b in text.split("\n\n") if b.strip()]
+    if blocks and blocks[0] == "Skip to content":
+        blocks = blocks[1:]
+    try:
+        marker = blocks.index("Popular Documents")
+    except ValueError:
+        raise BuildError(f"{path}: no 'Popular Documents' block") from None
+    if marker != 2:
+        raise BuildError(
+            f"{path}: expected the name and the description before 'Popular Documents'"
+        )
+    title, description = blocks[0], blocks[1]
+    entries = blocks[marker + 1 :]
+    if len(entries) % 3:
+        raise BuildError(f"{path}: popular documents are not date/title/summary triples")
+    popular = tuple(SeedEntry(*entries[i : i + 3]) for i in range(0, len(entries), 3))
+    match = _SIBLINGS.search(description)
+    if not match:
+        raise BuildError(f"{path}: sibling collections not found in the description")
+    siblings = tuple(re.sub(r"^and ", "", name.strip()) for name in match["siblings"].split(";"))
+    return SeedPage(title, description, siblings, match["guide"].strip(), popular)
+
+
+# -- collections --------------------------------------------------------------------------
+
+
+def _strip_note(path: str) -> str:
+    """A page path without a trailing note such as ``(first page)``."""
+    return re.sub(r"\s*\(.*\)$", "", path).rstrip("/")
+
+
+def _slug_of(path: str) -> str:
+    """The last path segment of an old or new page path, without a trailing note."""
+    path = _strip_note(path)
+    parts = path.split("/")
+    if parts[0] == "collection" and len(parts) == 4:  # collection/<id>/<slug>/<page>
+        return parts[2]
+    return parts[-1]
+
+
+def _canonical_url(url: str) -> str:
+    """The same path on the archive's canonical host (staging copies share the paths)."""
+    parts = urlsplit(url)
+    query = f"?{parts.query}" if parts.query else ""
+    return f"{ARCHIVE_URL}{parts.path}{query}"
+
+
+def _period(text: str | None) -> tuple[DateRange | None, str | None]:
+    if text is None:
+        return None, None
+    head, _, rest = text.partition(" (")
+    note = f"period as recorded: {text!r}" if rest else None
+    return DateRange.parse(head), note
+
+
+def _guide_from(link: str) -> bool:
+    return link.endswith("(resource guide)") or link.startswith("essay by")
+
+
+@attrs.frozen
+class _Guide:
+    title: str
+    authors: tuple[str, ...] = ()
+    date: PartialDate | None = None
+
+
+_ESSAY = re.compile(
+    r"essay by (?P<author>[^,]+), '(?P<title>[^']+)' \((?P<date>[A-Z][a-z]+ \d{4})\)"
+)
+
+
+def _guide_facts(links: Sequence[str]) -> Iterator[_Guide]:
+    for link in links:
+        match = _ESSAY.match(link)
+        if match:
+            yield _Guide(match["title"], (match["author"],), PartialDate.parse(match["date"]))
+        elif link.endswith("(resource guide)"):
+            yield _Guide(link.removesuffix("(resource guide)").strip())
+
+
+def build_collections(
+    records: Sequence[Mapping[str, Any]], seed: SeedPage, source: str
+) -> dict[str, Collection]:
+    """Collections by title, with slugs, periods, links and the seed's description."""
+    guides = {g.title: g for r in records for g in _guide_facts(_links(r))}
+    collections: dict[str, Collection] = {}
+    for index, record in enumerate(records):
+        title = record["name"]
+        slugs = record.get("slugs") or {}
+        new = slugs.get("new")
+        old = slugs.get("old") or []
+        old = [old] if isinstance(old, str) else list(old)
+        known = [_slug_of(s) for s in ([new] if new else []) + old]
+        slug = known[0] if new else (slugify(title) if slugify(title) in known else None)
+        slug = slug or (known[0] if known else slugify(title))
+        aliases = tuple(dict.fromkeys(s for s in known if s != slug))
+        if new:
+            url: str | None = f"{ARCHIVE_URL}/{new}"
+        elif old:
+            url = f"{ARCHIVE_URL}/{_strip_note(old[0])}"
+        else:
+            url = None
+        period, period_note = _period(record.get("period"))
+        is_guide = title in guides and "slugs" not in record
+        guide = guides.get(title)
+        notes = [n for n in (period_note, _links_note(record)) if n]
+        if not record.get("pages_seen"):
+            notes.append("no page of it was seen; its slug is derived from its title")
+        collections[title] = Collection(
+            slug=slug,
+            title=title,
+            kind="resource-guide" if is_guide else "collection",
+            description=seed.description if title == seed.title else None,
+            period=period,
+            archive_id=record.get("old_numeric_id"),
+            aliases=aliases,
+            url=url,
+            authors=guide.authors if guide and is_guide else (),
+            date=guide.date if guide and is_guide else None,
+            provenance=(
+                Provenance(
+                    source=f"{source} #{index}",
+                    urls=tuple(record.get("pages_seen") or ()),
+                    note="; ".join(notes) or None,
+                ),
+            ),
+        )
+    return collections
+
+
+def _links(record: Mapping[str, Any]) -> list[str]:
+    links = record.get("links_to") or []
+    if isinstance(links, dict):  # one list per rendering of the page: the new site's first
+        return list(links.get("new topics page") or next(iter(links.values()), []))
+    return list(links)
+
+
+def _links_note(record: Mapping[str, Any]) -> str | None:
+    links = record.get("links_to")
+    if isinstance(links, dict):
+        return "links from the new topics page; " + "; ".join(
+            f"{k}: {len(v)} links" for k, v in links.items()
+        )
+    return None
+
+
+def link_collections(
+    collections: dict[str, Collection], records: Sequence[Mapping[str, Any]], seed: SeedPage
+) -> dict[str, Collection]:
+    """Fill each collection's related collections and resource guide from its links."""
+    refs = {title: col.ref() for title, col in collections.items()}
+    guide_titles = {g.title for r in records for g in _guide_facts(_links(r))}
+    linked: dict[str, Collection] = {}
+    for record in records:
+        title = record["name"]
+        related: list[CollectionRef] = []
+        guide: CollectionRef | None = None
+        for link in _links(record):
+            if _guide_from(link):
+                (facts,) = _guide_facts([link])
+                guide = refs[facts.title]
+            elif link in refs:
+                related.append(refs[link])
+            else:
+                raise BuildError(f"{title!r} links to an unknown collection {link!r}")
+        if title == seed.title:
+            page = tuple(refs[name].title for name in seed.siblings)
+            if page != tuple(r.title for r in related):
+                raise BuildError(f"seed siblings {page} differ from collections.json {related}")
+            if seed.guide not in guide_titles or guide is None or guide.title != seed.guide:
+                raise BuildError(
+                    f"seed resource guide {seed.guide!r} differs from collections.json"
+                )
+        linked[title] = attrs.evolve(
+            collections[title], related=tuple(related), resource_guide=guide
+        )
+    return linked
+
+
+# -- documents ----------------------------------------------------------------------------
+
+
+def _record_id(fact: Mapping[str, Any]) -> tuple[int | None, str | None]:
+    """The archive record id if the facts say it is one, and a note on how it was known."""
+    number = fact.get("record_id")
+    if number is None:
+        return None, None
+    kind = fact.get("id_kind", "record id (kind not stated)")
+    if "not a record id" in kind.lower():
+        return None, f"{number} is not a record id: {kind}"
+    return int(number), f"record id {number}: {kind}"
+
+
+def _document_url(fact: Mapping[str, Any], record_id: int | None) -> str | None:
+    if record_id is not None:
+        return f"{ARCHIVE_URL}/document/{record_id}"
+    for url in fact.get("seen_at", ()):
+        path = urlsplit(url).path
+        if re.fullmatch(r"/(document/[a-z0-9-]+|node/\d+)", path):
+            return _canonical_url(url)
+    return None
+
+
+def build_document(
+    fact: Mapping[str, Any],
+    line: int,
+    source: str,
+    slugs: Mapping[str, str],
+    seed_rank: Mapping[str, int],
+) -> Document:
+    printed = fact["date_printed"]
+    variants = list(dict.fromkeys([printed, *fact.get("date_variants_seen", ())]))
+    date = PartialDate.parse(printed)
+    notes: list[str] = []
+    others = {v: PartialDate.parse(v) for v in variants if PartialDate.parse(v) != date}
+    if others:
+        notes.append(
+            "copies disagree on the date: "
+            + ", ".join(repr(v) for v in variants)
+            + f"; kept {printed!r}, the form the facts file gives as printed on the page used"
+        )
+    record_id, id_note = _record_id(fact)
+    if id_note:
+        notes.append(id_note)
+    popularity = tuple(
+        Popularity(collection=slugs[name], rank=seed_rank.get(name))
+        for name in fact.get("popular_on", ())
+    )
+    return Document(
+        id=Document.make_id(title=fact["title"], date=date, record_id=record_id),
+        record_id=record_id,
+        title=fact["title"],
+        date=date,
+        dates_printed=tuple(variants),
+        type=fact.get("type"),
+        source=fact.get("source_citation"),
+        uploaded=PartialDate.parse(fact["uploaded_date"]) if fact.get("uploaded_date") else None,
+        collections=tuple(slugs[name] for name in fact.get("collections", ())),
+        url=_document_url(fact, record_id),
+        popularity=popularity,
+        provenance=(
+            Provenance(
+                source=f"{source} line {line}",
+                urls=tuple(fact.get("seen_at", ())),
+                note="; ".join(notes) or None,
+            ),
+        ),
+    )
+
+
+def add_seed_facts(
+    doc: Document, entry: SeedEntry, seed_source: str, page_url: str | None
+) -> Document:
+    """The seed page adds a document's summary and its printed date form."""
+    return attrs.evolve(
+        doc,
+        summary=entry.summary,
+        dates_printed=tuple(dict.fromkeys([*doc.dates_printed, entry.date_printed])),
+        provenance=(
+            *doc.provenance,
+            Provenance(
+                source=seed_source,
+                urls=(page_url,) if page_url else (),
+                note="summary and popular-document rank from the seed page",
+            ),
+        ),
+    )
+
+
+def _key(title: str, date: PartialDate) -> tuple[str, str]:
+    return slugify(title, max_length=500), str(date)
+
+
+def build(shared: Path, built: str) -> Catalogue:
+    """The bundled catalogue, from the files in ``shared``."""
+    seed_path = shared / "seeds" / SEED_NAME
+    seed_source = f"seeds/{SEED_NAME}"
+    seed = read_seed(seed_path)
+    if seed.title != SEED_COLLECTION:
+        raise BuildError(f"the seed page is about {seed.title!r}, not {SEED_COLLECTION!r}")
+    records = json.loads((shared / "catalogue" / "collections.json").read_text("utf-8"))
+    collections = build_collections(records, seed, "catalogue/collections.json")
+    collections = link_collections(collections, records, seed)
+    slugs = {title: col.slug for title, col in collections.items()}
+
+    seed_keys = {_key(e.title, PartialDate.parse(e.date_printed)): e for e in seed.popular}
+    ranks = {
+        _key(e.title, PartialDate.parse(e.date_printed)): i for i, e in enumerate(seed.popular, 1)
+    }
+    documents: list[Document] = []
+    matched: set[tuple[str, str]] = set()
+    facts_path = shared / "catalogue" / "documents.jsonl"
+    for line, text in enumerate(facts_path.read_text("utf-8").splitlines(), start=1):
+        if not text.strip():
+            continue
+        fact = json.loads(text)
+        key = _key(fact["title"], PartialDate.parse(fact["date_printed"]))
+        seed_rank = {SEED_COLLECTION: ranks[key]} if key in ranks else {}
+        if key in ranks and SEED_COLLECTION not in fact.get("popular_on", ()):
+            raise BuildError(f"line {line}: popular on the seed page but not in popular_on")
+        if key not in ranks and SEED_COLLECTION in fact.get("popular_on", ()):
+            raise BuildError(
+                f"line {line}: popular_on names the seed collection, the seed does not"
+            )
+        doc = build_document(fact, line, "catalogue/documents.jsonl", slugs, seed_rank)
+        if key in seed_keys:
+            matched.add(key)
+            doc = add_seed_facts(doc, seed_keys[key], seed_source, collections[SEED_COLLECTION].url)
+        documents.append(doc)
+    if missing := set(seed_keys) - matched:
+        raise BuildError(f"seed popular documents missing from documents.jsonl: {sorted(missing)}")
+
+    by_slug = {doc.id: doc for doc in documents}
+    final: list[Collection] = []
+    for col in collections.values():
+        popular = [
+            d for d in by_slug.values() if any(p.collection == col.slug for p in d.popularity)
+        ]
+        popular.sort(key=lambda d: (d.rank_in(col.slug) or 10**9, d.sort_key()))
+        final.append(attrs.evolve(col, popular=tuple(popular)))
+
+    info = CatalogueInfo(
+        title="Sino-Soviet collections of the Wilson Center Digital Archive (partial catalogue)",
+        built=built,
+        sources=(
+            f"{seed_source}: the page of the collection 'Sino-Soviet Alliance, 1950-1959' "
+            "(description, sibling collections, resource guide, popular documents with summaries)",
+            "catalogue/collections.json: the seven collections and the resource guide "
+            "(slugs, periods, links, pages seen)",
+            "catalogue/documents.jsonl: facts about 59 documents listed on collection pages "
+            "(titles, dates, record ids, citations, memberships, addresses seen)",
+        ),
+        note=(
+            "This catalogue knows only some documents of each collection; the archive's "
+            "collections are far larger and no count here is a collection's size. "
+            "Only the five popular documents of the 1950-1959 collection carry summaries."
+        ),
+    )
+    return Catalogue(documents=documents, collections=tuple(final), info=info)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--shared", type=Path, default=REPO.parent / "shared")
+    parser.add_argument("--out", type=Path, default=DEFAULT_OUT)
+    parser.add_argument(
+        "--built", help="build date to record (default: today, or the file's for --check)"
+    )
+    parser.add_argument(
+        "--check", action="store_true", help="compare with --out instead of writing it"
+    )
+    args = parser.parse_args(argv)
+    if args.check:
+        current = load(args.out)
+        fresh = build(args.shared, args.built or current.info.built or "")
+        if fresh != current:
+            print(f"{args.out} is stale: run scripts/build_catalogue.py", file=sys.stderr)
+            return 1
+        print(f"{args.out} is up to date ({len(fresh)} documents)")
+        return 0
+    cat = build(args.shared, args.built or datetime.date.today().isoformat())
+    dump(cat, args.out)
+    counts = ", ".join(f"{c.slug}: {len(cat.documents_in(c.slug))}" for c in cat.collections)
+    print(f"wrote {args.out}: {len(cat)} documents ({counts})")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,347 @@
+"""The one cattrs converter that turns records into JSON-ready data and back.
+
+Private: :mod:`sinosoviet_docs.io` is the public face. The rules are listed in
+:func:`configure_converter`.
+"""
+
+from __future__ import annotations
+
+import typing
+from collections.abc import Callable, Mapping, Sequence
+from typing import Any, TypeVar
+
+import attrs
+import cattrs
+from cattrs.errors import (
+    ClassValidationError,
+    ForbiddenExtraKeysError,
+    IterableValidationError,
+    IterableValidationNote,
+)
+from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
+
+from .dates import DateRange, PartialDate
+from .exceptions import CatalogueError, CatalogueLoadError, DateParseError
+from .models import (
+    Catalogue,
+    CatalogueInfo,
+    Collection,
+    CollectionRef,
+    Document,
+    Popularity,
+    Provenance,
+)
+
+__all__ = [
+    "CATALOGUE_KIND",
+    "SCHEMA_VERSION",
+    "catalogue_from_parts",
+    "converter",
+    "format_errors",
+    "structure_document",
+    "structure_header",
+    "unstructure_catalogue",
+    "unstructure_document",
+    "unstructure_header",
+]
+
+#: Version of the JSON layout written by :func:`unstructure_catalogue`.
+SCHEMA_VERSION = 1
+#: Marks a JSON object as a catalogue of this library (and a JSONL file's header line).
+CATALOGUE_KIND = "sinosoviet_docs.catalogue"
+
+T = TypeVar("T")
+
+_JSON_NAMES: dict[type, str] = {
+    str: "a string",
+    int: "an integer",
+    bool: "true or false",
+    dict: "an object",
+    list: "an array",
+    float: "a number",
+}
+
+
+class WrongTypeError(TypeError):
+    """A JSON value of the wrong type; the message names the expected and found types."""
+
+    def __init__(self, expected: str, value: object) -> None:
+        self.expected = expected
+        self.value = value
+        super().__init__(f"expected {expected}, found {_describe(value)}")
+
+
+def _describe(value: object) -> str:
+    if value is None:
+        return "null"
+    name = _JSON_NAMES.get(type(value), type(value).__name__)
+    text = repr(value)
+    if len(text) > 40:
+        text = text[:37] + "..."
+    return f"{name} {text}"
+
+
+def _strict_str(value: object, _type: object) -> str:
+    if type(value) is not str:
+        raise WrongTypeError("a string", value)
+    return value
+
+
+def _strict_int(value: object, _type: object) -> int:
+    if type(value) is not int:
+        raise WrongTypeError("an integer", value)
+    return value
+
+
+def _strict_bool(value: object, _type: object) -> bool:
+    if type(value) is not bool:
+        raise WrongTypeError("true or false", value)
+    return value
+
+
+def _is_homogeneous_tuple(type_: Any) -> bool:
+    args = typing.get_args(type_)
+    return typing.get_origin(type_) is tuple and len(args) == 2 and args[1] is Ellipsis
+
+
+def _edtf_hook(parse: Callable[[str], T]) -> Callable[[object, object], T]:
+    def hook(value: object, _type: object) -> T:
+        if type(value) is not str:
+            raise WrongTypeError("an EDTF date string", value)
+        return parse(value)
+
+    return hook
+
+
+def configure_converter(c: cattrs.Converter) -> None:
+    """Register every hook of the library's converter on ``c``.
+
+    The rules:
+
+    - Strings, integers and booleans are taken only as themselves: ``null``
+      is not the string ``"None"``, ``12`` is not ``"12"``, ``true`` is not ``1``.
+    - A tuple field takes only a JSON array (a string is not a tuple of characters).
+    - :class:`PartialDate` and :class:`DateRange` are EDTF strings (``"1950-02"``,
+      ``"1950~"``, ``"1950/1959"``); a bad one is reported with its reason.
+    - Records are JSON objects; an unknown key is an error that names the key
+      (``forbid_extra_keys``: a misspelt field must never vanish silently).
+    - Unstructuring leaves out fields at their default value (``None``, ``()``)
+      so files stay small; loading restores them, so nothing is lost.
+    - ``Collection.popular`` is written as document ids and resolved against
+      the catalogue's documents on loading (see :func:`catalogue_from_parts`).
+    """
+    c.register_structure_hook(str, _strict_str)
+    c.register_structure_hook(int, _strict_int)
+    c.register_structure_hook(bool, _strict_bool)
+    c.register_structure_hook(PartialDate, _edtf_hook(PartialDate.from_edtf))
+    c.register_unstructure_hook(PartialDate, str)
+    c.register_structure_hook(DateRange, _edtf_hook(DateRange.from_edtf))
+    c.register_unstructure_hook(DateRange, str)
+    c.register_structure_hook_factory(_is_homogeneous_tuple, lambda t: _tuple_hook(c, t))
+
+    for cls in (Popularity, Provenance, CollectionRef, CatalogueInfo, Document):
+        _register_record(c, cls)
+    _register_record(
+        c,
+        Collection,
+        popular=override(omit=True),
+    )
+
+
+def _tuple_hook(c: cattrs.Converter, type_: Any) -> Callable[[object, object], tuple[Any, ...]]:
+    item_type = typing.get_args(type_)[0]
+    item_hook = c.get_structure_hook(item_type)
+
+    def hook(value: object, _type: object) -> tuple[Any, ...]:
+        if not isinstance(value, list | tuple):
+            raise WrongTypeError("an array", value)
+        out: list[Any] = []
+        errors: list[Exception] = []
+        for index, item in enumerate(value):
+            try:
+                out.append(item_hook(item, item_type))
+            except Exception as exc:  # collected and re-raised as one group below
+                note = IterableValidationNote(f"Structuring @ index {index}", index, item_type)
+                exc.__notes__ = [*getattr(exc, "__notes__", []), note]  # type: ignore[attr-defined]
+                errors.append(exc)
+        if errors:
+            raise IterableValidationError(f"While structuring {type_!r}", errors, type_)
+        return tuple(out)
+
+    return hook
+
+
+def _register_record(c: cattrs.Converter, cls: type[Any], **overrides: Any) -> None:
+    structure = make_dict_structure_fn(cls, c, _cattrs_forbid_extra_keys=True, **overrides)
+
+    def structure_record(value: object, _type: object) -> Any:
+        if not isinstance(value, dict):
+            raise WrongTypeError("an object", value)
+        return structure(value, cls)
+
+    c.register_structure_hook(cls, structure_record)
+    c.register_unstructure_hook(
+        cls, make_dict_unstructure_fn(cls, c, _cattrs_omit_if_default=True, **overrides)
+    )
+
+
+def make_converter() -> cattrs.Converter:
+    """Build the library's converter (once, at import of this module)."""
+    c = cattrs.Converter(forbid_extra_keys=True, detailed_validation=True)
+    configure_converter(c)
+    return c
+
+
+converter = make_converter()
+
+
+# -- error messages -----------------------------------------------------------------------
+
+
+def _format_exception(exc: BaseException, type_: type | None) -> str:
+    if isinstance(exc, WrongTypeError | DateParseError | CatalogueError):
+        return str(exc)
+    if isinstance(exc, ForbiddenExtraKeysError):
+        keys = ", ".join(repr(k) for k in sorted(exc.extra_fields))
+        return f"unknown key {keys}" if len(exc.extra_fields) == 1 else f"unknown keys {keys}"
+    if isinstance(exc, KeyError):
+        return f"required field {exc.args[0]!r} missing" if exc.args else "required field missing"
+    if isinstance(exc, ValueError | TypeError) and str(exc):
+        # attrs validators and Literal checks: their own words are the clearest.
+        return str(exc)
+    return cattrs.v.format_exception(exc, type_)
+
+
+def format_errors(exc: BaseException, path: str = "$") -> list[str]:
+    """Turn a cattrs error (group) into one readable line per bad field, each with its path."""
+    if isinstance(exc, ClassValidationError | IterableValidationError):
+        return cattrs.transform_error(exc, path=path, format_exception=_format_exception)
+    return [f"{_format_exception(exc, None)} @ {path}"]
+
+
+# -- catalogues ---------------------------------------------------------------------------
+
+
+def unstructure_document(doc: Document) -> dict[str, Any]:
+    """A document as a JSON-ready dict (fields at their default left out)."""
+    result: dict[str, Any] = converter.unstructure(doc, Document)
+    return result
+
+
+def structure_document(value: object, path: str = "$") -> Document:
+    """A document from JSON data; raises CatalogueLoadError listing every bad field."""
+    try:
+        return converter.structure(value, Document)
+    except Exception as exc:
+        raise CatalogueLoadError(format_errors(exc, path)) from None
+
+
+def unstructure_header(cat: Catalogue) -> dict[str, Any]:
+    """Everything of a catalogue but its documents: the first line of a JSONL file."""
+    collections = []
+    for col in cat.collections:
+        data: dict[str, Any] = converter.unstructure(col, Collection)
+        if col.popular:
+            data["popular"] = [doc.id for doc in col.popular]
+        collections.append(data)
+    return {
+        "kind": CATALOGUE_KIND,
+        "schema_version": SCHEMA_VERSION,
+        "info": converter.unstructure(cat.info, CatalogueInfo),
+        "collections": collections,
+    }
+
+
+def unstructure_catalogue(cat: Catalogue) -> dict[str, Any]:
+    """A whole catalogue as one JSON-ready dict."""
+    data = unstructure_header(cat)
+    data["documents"] = [unstructure_document(doc) for doc in cat.documents]
+    return data
+
+
+_HEADER_KEYS = {"kind", "schema_version", "info", "collections"}
+
+
+def structure_header(
+    value: object, *, documents_key: bool
+) -> tuple[CatalogueInfo, list[tuple[dict[str, Any], list[object]]], list[str]]:
+    """Check a catalogue's top level; return its info, raw collections and the problems found.
+
+    ``documents_key`` says whether a ``documents`` array belongs at the top
+    (JSON) or not (a JSONL header line).
+    """
+    errors: list[str] = []
+    if not isinstance(value, dict):
+        raise CatalogueLoadError([f"expected a JSON object, found {_describe(value)} @ $"])
+    allowed = _HEADER_KEYS | ({"documents"} if documents_key else set())
+    for key in sorted(set(value) - allowed, key=str):
+        errors.append(f"unknown key {key!r} @ $")
+    if value.get("kind") != CATALOGUE_KIND:
+        errors.append(
+            f"expected kind {CATALOGUE_KIND!r}, found {_describe(value.get('kind'))} @ $.kind"
+        )
+    version = value.get("schema_version")
+    if version != SCHEMA_VERSION:
+        errors.append(
+            f"unsupported schema_version {_describe(version)}; this library reads {SCHEMA_VERSION} "
+            "@ $.schema_version"
+        )
+    info = CatalogueInfo()
+    if "info" in value:
+        try:
+            info = converter.structure(value["info"], CatalogueInfo)
+        except Exception as exc:
+            errors.extend(format_errors(exc, "$.info"))
+    raw_collections: list[tuple[dict[str, Any], list[object]]] = []
+    collections = value.get("collections", [])
+    if not isinstance(collections, list):
+        errors.append(f"expected an array, found {_describe(collections)} @ $.collections")
+        collections = []
+    for index, item in enumerate(collections):
+        path = f"$.collections[{index}]"
+        if not isinstance(item, dict):
+            errors.append(f"expected an object, found {_describe(item)} @ {path}")
+            continue
+        rest = dict(item)
+        popular = rest.pop("popular", [])
+        if not isinstance(popular, list):
+            errors.append(
+                f"expected an array of document ids, found {_describe(popular)} @ {path}.popular"
+            )
+            popular = []
+        raw_collections.append((rest, popular))
+    return info, raw_collections, errors
+
+
+def catalogue_from_parts(
+    info: CatalogueInfo,
+    raw_collections: Sequence[tuple[Mapping[str, Any], Sequence[object]]],
+    documents: Sequence[Document],
+    errors: list[str],
+) -> Catalogue:
+    """Assemble a catalogue, resolving popular-document ids; raise if ``errors`` is not empty."""
+    by_id = {doc.id: doc for doc in documents}
+    collections: list[Collection] = []
+    for index, (data, popular_ids) in enumerate(raw_collections):
+        path = f"$.collections[{index}]"
+        try:
+            col = converter.structure(dict(data), Collection)
+        except Exception as exc:
+            errors.extend(format_errors(exc, path))
+            continue
+        popular: list[Document] = []
+        for position, doc_id in enumerate(popular_ids):
+            where = f"{path}.popular[{position}]"
+            if type(doc_id) is not str:
+                errors.append(f"expected a document id, found {_describe(doc_id)} @ {where}")
+            elif doc_id not in by_id:
+                errors.append(f"no document with id {doc_id!r} @ {where}")
+            else:
+                popular.append(by_id[doc_id])
+        collections.append(attrs.evolve(col, popular=tuple(popular)))
+    if errors:
+        raise CatalogueLoadError(errors)
+    try:
+        return Catalogue(documents=documents, collections=tuple(collections), info=info)
+    except CatalogueError as exc:
+        raise CatalogueLoadError([f"{exc} @ $"]) from None

@@ -1,0 +1,218 @@
+"""The ``sinosoviet-docs`` command: a thin layer over the library.
+
+Each command calls library functions and prints their result as a table or,
+with ``--json``, as JSON. A user's mistake (an unknown id, a bad date, an
+unreadable file) prints one line on stderr and exits with status 1; a wrong
+command line exits with status 2.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import shutil
+import sys
+from collections.abc import Sequence
+from typing import Any, NoReturn, TextIO
+
+from ._convert import converter, unstructure_document
+from .exceptions import SinosovietDocsError
+from .io import load
+from .models import Catalogue, Collection, Document
+
+__all__ = ["main"]
+
+PROG = "sinosoviet-docs"
+
+
+class _Parser(argparse.ArgumentParser):
+    """An argument parser whose errors are one line, not a usage block."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(2, f"{self.prog}: error: {message} (see --help)\n")
+
+
+def _build_parser() -> argparse.ArgumentParser:
+    common = _Parser(add_help=False)
+    common.add_argument(
+        "--catalogue",
+        metavar="PATH",
+        help="a catalogue file (.json or .jsonl) to use instead of the bundled one",
+    )
+    common.add_argument("--json", action="store_true", help="print JSON instead of a table")
+
+    parser = _Parser(
+        prog=PROG,
+        description="Browse the Sino-Soviet documents of the Wilson Center Digital Archive.",
+    )
+    parser.add_argument("--version", action="store_true", help="print the version and exit")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    commands.add_parser(
+        "info", parents=[common], help="the catalogue and its collections, with document counts"
+    )
+    listing = commands.add_parser(
+        "list", parents=[common], help="documents in date order, optionally narrowed"
+    )
+    listing.add_argument(
+        "--collection", metavar="SLUG", help="only this collection (slug or title)"
+    )
+    listing.add_argument(
+        "--from", dest="start", metavar="DATE", help="dated on or after (e.g. 1950-02)"
+    )
+    listing.add_argument(
+        "--to", dest="end", metavar="DATE", help="dated on or before (e.g. 'June 1958')"
+    )
+    listing.add_argument(
+        "--within",
+        action="store_true",
+        help="keep only documents whose whole date lies in the period (default: any overlap)",
+    )
+    show = commands.add_parser("show", parents=[common], help="every field of one document")
+    show.add_argument("id", help="the document's id (record id or slug)")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None, *, stdout: TextIO | None = None) -> int:
+    """Run the command line; return the exit status."""
+    out = stdout or sys.stdout
+    parser = _build_parser()
+    args = parser.parse_args(argv)
+    if args.version:
+        from . import __version__
+
+        print(f"{PROG} {__version__}", file=out)
+        return 0
+    if args.command is None:
+        parser.print_help(out)
+        return 2
+    try:
+        cat = load(args.catalogue)
+        if args.command == "info":
+            _info(cat, args.json, out)
+        elif args.command == "list":
+            _list(cat, args, out)
+        else:
+            _show(cat.document(args.id), args.json, out)
+    except (SinosovietDocsError, OSError) as exc:
+        message = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+        if isinstance(exc, OSError) and exc.filename is not None:
+            message = f"cannot read {exc.filename}: {exc.strerror}"
+        print(f"{PROG}: error: {message}", file=sys.stderr)
+        return 1
+    except BrokenPipeError:  # pragma: no cover - e.g. piped into `head`
+        return 0
+    return 0
+
+
+# -- commands -----------------------------------------------------------------------------
+
+
+def _collection_summary(cat: Catalogue, col: Collection) -> dict[str, Any]:
+    return {
+        "slug": col.slug,
+        "title": col.title,
+        "kind": col.kind,
+        "period": None if col.period is None else str(col.period),
+        "documents_known": len(cat.documents_in(col.slug)),
+        "popular": [doc.id for doc in col.popular],
+    }
+
+
+def _info(cat: Catalogue, as_json: bool, out: TextIO) -> None:
+    rows = [_collection_summary(cat, col) for col in cat.collections]
+    if as_json:
+        data = {
+            "info": converter.unstructure(cat.info),
+            "documents": len(cat),
+            "collections": rows,
+        }
+        _print_json(data, out)
+        return
+    print(cat.info.title, file=out)
+    if cat.info.built:
+        print(f"built {cat.info.built}; {len(cat)} documents", file=out)
+    if cat.info.note:
+        print(cat.info.note, file=out)
+    print(file=out)
+    table = [
+        (r["slug"], r["period"] or "", r["kind"], str(r["documents_known"]), str(len(r["popular"])))
+        for r in rows
+    ]
+    _print_table(("collection", "period", "kind", "known", "popular"), table, out)
+    print(
+        "\n'known' counts the documents this catalogue holds, not the collection's size.", file=out
+    )
+
+
+def _list(cat: Catalogue, args: argparse.Namespace, out: TextIO) -> None:
+    q = cat.query()
+    if args.collection:
+        q = q.in_collection(args.collection)
+    if args.start or args.end:
+        q = q.between(args.start, args.end, mode="within" if args.within else "overlaps")
+    docs = list(q)
+    if args.json:
+        _print_json([unstructure_document(d) for d in docs], out)
+        return
+    rows = [(_date(d), d.type or "", d.id, d.title) for d in docs]
+    _print_table(("date", "type", "id", "title"), rows, out, fit_last=out.isatty())
+    print(f"{len(docs)} documents", file=out)
+
+
+def _show(doc: Document, as_json: bool, out: TextIO) -> None:
+    data = converter.unstructure(doc)
+    if as_json:
+        _print_json(data, out)
+        return
+    for field in Document.__attrs_attrs__:
+        value = getattr(doc, field.name)
+        print(f"{field.name + ':':<18}{_plain(converter.unstructure(value))}", file=out)
+
+
+# -- output helpers -----------------------------------------------------------------------
+
+
+def _date(doc: Document) -> str:
+    return "undated" if doc.date is None else doc.date.display()
+
+
+def _plain(value: Any) -> str:
+    if value is None:
+        return "(unknown)"
+    if isinstance(value, list):
+        if not value:
+            return "(none known)"
+        return "; ".join(
+            _plain(v) if not isinstance(v, dict) else json.dumps(v, ensure_ascii=False)
+            for v in value
+        )
+    return str(value)
+
+
+def _print_json(data: Any, out: TextIO) -> None:
+    json.dump(data, out, ensure_ascii=False, indent=2)
+    out.write("\n")
+
+
+def _print_table(
+    headers: Sequence[str], rows: Sequence[Sequence[str]], out: TextIO, *, fit_last: bool = False
+) -> None:
+    """Columns padded to their widest cell; with ``fit_last`` the last is cut to the terminal."""
+    widths = [max([len(h), *(len(r[i]) for r in rows)]) for i, h in enumerate(headers)]
+    if fit_last:
+        room = shutil.get_terminal_size().columns - sum(widths) - 2 * (len(widths) - 1)
+        widths[-1] = max(20, widths[-1] + min(0, room))
+    line = "  ".join(h.ljust(w) for h, w in zip(headers, widths, strict=True)).rstrip()
+    print(line, file=out)
+    print("  ".join("-" * w for w in widths), file=out)
+    for row in rows:
+        cells = [_cut(c, w) for c, w in zip(row, widths, strict=True)]
+        print("  ".join(c.ljust(w) for c, w in zip(cells, widths, strict=True)).rstrip(), file=out)
+
+
+def _cut(text: str, width: int) -> str:
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,97 @@
+"""The library's exceptions.
+
+Every error raised on purpose by :mod:`sinosoviet_docs` derives from
+:class:`SinosovietDocsError`, and each one is also the matching built-in
+exception, so ``except KeyError`` or ``except ValueError`` keeps working for
+callers who do not know this library.
+
+Errors keep their inputs as attributes and build their message from them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+__all__ = [
+    "CatalogueError",
+    "CatalogueLoadError",
+    "CollectionNotFoundError",
+    "DateParseError",
+    "DocumentNotFoundError",
+    "SinosovietDocsError",
+]
+
+
+class SinosovietDocsError(Exception):
+    """Base class of every error this library raises on purpose."""
+
+
+class DateParseError(SinosovietDocsError, ValueError):
+    """A date string that is empty, malformed or names an impossible day.
+
+    >>> str(DateParseError("February 30, 1950", "day is out of range for month"))
+    "cannot read date 'February 30, 1950': day is out of range for month"
+    """
+
+    def __init__(self, text: str, reason: str) -> None:
+        self.text = text
+        self.reason = reason
+        super().__init__(f"cannot read date {text!r}: {reason}")
+
+
+class _KeyErrorMessage(SinosovietDocsError, KeyError):
+    """A KeyError whose ``str()`` is its message, not the repr of its key."""
+
+    def __str__(self) -> str:
+        return str(self.args[0]) if self.args else ""
+
+
+class DocumentNotFoundError(_KeyErrorMessage):
+    """No document with this id is in the catalogue."""
+
+    def __init__(self, document_id: str) -> None:
+        self.document_id = document_id
+        super().__init__(f"no document with id {document_id!r} in this catalogue")
+
+
+class CollectionNotFoundError(_KeyErrorMessage):
+    """No collection with this slug or title is in the catalogue."""
+
+    def __init__(self, key: str, known: Sequence[str] = ()) -> None:
+        self.key = key
+        self.known = tuple(known)
+        hint = f"; known slugs: {', '.join(self.known)}" if self.known else ""
+        super().__init__(f"no collection with slug or title {key!r}{hint}")
+
+
+class CatalogueError(SinosovietDocsError, ValueError):
+    """A catalogue whose parts contradict each other (duplicate ids, dangling references)."""
+
+
+class CatalogueLoadError(SinosovietDocsError, ValueError):
+    """A catalogue file (or string) that cannot be read.
+
+    ``errors`` holds one line per problem, each ending with the path of the
+    field (``@ $.documents[41].date``); ``source`` names the file, and
+    ``line`` the JSONL line of the first problem when there is one.
+    """
+
+    def __init__(
+        self,
+        errors: Sequence[str],
+        *,
+        source: str | None = None,
+        line: int | None = None,
+    ) -> None:
+        self.errors = tuple(errors)
+        self.source = source
+        self.line = line
+        where = source or "<string>"
+        if len(self.errors) == 1:
+            message = f"{where}: {self.errors[0]}"
+        else:
+            shown = "\n  ".join(self.errors[:50])
+            more = len(self.errors) - 50
+            tail = f"\n  ... and {more} more" if more > 0 else ""
+            message = f"{where}: {len(self.errors)} problems\n  {shown}{tail}"
+        super().__init__(message)

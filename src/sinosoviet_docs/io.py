@@ -1,0 +1,237 @@
+"""Reading and writing catalogues as JSON or JSON Lines, and the bundled catalogue.
+
+Two layouts, the same content:
+
+- ``.json``: one object ``{"kind", "schema_version", "info", "collections", "documents"}``;
+- ``.jsonl``: a header line holding everything but the documents, then one
+  document a line, so that big catalogues stream and diff well.
+
+Dates are EDTF strings (``"1950-02"``), so partial dates stay partial.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import os
+import tempfile
+from collections.abc import Iterable
+from importlib import resources
+from pathlib import Path
+from typing import Any, Literal
+
+from ._convert import (
+    catalogue_from_parts,
+    structure_document,
+    structure_header,
+    unstructure_catalogue,
+    unstructure_document,
+    unstructure_header,
+)
+from .exceptions import CatalogueLoadError
+from .models import Catalogue, Document
+
+__all__ = ["Format", "dump", "dumps", "load", "loads"]
+
+Format = Literal["json", "jsonl"]
+
+_BUNDLED = "catalogue.json"
+
+
+def load(path: str | os.PathLike[str] | None = None) -> Catalogue:
+    """Load a catalogue: the bundled one with no argument, else a ``.json``/``.jsonl`` file.
+
+    The bundled catalogue is read once per process and then shared (catalogues
+    are immutable). Nothing touches the network.
+
+    >>> cat = load()
+    >>> cat.collection("sino-soviet-alliance-1950-1959").title
+    'Sino-Soviet Alliance, 1950-1959'
+
+    Raises :class:`~sinosoviet_docs.CatalogueLoadError` (a ValueError) naming the
+    file, the JSONL line and the field path of every problem, and the usual
+    :class:`OSError` when the file cannot be read.
+    """
+    if path is None:
+        return _load_bundled()
+    path = Path(path)
+    with path.open("r", encoding="utf-8-sig") as handle:
+        try:
+            if _format_for(path) == "jsonl":
+                return _read_jsonl(handle)
+            return _read_json(handle.read())
+        except CatalogueLoadError as exc:
+            raise CatalogueLoadError(exc.errors, source=str(path), line=exc.line) from None
+
+
+def loads(text: str | bytes) -> Catalogue:
+    """Load a catalogue from a string written by :func:`dumps` (JSON or JSON Lines).
+
+    >>> cat = load()
+    >>> loads(dumps(cat)) == cat and loads(dumps(cat, format="jsonl")) == cat
+    True
+    """
+    if isinstance(text, bytes):
+        text = text.decode("utf-8-sig")
+    stripped = text.lstrip("\ufeff \t\r\n")
+    first_line, _, rest = stripped.partition("\n")
+    if rest.strip() and _is_jsonl_header(first_line):
+        return _read_jsonl(stripped.splitlines(keepends=True))
+    return _read_json(text)
+
+
+def dumps(catalogue: Catalogue, *, format: Format = "json", indent: int | None = None) -> str:
+    """The catalogue as JSON text (``format="json"``) or JSON Lines (``"jsonl"``).
+
+    >>> print(dumps(load(), format="jsonl").splitlines()[0][:60])
+    {"kind": "sinosoviet_docs.catalogue", "schema_version": 1, "...
+    """
+    if format == "jsonl":
+        return "".join(_jsonl_lines(catalogue))
+    if format != "json":
+        raise ValueError(f"unknown format {format!r}; expected 'json' or 'jsonl'")
+    return json.dumps(unstructure_catalogue(catalogue), ensure_ascii=False, indent=indent) + "\n"
+
+
+def dump(
+    catalogue: Catalogue,
+    path: str | os.PathLike[str],
+    *,
+    format: Format | None = None,
+    indent: int | None = 1,
+) -> None:
+    """Write the catalogue to ``path`` atomically, as JSON or JSON Lines by its suffix.
+
+    The text goes to a temporary file in the same folder, which then replaces
+    ``path`` in one step: an interrupted write never leaves half a file where
+    a good one was.
+    """
+    path = Path(path)
+    fmt = format or _format_for(path)
+    if fmt == "jsonl":
+        chunks: Iterable[str] = _jsonl_lines(catalogue)
+    else:
+        chunks = [dumps(catalogue, format=fmt, indent=indent)]
+    _write_atomically(path, chunks)
+
+
+# -- reading ------------------------------------------------------------------------------
+
+
+def _format_for(path: Path) -> Format:
+    suffix = path.suffix.lower()
+    if suffix in (".jsonl", ".ndjson"):
+        return "jsonl"
+    if suffix == ".json":
+        return "json"
+    raise CatalogueLoadError(
+        [f"cannot tell the format from the suffix {suffix!r}; expected '.json' or '.jsonl'"],
+        source=str(path),
+    )
+
+
+def _is_jsonl_header(line: str) -> bool:
+    try:
+        value = json.loads(line)
+    except ValueError:
+        return False
+    return isinstance(value, dict) and "documents" not in value
+
+
+def _decode(text: str, line: int | None = None) -> Any:
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as exc:
+        where = (
+            f"line {line}, column {exc.colno}" if line else f"line {exc.lineno}, column {exc.colno}"
+        )
+        raise CatalogueLoadError(
+            [f"invalid JSON at {where}: {exc.msg}"], line=line or exc.lineno
+        ) from None
+
+
+def _read_json(text: str) -> Catalogue:
+    data = _decode(text)
+    info, raw_collections, errors = structure_header(data, documents_key=True)
+    raw_documents = data.get("documents", [])
+    documents: list[Document] = []
+    if not isinstance(raw_documents, list):
+        errors.append("expected an array @ $.documents")
+        raw_documents = []
+    for index, item in enumerate(raw_documents):
+        try:
+            documents.append(structure_document(item, f"$.documents[{index}]"))
+        except CatalogueLoadError as exc:
+            errors.extend(exc.errors)
+    return catalogue_from_parts(info, raw_collections, documents, errors)
+
+
+def _read_jsonl(lines: Iterable[str]) -> Catalogue:
+    iterator = iter(lines)
+    header: Any = None
+    header_line = 0
+    for number, line in enumerate(iterator, start=1):
+        if line.strip():
+            header, header_line = _decode(line, number), number
+            break
+    if header is None:
+        raise CatalogueLoadError(["empty file: expected a header line"], line=1)
+    try:
+        info, raw_collections, errors = structure_header(header, documents_key=False)
+    except CatalogueLoadError as exc:
+        raise CatalogueLoadError(
+            [f"line {header_line}: {e}" for e in exc.errors], line=header_line
+        ) from None
+    errors = [f"line {header_line}: {e}" for e in errors]
+    first_bad: int | None = header_line if errors else None
+    documents: list[Document] = []
+    for number, line in enumerate(iterator, start=header_line + 1):
+        if not line.strip():
+            continue
+        try:
+            documents.append(structure_document(_decode(line, number)))
+        except CatalogueLoadError as exc:
+            errors.extend(
+                e if e.startswith("invalid JSON") else f"line {number}: {e}" for e in exc.errors
+            )
+            first_bad = first_bad or number
+    try:
+        return catalogue_from_parts(info, raw_collections, documents, errors)
+    except CatalogueLoadError as exc:
+        raise CatalogueLoadError(exc.errors, line=first_bad) from None
+
+
+@functools.cache
+def _load_bundled() -> Catalogue:
+    text = resources.files("sinosoviet_docs").joinpath("data").joinpath(_BUNDLED).read_text("utf-8")
+    try:
+        return _read_json(text)
+    except CatalogueLoadError as exc:  # pragma: no cover - the build script checks the file
+        raise CatalogueLoadError(exc.errors, source=f"bundled {_BUNDLED}") from None
+
+
+# -- writing ------------------------------------------------------------------------------
+
+
+def _jsonl_lines(catalogue: Catalogue) -> Iterable[str]:
+    yield json.dumps(unstructure_header(catalogue), ensure_ascii=False) + "\n"
+    for doc in catalogue.documents:
+        yield json.dumps(unstructure_document(doc), ensure_ascii=False) + "\n"
+
+
+def _write_atomically(path: Path, chunks: Iterable[str]) -> None:
+    folder = path.parent if str(path.parent) else Path(".")
+    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+    try:
+        # mkstemp makes the file private (0600); give it the mode the old file had,
+        # or the usual one for a new file.
+        os.chmod(tmp_name, path.stat().st_mode & 0o7777 if path.exists() else 0o644)
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
+            for chunk in chunks:
+                handle.write(chunk)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp_name, path)
+    except BaseException:
+        Path(tmp_name).unlink(missing_ok=True)
+        raise

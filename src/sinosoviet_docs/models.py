@@ -1,0 +1,349 @@
+"""The typed records of a catalogue: documents, collections, and the catalogue itself.
+
+Every record is an immutable attrs class (frozen, slotted, keyword-only)
+compared and hashed by value. Sequences are tuples. A value that a source
+did not give is ``None`` (or an empty tuple): unknown, never invented.
+
+Foreign shapes (a page capture, a scrape row, a RIS record) come in through
+loaders, never through ``Document(**row)``.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+import unicodedata
+from collections.abc import Iterable, Iterator
+from typing import Literal
+
+import attrs
+
+from .dates import DateRange, PartialDate
+from .exceptions import CatalogueError, CollectionNotFoundError, DocumentNotFoundError
+from .query import Query
+
+__all__ = [
+    "ARCHIVE_URL",
+    "Catalogue",
+    "CatalogueInfo",
+    "Collection",
+    "CollectionRef",
+    "Document",
+    "Popularity",
+    "Provenance",
+    "slugify",
+]
+
+#: The canonical host of the Wilson Center Digital Archive.
+ARCHIVE_URL = "https://digitalarchive.wilsoncenter.org"
+
+CollectionKind = Literal["collection", "resource-guide"]
+
+_NON_SLUG = re.compile(r"[^a-z0-9]+")
+
+
+def slugify(text: str, *, max_length: int = 80) -> str:
+    """Turn text into a lowercase ASCII slug of words joined by hyphens.
+
+    Diacritics are folded (``Lüshun`` -> ``lushun``); the slug is cut at a word
+    boundary so that it stays under ``max_length`` characters.
+
+    >>> slugify("Cable, Zhou Enlai to Filippov [Stalin]")
+    'cable-zhou-enlai-to-filippov-stalin'
+    >>> slugify("Lüshun’s “port”")
+    'lushun-s-port'
+    """
+    folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    slug = _NON_SLUG.sub("-", folded.lower()).strip("-")
+    if len(slug) > max_length:
+        slug = slug[:max_length].rsplit("-", 1)[0]
+    return slug
+
+
+def _non_empty(_instance: object, attribute: attrs.Attribute[str], value: str) -> None:
+    if not value.strip():
+        raise ValueError(f"{attribute.name} must not be empty or blank")
+
+
+def _positive_or_none(
+    _instance: object, attribute: attrs.Attribute[int | None], value: int | None
+) -> None:
+    if value is not None and (isinstance(value, bool) or value < 1):
+        raise ValueError(f"{attribute.name} must be a positive integer or None, not {value!r}")
+
+
+@attrs.frozen(kw_only=True)
+class Popularity:
+    """A collection page shows the document in its "Popular Documents" block.
+
+    ``rank`` is the 1-based position in that block, or ``None`` when the
+    order is not known.
+    """
+
+    collection: str
+    rank: int | None = attrs.field(default=None, validator=_positive_or_none)
+
+
+@attrs.frozen(kw_only=True)
+class Provenance:
+    """Where the facts of a record were seen.
+
+    ``source`` names what supplied them (a file and line, a page capture, a
+    bundled fact file); ``urls`` are the archive addresses where the record
+    was seen; ``note`` explains a choice made about those facts.
+    """
+
+    source: str = attrs.field(validator=_non_empty)
+    urls: tuple[str, ...] = ()
+    note: str | None = None
+
+
+@attrs.frozen(kw_only=True)
+class Document:
+    """One archival document: a telegram, a memorandum of conversation, a speech.
+
+    ``id`` is stable: the archive's record id where it is known, otherwise a
+    slug made from the date and the title (see :meth:`make_id`).
+    ``dates_printed`` keeps every form in which a source printed the date
+    ("July 05, 1950", "July 5, 1950"), the one ``date`` was read from first.
+    """
+
+    id: str = attrs.field(validator=_non_empty)
+    title: str = attrs.field(validator=_non_empty)
+    record_id: int | None = attrs.field(default=None, validator=_positive_or_none)
+    date: PartialDate | None = None
+    dates_printed: tuple[str, ...] = ()
+    summary: str | None = None
+    type: str | None = None
+    languages: tuple[str, ...] = ()
+    authors: tuple[str, ...] = ()
+    people: tuple[str, ...] = ()
+    places: tuple[str, ...] = ()
+    topics: tuple[str, ...] = ()
+    source: str | None = None
+    original_archive: str | None = None
+    text: str | None = None
+    uploaded: PartialDate | None = None
+    collections: tuple[str, ...] = ()
+    url: str | None = None
+    popularity: tuple[Popularity, ...] = ()
+    provenance: tuple[Provenance, ...] = ()
+
+    @staticmethod
+    def make_id(*, title: str, date: PartialDate | None, record_id: int | None = None) -> str:
+        """The stable id of a document: its record id, else a date-and-title slug.
+
+        >>> from sinosoviet_docs.dates import PartialDate
+        >>> Document.make_id(title="Telegram from Stalin to Mao Zedong",
+        ...                  date=PartialDate(year=1952, month=12, day=27))
+        '1952-12-27-telegram-from-stalin-to-mao-zedong'
+        >>> Document.make_id(title="Anything", date=None, record_id=112088)
+        '112088'
+        """
+        if record_id is not None:
+            return str(record_id)
+        prefix = "undated" if date is None else slugify(str(date))
+        return f"{prefix}-{slugify(title, max_length=60)}"
+
+    def rank_in(self, collection: str) -> int | None:
+        """The document's rank among the popular documents of ``collection``, if any.
+
+        >>> doc = Document(id="x", title="T", popularity=(Popularity(collection="c", rank=2),))
+        >>> doc.rank_in("c"), doc.rank_in("other")
+        (2, None)
+        """
+        for entry in self.popularity:
+            if entry.collection == collection:
+                return entry.rank
+        return None
+
+    def sort_key(self) -> tuple[bool, datetime.date, datetime.date, str, str]:
+        """Chronological order: earliest possible day, then latest, then title; undated last."""
+        if self.date is None:
+            return (True, datetime.date.min, datetime.date.min, self.title, self.id)
+        return (False, self.date.earliest, self.date.latest, self.title, self.id)
+
+
+@attrs.frozen(kw_only=True)
+class CollectionRef:
+    """A link from a collection page to another collection or to a resource guide."""
+
+    title: str = attrs.field(validator=_non_empty)
+    slug: str = attrs.field(validator=_non_empty)
+    kind: CollectionKind = "collection"
+    period: DateRange | None = None
+
+
+@attrs.frozen(kw_only=True)
+class Collection:
+    """A collection page of the archive, or a resource guide about collections.
+
+    A catalogue knows only *some* of a collection's documents:
+    ``cat.documents_in(slug)`` lists those, and nothing here claims they are
+    all. ``popular`` holds the documents of the page's "Popular Documents"
+    block in page order (in date order when the page order is not known).
+    """
+
+    slug: str = attrs.field(validator=_non_empty)
+    title: str = attrs.field(validator=_non_empty)
+    kind: CollectionKind = "collection"
+    description: str | None = None
+    period: DateRange | None = None
+    related: tuple[CollectionRef, ...] = ()
+    resource_guide: CollectionRef | None = None
+    popular: tuple[Document, ...] = ()
+    archive_id: int | None = attrs.field(default=None, validator=_positive_or_none)
+    aliases: tuple[str, ...] = ()
+    url: str | None = None
+    authors: tuple[str, ...] = ()
+    date: PartialDate | None = None
+    provenance: tuple[Provenance, ...] = ()
+
+    def ref(self) -> CollectionRef:
+        """A short reference to this collection, as other pages link to it."""
+        return CollectionRef(title=self.title, slug=self.slug, kind=self.kind, period=self.period)
+
+
+@attrs.frozen(kw_only=True)
+class CatalogueInfo:
+    """What a catalogue is: its title, when it was built, and from what."""
+
+    title: str = "Sino-Soviet document catalogue"
+    built: str | None = None
+    sources: tuple[str, ...] = ()
+    note: str | None = None
+
+
+def _sorted_documents(documents: Iterable[Document]) -> tuple[Document, ...]:
+    return tuple(sorted(documents, key=Document.sort_key))
+
+
+@attrs.frozen(kw_only=True)
+class Catalogue:
+    """A set of documents and the collections they belong to.
+
+    Behaves like a read-only collection of documents keyed by id: ``len``,
+    iteration in chronological order (undated documents last), ``in`` and
+    ``cat[id]``. Two catalogues are equal when their info, collections and
+    documents are equal.
+
+    >>> cat = Catalogue(documents=[Document(id="b", title="B"), Document(id="a", title="A")])
+    >>> [d.id for d in cat], len(cat), "a" in cat
+    (['a', 'b'], 2, True)
+    >>> cat
+    <Catalogue documents=2 collections=0>
+    """
+
+    documents: tuple[Document, ...] = attrs.field(default=(), converter=_sorted_documents)
+    collections: tuple[Collection, ...] = ()
+    info: CatalogueInfo = attrs.field(factory=CatalogueInfo)
+    _by_id: dict[str, Document] = attrs.field(
+        init=False, repr=False, eq=False, hash=False, factory=dict
+    )
+
+    def __attrs_post_init__(self) -> None:
+        by_id = self._by_id
+        for doc in self.documents:
+            if by_id.setdefault(doc.id, doc) is not doc:
+                raise CatalogueError(f"two documents share the id {doc.id!r}")
+        self._check_collections()
+
+    def _check_collections(self) -> None:
+        seen: dict[str, str] = {}
+        for col in self.collections:
+            for key in (col.slug, *col.aliases):
+                if key in seen:
+                    raise CatalogueError(
+                        f"collections {seen[key]!r} and {col.slug!r} share the slug {key!r}"
+                    )
+                seen[key] = col.slug
+        for col in self.collections:
+            ranks = [doc.rank_in(col.slug) for doc in col.popular]
+            for position, (doc, rank) in enumerate(zip(col.popular, ranks, strict=True), start=1):
+                if self._by_id.get(doc.id) != doc:
+                    raise CatalogueError(
+                        f"collection {col.slug!r}: popular document {doc.id!r} "
+                        "is not in the catalogue"
+                    )
+                if not any(p.collection == col.slug for p in doc.popularity):
+                    raise CatalogueError(
+                        f"collection {col.slug!r}: popular document {doc.id!r} "
+                        "does not list the collection in its popularity"
+                    )
+                if rank is not None and rank != position:
+                    raise CatalogueError(
+                        f"collection {col.slug!r}: popular document {doc.id!r} has rank {rank} "
+                        f"but stands at position {position}"
+                    )
+        popular_ids = {(col.slug, doc.id) for col in self.collections for doc in col.popular}
+        known = {col.slug for col in self.collections}
+        for doc in self.documents:
+            for entry in doc.popularity:
+                if entry.collection in known and (entry.collection, doc.id) not in popular_ids:
+                    raise CatalogueError(
+                        f"document {doc.id!r} is popular in {entry.collection!r}, "
+                        "but that collection does not list it as popular"
+                    )
+
+    # -- a read-only mapping of documents ---------------------------------------------
+
+    def __len__(self) -> int:
+        return len(self.documents)
+
+    def __iter__(self) -> Iterator[Document]:
+        return iter(self.documents)
+
+    def __contains__(self, item: object) -> bool:
+        if isinstance(item, Document):
+            return self._by_id.get(item.id) == item
+        return isinstance(item, str) and item in self._by_id
+
+    def __getitem__(self, document_id: str) -> Document:
+        return self.document(document_id)
+
+    def __repr__(self) -> str:
+        return f"<Catalogue documents={len(self.documents)} collections={len(self.collections)}>"
+
+    def document(self, document_id: str) -> Document:
+        """The document with this id; :class:`DocumentNotFoundError` (a KeyError) if none.
+
+        >>> Catalogue().document("42")
+        Traceback (most recent call last):
+        ...
+        sinosoviet_docs.exceptions.DocumentNotFoundError: no document with id '42' in this catalogue
+        """
+        try:
+            return self._by_id[document_id]
+        except KeyError:
+            raise DocumentNotFoundError(document_id) from None
+
+    def get(self, document_id: str) -> Document | None:
+        """The document with this id, or ``None``."""
+        return self._by_id.get(document_id)
+
+    def collection(self, key: str) -> Collection:
+        """A collection by slug (current or former) or by exact title.
+
+        Raises :class:`CollectionNotFoundError` (a KeyError) naming the known slugs.
+        """
+        for col in self.collections:
+            if key == col.slug or key == col.title or key in col.aliases:
+                return col
+        raise CollectionNotFoundError(key, [c.slug for c in self.collections])
+
+    def documents_in(self, collection: str) -> tuple[Document, ...]:
+        """The documents this catalogue knows in a collection (slug or title), in order.
+
+        This is what the catalogue knows, not the whole collection.
+        """
+        slug = self.collection(collection).slug
+        return tuple(doc for doc in self.documents if slug in doc.collections)
+
+    def query(self) -> Query:
+        """A query over all documents, to narrow down by chaining (see :class:`Query`).
+
+        >>> import sinosoviet_docs as ssd
+        >>> len(ssd.load().query().between("1952", "1952"))
+        1
+        """
+        return Query(catalogue=self)
