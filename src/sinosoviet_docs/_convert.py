@@ -205,7 +205,7 @@ def _format_exception(exc: BaseException, type_: type | None) -> str:
         keys = ", ".join(repr(k) for k in sorted(exc.extra_fields))
         return f"unknown key {keys}" if len(exc.extra_fields) == 1 else f"unknown keys {keys}"
     if isinstance(exc, KeyError):
-        return f"required field {exc.args[0]!r} missing" if exc.args else "required field missing"
+        return "required field missing"
     if isinstance(exc, ValueError | TypeError) and str(exc):
         # attrs validators and Literal checks: their own words are the clearest.
         return str(exc)

@@ -67,6 +67,9 @@ for _number, _name in enumerate(_MONTH_NAMES, start=1):
     _MONTHS[_name[:3].lower()] = _number
 _MONTHS["sept"] = 9
 
+# Longer inputs are refused before they reach dateutil.
+_MAX_LENGTH = 100
+
 _DAYS_IN_MONTH = (0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
 
 # EDTF qualifier -> (approximate, uncertain).
@@ -523,8 +526,11 @@ def _parse(text: str, s: str) -> PartialDate:
     match = _EDTF_RE.fullmatch(s)
     if match is not None:
         return _from_groups(text, *match.groups())
+    if len(s) > _MAX_LENGTH:
+        raise DateParseError(text, f"too long to be a date (over {_MAX_LENGTH} characters)")
 
-    # Qualifiers around the archive forms: "circa ...", "... (?)", "...?".
+    # Qualifiers around the archive forms, "circa ...", "... (?)" and "...?",
+    # are stripped once (no recursion, so "circa circa ..." is refused).
     approximate = uncertain = False
     circa = _CIRCA_RE.fullmatch(s)
     if circa is not None:
@@ -533,13 +539,21 @@ def _parse(text: str, s: str) -> PartialDate:
         uncertain, s = True, s[:-3].rstrip()
     elif s.endswith("?"):
         uncertain, s = True, s[:-1].rstrip()
-    if approximate or uncertain:
-        inner = _parse(text, s)
-        return attrs.evolve(
-            inner,
-            approximate=inner.approximate or approximate,
-            uncertain=inner.uncertain or uncertain,
+    date = _parse_unqualified(text, s)
+    if (approximate and not date.approximate) or (uncertain and not date.uncertain):
+        date = attrs.evolve(
+            date, approximate=date.approximate or approximate, uncertain=date.uncertain or uncertain
         )
+    return date
+
+
+def _parse_unqualified(text: str, s: str) -> PartialDate:
+    """Parse ``s`` once its "circa"/"(?)" qualifiers are stripped."""
+    if not s:
+        raise DateParseError(text, "the date is empty")
+    match = _EDTF_RE.fullmatch(s)
+    if match is not None:
+        return _from_groups(text, *match.groups())
 
     archive = _match_archive(s)
     if archive is not None:
@@ -784,7 +798,9 @@ class DateRange:
         >>> str(DateRange(end=PartialDate(year=1959)))
         '../1959'
         """
-        return f"{self.start or '..'}/{self.end or '..'}"
+        start = ".." if self.start is None else str(self.start)
+        end = ".." if self.end is None else str(self.end)
+        return f"{start}/{end}"
 
 
 def _parse_side(text: str, side: str, which: str) -> PartialDate | None:

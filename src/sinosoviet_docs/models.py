@@ -40,20 +40,23 @@ ARCHIVE_URL = "https://digitalarchive.wilsoncenter.org"
 CollectionKind = Literal["collection", "resource-guide"]
 
 _NON_SLUG = re.compile(r"[^a-z0-9]+")
+_APOSTROPHES = re.compile("['\u2018\u2019\u02bc]")
 
 
 def slugify(text: str, *, max_length: int = 80) -> str:
     """Turn text into a lowercase ASCII slug of words joined by hyphens.
 
-    Diacritics are folded (``Lüshun`` -> ``lushun``); the slug is cut at a word
-    boundary so that it stays under ``max_length`` characters.
+    Diacritics are folded (``Lüshun`` -> ``lushun``), apostrophes straight or
+    curly are dropped (``Mao’s`` and ``Mao's`` both give ``maos``), and the slug
+    is cut at a word boundary so that it stays under ``max_length`` characters.
 
     >>> slugify("Cable, Zhou Enlai to Filippov [Stalin]")
     'cable-zhou-enlai-to-filippov-stalin'
-    >>> slugify("Lüshun’s “port”")
-    'lushun-s-port'
+    >>> slugify("Lüshun’s “port”"), slugify("Lüshun's port")
+    ('lushuns-port', 'lushuns-port')
     """
-    folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    folded = unicodedata.normalize("NFKD", _APOSTROPHES.sub("", text))
+    folded = folded.encode("ascii", "ignore").decode("ascii")
     slug = _NON_SLUG.sub("-", folded.lower()).strip("-")
     if len(slug) > max_length:
         slug = slug[:max_length].rsplit("-", 1)[0]

@@ -1,0 +1,166 @@
+"""The command line: each command's output, --json, and one-line errors."""
+
+from __future__ import annotations
+
+import io
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+import sinosoviet_docs as ssd
+from sinosoviet_docs.cli import main
+
+
+def run(*argv: str) -> tuple[int, str]:
+    out = io.StringIO()
+    status = main(list(argv), stdout=out)
+    return status, out.getvalue()
+
+
+def test_info_lists_collections_with_counts(bundled: ssd.Catalogue) -> None:
+    """info prints every collection with its period and the documents known."""
+    status, out = run("info")
+    assert 0 == status
+    for col in bundled.collections:
+        line = next(line for line in out.splitlines() if line.startswith(col.slug + " "))
+        assert str(len(bundled.documents_in(col.slug))) in line.split()
+    assert "1950/1959" in out
+    assert "not the collection's size" in out
+
+
+def test_info_json(bundled: ssd.Catalogue) -> None:
+    """info --json gives the counts as data."""
+    status, out = run("info", "--json")
+    data = json.loads(out)
+    assert 0 == status
+    assert len(bundled) == data["documents"]
+    counts = {c["slug"]: c["documents_known"] for c in data["collections"]}
+    assert 8 == counts["sino-soviet-alliance-1950-1959"]
+
+
+def test_list_by_collection_and_dates(bundled: ssd.Catalogue) -> None:
+    """list narrows by collection and date range, in date order."""
+    status, out = run(
+        "list",
+        "--collection",
+        "sino-soviet-alliance-1950-1959",
+        "--from",
+        "1950-07",
+        "--to",
+        "July 1950",
+        "--json",
+    )
+    assert 0 == status
+    got = [d["id"] for d in json.loads(out)]
+    expected = (
+        bundled.query()
+        .in_collection("sino-soviet-alliance-1950-1959")
+        .between("1950-07", "1950-07")
+        .ids()
+    )
+    assert expected == got
+    assert 2 == len(got)
+
+
+def test_list_within_excludes_partial_overlap() -> None:
+    """--within keeps only documents whose whole date lies in the period."""
+    _, overlapping = run("list", "--from", "1959-12-01", "--to", "1959-12-10", "--json")
+    _, within = run("list", "--from", "1959-12-01", "--to", "1959-12-10", "--within", "--json")
+    month_only = "Mao Zedong, Outline for a Speech on the International Situation"
+    assert month_only in [d["title"] for d in json.loads(overlapping)]
+    assert month_only not in [d["title"] for d in json.loads(within)]
+
+
+def test_list_table_has_header_and_count() -> None:
+    """The table shows date, type, id and title, and a count."""
+    status, out = run("list", "--collection", "Sino-Soviet Alliance, 1950-1959")
+    lines = out.splitlines()
+    assert 0 == status
+    assert ["date", "type", "id", "title"] == lines[0].split()
+    assert "8 documents" == lines[-1]
+    assert "December 27, 1952" in out
+
+
+def test_show_prints_every_field(bundled: ssd.Catalogue) -> None:
+    """show lists every field of the document, unknown ones marked as such."""
+    status, out = run("show", "112088")
+    assert 0 == status
+    names = [line.split(":", 1)[0] for line in out.splitlines()]
+    assert [f.name for f in ssd.Document.__attrs_attrs__] == names
+    assert "(unknown)" in out
+
+
+def test_show_json_round_trips(bundled: ssd.Catalogue) -> None:
+    """show --json is the document as the catalogue files store it."""
+    _, out = run("show", "112088", "--json")
+    from sinosoviet_docs._convert import structure_document
+
+    assert bundled["112088"] == structure_document(json.loads(out))
+
+
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (["show", "nope"], "no document with id 'nope'"),
+        (["list", "--from", "1950-13"], "cannot read date '1950-13'"),
+        (["list", "--collection", "nope"], "no collection with slug or title 'nope'"),
+        (["info", "--catalogue", "/no/such/file.json"], "cannot read /no/such/file.json"),
+    ],
+)
+def test_user_errors_are_one_line(
+    argv: list[str], message: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A user's mistake prints one line on stderr and exits 1, no traceback."""
+    status, _ = run(*argv)
+    err = capsys.readouterr().err
+    assert 1 == status
+    assert 1 == len(err.splitlines())
+    assert message in err
+
+
+def test_bad_catalogue_file_is_one_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A broken catalogue file gives one line naming the file."""
+    path = tmp_path / "bad.json"
+    path.write_text("{", "utf-8")
+    status, _ = run("info", "--catalogue", str(path))
+    err = capsys.readouterr().err
+    assert (1, 1) == (status, len(err.splitlines()))
+    assert str(path) in err
+
+
+def test_usage_error_exits_2(capsys: pytest.CaptureFixture[str]) -> None:
+    """An unknown command exits 2 with a one-line message."""
+    with pytest.raises(SystemExit) as info:
+        main(["lst"])
+    assert 2 == info.value.code
+    assert 1 == len(capsys.readouterr().err.splitlines())
+
+
+def test_catalogue_option_reads_a_file(bundled: ssd.Catalogue, tmp_path: Path) -> None:
+    """--catalogue uses a user's file instead of the bundled one."""
+    path = tmp_path / "mine.jsonl"
+    small = ssd.Catalogue(documents=[bundled["112088"]])
+    ssd.dump(small, path)
+    _, out = run("list", "--catalogue", str(path), "--json")
+    assert ["112088"] == [d["id"] for d in json.loads(out)]
+
+
+def test_python_dash_m() -> None:
+    """python -m sinosoviet_docs runs the same command line."""
+    result = subprocess.run(
+        [sys.executable, "-m", "sinosoviet_docs", "show", "112088"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert 0 == result.returncode
+    assert "Discussion between N.S. Khrushchev and Mao Zedong" in result.stdout
+
+
+def test_version() -> None:
+    """--version prints the installed version."""
+    status, out = run("--version")
+    assert (0, f"sinosoviet-docs {ssd.__version__}\n") == (status, out)

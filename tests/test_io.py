@@ -1,0 +1,247 @@
+"""Reading and writing catalogues: round trips, strictness, errors with places, atomic writes."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import given
+
+import sinosoviet_docs as ssd
+from sinosoviet_docs import io as ssd_io
+
+from .strategies import catalogues
+
+
+@given(catalogues())
+def test_json_round_trip(cat: ssd.Catalogue) -> None:
+    """loads(dumps(x)) == x for any valid catalogue."""
+    assert cat == ssd.loads(ssd.dumps(cat))
+
+
+@given(catalogues())
+def test_jsonl_round_trip(cat: ssd.Catalogue) -> None:
+    """The JSON Lines layout loses nothing either."""
+    assert cat == ssd.loads(ssd.dumps(cat, format="jsonl"))
+
+
+@pytest.mark.parametrize("suffix", [".json", ".jsonl"])
+def test_dump_load_file_round_trip(bundled: ssd.Catalogue, tmp_path: Path, suffix: str) -> None:
+    """dump() then load() of a file gives back an equal catalogue, in both layouts."""
+    path = tmp_path / f"out{suffix}"
+    ssd.dump(bundled, path)
+    assert bundled == ssd.load(path)
+
+
+def test_jsonl_is_one_record_a_line(bundled: ssd.Catalogue, tmp_path: Path) -> None:
+    """A .jsonl file has a header line and then one document a line."""
+    path = tmp_path / "out.jsonl"
+    ssd.dump(bundled, path)
+    lines = path.read_text("utf-8").splitlines()
+    assert 1 + len(bundled) == len(lines)
+    assert [d.id for d in bundled] == [json.loads(line)["id"] for line in lines[1:]]
+
+
+def test_partial_dates_stay_partial(tmp_path: Path) -> None:
+    """A month-only date is written as EDTF and read back with month precision."""
+    doc = ssd.Document(id="x", title="T", date=ssd.PartialDate.parse("December, 1959"))
+    text = ssd.dumps(ssd.Catalogue(documents=[doc]))
+    assert '"date": "1959-12"' in text
+    assert "month" == ssd.loads(text)["x"].date.precision
+
+
+def test_unknown_suffix_is_an_error(bundled: ssd.Catalogue, tmp_path: Path) -> None:
+    """A file name that is neither .json nor .jsonl is refused, naming the suffix."""
+    with pytest.raises(ssd.CatalogueLoadError, match=r"'\.txt'"):
+        ssd.dump(bundled, tmp_path / "out.txt")
+
+
+def _document_json(**changes: Any) -> dict[str, Any]:
+    data: dict[str, Any] = {"id": "d1", "title": "A title", "date": "1950-02"}
+    data.update(changes)
+    return data
+
+
+def _catalogue_json(*documents: dict[str, Any]) -> str:
+    return json.dumps(
+        {
+            "kind": "sinosoviet_docs.catalogue",
+            "schema_version": 1,
+            "collections": [],
+            "documents": list(documents),
+        }
+    )
+
+
+def _load_error(text: str) -> ssd.CatalogueLoadError:
+    with pytest.raises(ssd.CatalogueLoadError) as info:
+        ssd.loads(text)
+    return info.value
+
+
+def test_bad_date_reported_with_path() -> None:
+    """An impossible date is reported with its document index and field."""
+    docs = [_document_json(id=f"d{i}") for i in range(42)]
+    docs[41]["date"] = "1950-02-30"
+    error = _load_error(_catalogue_json(*docs))
+    assert 1 == len(error.errors)
+    assert "'1950-02-30'" in error.errors[0]
+    assert error.errors[0].endswith("@ $.documents[41].date")
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "expected"),
+    [
+        ("title", None, "expected a string, found null @ $.documents[0].title"),
+        ("title", 12, "expected a string, found an integer 12 @ $.documents[0].title"),
+        ("people", "Stalin", "expected an array, found a string 'Stalin' @ $.documents[0].people"),
+        (
+            "record_id",
+            "112088",
+            "expected an integer, found a string '112088' @ $.documents[0].record_id",
+        ),
+        (
+            "record_id",
+            True,
+            "expected an integer, found true or false True @ $.documents[0].record_id",
+        ),
+        ("people", ["Stalin", None], "expected a string, found null @ $.documents[0].people[1]"),
+        ("date", 1950, "expected an EDTF date string, found an integer 1950 @ $.documents[0].date"),
+    ],
+)
+def test_wrong_types_are_reported_not_coerced(field: str, value: object, expected: str) -> None:
+    """null, numbers and strings never turn into strings or character tuples."""
+    error = _load_error(_catalogue_json(_document_json(**{field: value})))
+    assert [expected] == list(error.errors)
+
+
+def test_unknown_key_is_named() -> None:
+    """A misspelt field is an error naming the key, not silently dropped."""
+    error = _load_error(_catalogue_json(_document_json(titel="x")))
+    assert ["unknown key 'titel' @ $.documents[0]"] == list(error.errors)
+
+
+def test_missing_required_field_is_named() -> None:
+    """A document without a title says which field is missing."""
+    data = _document_json()
+    del data["title"]
+    error = _load_error(_catalogue_json(data))
+    assert ["required field missing @ $.documents[0].title"] == list(error.errors)
+
+
+def test_every_bad_field_is_reported() -> None:
+    """All problems of a file come in one error, not just the first."""
+    error = _load_error(
+        _catalogue_json(_document_json(id="a", date="sometime"), _document_json(id="b", title=None))
+    )
+    assert 2 == len(error.errors)
+    assert error.errors[0].endswith("@ $.documents[0].date")
+    assert error.errors[1].endswith("@ $.documents[1].title")
+
+
+def test_validator_errors_are_readable() -> None:
+    """A value that breaks an invariant (a blank title) is reported in its own words."""
+    error = _load_error(_catalogue_json(_document_json(title="   ")))
+    assert ["title must not be empty or blank @ $.documents[0]"] == list(error.errors)
+
+
+def test_duplicate_ids_are_an_error() -> None:
+    """Two documents with one id make an invalid catalogue."""
+    error = _load_error(_catalogue_json(_document_json(), _document_json()))
+    assert "share the id 'd1'" in error.errors[0]
+
+
+def test_popular_id_must_exist() -> None:
+    """A collection's popular list may only name documents of the catalogue."""
+    data = json.loads(_catalogue_json(_document_json()))
+    data["collections"] = [{"slug": "c", "title": "C", "popular": ["nope"]}]
+    error = _load_error(json.dumps(data))
+    assert ["no document with id 'nope' @ $.collections[0].popular[0]"] == list(error.errors)
+
+
+def test_schema_version_is_checked() -> None:
+    """A file of another schema version is refused with the version found."""
+    data = json.loads(_catalogue_json())
+    data["schema_version"] = 99
+    error = _load_error(json.dumps(data))
+    assert "unsupported schema_version an integer 99" in error.errors[0]
+
+
+def test_invalid_json_says_where() -> None:
+    """Broken JSON names the line and column."""
+    error = _load_error('{"kind": ')
+    assert error.errors[0].startswith("invalid JSON at line 1, column 10")
+
+
+def test_file_name_in_message(tmp_path: Path) -> None:
+    """Errors from a file start with the file's name."""
+    path = tmp_path / "broken.json"
+    path.write_text(_catalogue_json(_document_json(date="1950-13")), "utf-8")
+    with pytest.raises(ssd.CatalogueLoadError) as info:
+        ssd.load(path)
+    assert str(path) == info.value.source
+    assert str(info.value).startswith(f"{path}: ")
+
+
+def test_jsonl_errors_name_the_line(bundled: ssd.Catalogue, tmp_path: Path) -> None:
+    """In a .jsonl file a bad record is reported with its line number and field."""
+    path = tmp_path / "cat.jsonl"
+    ssd.dump(bundled, path)
+    lines = path.read_text("utf-8").splitlines()
+    record = json.loads(lines[5])
+    record["date"] = "February 30, 1950"
+    lines[5] = json.dumps(record)
+    path.write_text("\n".join(lines) + "\n", "utf-8")
+    with pytest.raises(ssd.CatalogueLoadError) as info:
+        ssd.load(path)
+    assert 6 == info.value.line
+    assert str(info.value).startswith(f"{path}: line 6: ")
+    assert info.value.errors[0].endswith("@ $.date")
+
+
+def test_jsonl_broken_json_names_the_line(bundled: ssd.Catalogue, tmp_path: Path) -> None:
+    """Broken JSON on a line of a .jsonl file gives that line's number."""
+    path = tmp_path / "cat.jsonl"
+    ssd.dump(bundled, path)
+    with path.open("a", encoding="utf-8") as handle:
+        handle.write("{not json}\n")
+    with pytest.raises(ssd.CatalogueLoadError) as info:
+        ssd.load(path)
+    assert len(bundled) + 2 == info.value.line
+    assert f"invalid JSON at line {len(bundled) + 2}" in str(info.value)
+
+
+def test_dump_is_atomic(
+    bundled: ssd.Catalogue, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An interrupted write leaves the old file whole and no temporary file behind."""
+    path = tmp_path / "cat.jsonl"
+    ssd.dump(bundled, path)
+    before = path.read_bytes()
+
+    def failing_lines(cat: ssd.Catalogue) -> Any:
+        yield "{}\n"
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(ssd_io, "_jsonl_lines", failing_lines)
+    with pytest.raises(KeyboardInterrupt):
+        ssd.dump(bundled, path)
+    assert before == path.read_bytes()
+    assert [path] == list(tmp_path.iterdir())
+
+
+def test_dump_keeps_file_mode(bundled: ssd.Catalogue, tmp_path: Path) -> None:
+    """Replacing a file keeps its permissions; a new file is readable by others."""
+    path = tmp_path / "cat.json"
+    ssd.dump(bundled, path)
+    assert 0o644 == path.stat().st_mode & 0o777
+    path.chmod(0o600)
+    ssd.dump(bundled, path)
+    assert 0o600 == path.stat().st_mode & 0o777
+
+
+def test_bundled_load_is_shared() -> None:
+    """load() with no argument reads the bundled file once and shares the result."""
+    assert ssd.load() is ssd.load()
