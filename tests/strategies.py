@@ -12,6 +12,7 @@ from sinosoviet_docs import (
     CatalogueInfo,
     Collection,
     CollectionRef,
+    Conflict,
     DateRange,
     Document,
     PartialDate,
@@ -81,7 +82,16 @@ def date_ranges(draw: st.DrawFn) -> DateRange:
 slugs = st.from_regex(r"[a-z][a-z0-9]{0,8}(-[a-z0-9]{1,6}){0,3}", fullmatch=True)
 
 provenances = st.builds(
-    Provenance, source=text, urls=st.lists(text, max_size=2).map(tuple), note=optional_text
+    Provenance,
+    source=text,
+    urls=st.lists(text, max_size=2).map(tuple),
+    note=optional_text,
+    retrieved=st.none() | st.datetimes().map(lambda d: d.isoformat()),
+    page=st.none() | st.integers(0, 2000),
+    position=st.none() | st.integers(0, 100),
+)
+conflicts = st.builds(
+    Conflict, field=st.sampled_from(["date", "title", "type"]), values=texts, sources=texts
 )
 
 
@@ -114,7 +124,14 @@ def documents(draw: st.DrawFn, id: str | None = None) -> Document:
         uploaded=draw(st.none() | partial_dates(min_year=2000, max_year=2030)),
         collections=draw(st.lists(slugs, max_size=2, unique=True).map(tuple)),
         url=draw(optional_text),
+        credits=draw(optional_text),
+        rights=draw(optional_text),
+        classification=draw(optional_text),
+        donors=draw(texts),
+        contributors=draw(texts),
+        related=draw(texts),
         provenance=draw(st.lists(provenances, max_size=2).map(tuple)),
+        conflicts=draw(st.lists(conflicts, max_size=2).map(tuple)),
     )
 
 

@@ -27,6 +27,7 @@ from .models import (
     CatalogueInfo,
     Collection,
     CollectionRef,
+    Conflict,
     Document,
     Popularity,
     Provenance,
@@ -139,7 +140,7 @@ def configure_converter(c: cattrs.Converter) -> None:
     c.register_unstructure_hook(DateRange, str)
     c.register_structure_hook_factory(_is_homogeneous_tuple, lambda t: _tuple_hook(c, t))
 
-    for cls in (Popularity, Provenance, CollectionRef, CatalogueInfo, Document):
+    for cls in (Popularity, Provenance, Conflict, CollectionRef, CatalogueInfo, Document):
         _register_record(c, cls)
     _register_record(
         c,

@@ -47,12 +47,14 @@ def _build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="store_true", help="print the version and exit")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
-    commands.add_parser(
+    info = commands.add_parser(
         "info", parents=[common], help="the catalogue and its collections, with document counts"
     )
+    info.set_defaults(run=_info)
     listing = commands.add_parser(
         "list", parents=[common], help="documents in date order, optionally narrowed"
     )
+    listing.set_defaults(run=_list)
     listing.add_argument(
         "--collection", metavar="SLUG", help="only this collection (slug or title)"
     )
@@ -69,6 +71,9 @@ def _build_parser() -> argparse.ArgumentParser:
     )
     show = commands.add_parser("show", parents=[common], help="every field of one document")
     show.add_argument("id", help="the document's id (record id or slug)")
+    show.set_defaults(run=_show)
+    # Each further command: add_parser(..., parents=[common]) and set_defaults(run=FUNCTION),
+    # FUNCTION(cat, args, out) -> int | None. Register new commands above this line.
     return parser
 
 
@@ -86,13 +91,7 @@ def main(argv: Sequence[str] | None = None, *, stdout: TextIO | None = None) -> 
         parser.print_help(out)
         return 2
     try:
-        cat = load(args.catalogue)
-        if args.command == "info":
-            _info(cat, args.json, out)
-        elif args.command == "list":
-            _list(cat, args, out)
-        else:
-            _show(cat.document(args.id), args.json, out)
+        status = args.run(load(args.catalogue), args, out)
     except (SinosovietDocsError, OSError) as exc:
         message = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
         if isinstance(exc, OSError) and exc.filename is not None:
@@ -101,7 +100,7 @@ def main(argv: Sequence[str] | None = None, *, stdout: TextIO | None = None) -> 
         return 1
     except BrokenPipeError:  # pragma: no cover - e.g. piped into `head`
         return 0
-    return 0
+    return int(status or 0)
 
 
 # -- commands -----------------------------------------------------------------------------
@@ -118,9 +117,9 @@ def _collection_summary(cat: Catalogue, col: Collection) -> dict[str, Any]:
     }
 
 
-def _info(cat: Catalogue, as_json: bool, out: TextIO) -> None:
+def _info(cat: Catalogue, args: argparse.Namespace, out: TextIO) -> None:
     rows = [_collection_summary(cat, col) for col in cat.collections]
-    if as_json:
+    if args.json:
         data = {
             "info": converter.unstructure(cat.info),
             "documents": len(cat),
@@ -159,9 +158,10 @@ def _list(cat: Catalogue, args: argparse.Namespace, out: TextIO) -> None:
     print(f"{len(docs)} documents", file=out)
 
 
-def _show(doc: Document, as_json: bool, out: TextIO) -> None:
+def _show(cat: Catalogue, args: argparse.Namespace, out: TextIO) -> None:
+    doc = cat.document(args.id)
     data = converter.unstructure(doc)
-    if as_json:
+    if args.json:
         _print_json(data, out)
         return
     for field in Document.__attrs_attrs__:

@@ -28,6 +28,7 @@ __all__ = [
     "CatalogueInfo",
     "Collection",
     "CollectionRef",
+    "Conflict",
     "Document",
     "Popularity",
     "Provenance",
@@ -93,12 +94,30 @@ class Provenance:
 
     ``source`` names what supplied them (a file and line, a page capture, a
     bundled fact file); ``urls`` are the archive addresses where the record
-    was seen; ``note`` explains a choice made about those facts.
+    was seen; ``note`` explains a choice made about those facts;
+    ``retrieved`` is when the source was made (an ISO timestamp, as given);
+    ``page`` and ``position`` locate the record in a paged listing.
     """
 
     source: str = attrs.field(validator=_non_empty)
     urls: tuple[str, ...] = ()
     note: str | None = None
+    retrieved: str | None = None
+    page: int | None = None
+    position: int | None = None
+
+
+@attrs.frozen(kw_only=True)
+class Conflict:
+    """Sources that disagree about one field of a document, kept side by side.
+
+    ``values`` are the differing values as text (dates in EDTF), in the order
+    of ``sources``; the document's field holds the value a merge policy chose.
+    """
+
+    field: str = attrs.field(validator=_non_empty)
+    values: tuple[str, ...]
+    sources: tuple[str, ...] = ()
 
 
 @attrs.frozen(kw_only=True)
@@ -109,6 +128,8 @@ class Document:
     slug made from the date and the title (see :meth:`make_id`).
     ``dates_printed`` keeps every form in which a source printed the date
     ("July 05, 1950", "July 5, 1950"), the one ``date`` was read from first.
+    ``related`` holds the ids of related documents; ``conflicts`` the facts on
+    which merged sources disagreed.
     """
 
     id: str = attrs.field(validator=_non_empty)
@@ -129,8 +150,15 @@ class Document:
     uploaded: PartialDate | None = None
     collections: tuple[str, ...] = ()
     url: str | None = None
+    credits: str | None = None
+    rights: str | None = None
+    classification: str | None = None
+    donors: tuple[str, ...] = ()
+    contributors: tuple[str, ...] = ()
+    related: tuple[str, ...] = ()
     popularity: tuple[Popularity, ...] = ()
     provenance: tuple[Provenance, ...] = ()
+    conflicts: tuple[Conflict, ...] = ()
 
     @staticmethod
     def make_id(*, title: str, date: PartialDate | None, record_id: int | None = None) -> str:
@@ -159,6 +187,10 @@ class Document:
             if entry.collection == collection:
                 return entry.rank
         return None
+
+    # -- names issue: correspondence (keep additions for that work below this line) --
+
+    # -- exports issue: citations and notebook display (below this line) --
 
     def sort_key(self) -> tuple[bool, datetime.date, datetime.date, str, str]:
         """Chronological order: earliest possible day, then latest, then title; undated last."""
@@ -350,3 +382,11 @@ class Catalogue:
         1
         """
         return Query(catalogue=self)
+
+    # -- loaders issue: merging (keep additions for that work below this line) --
+
+    # -- query issue: full text and indexes (below this line) --
+
+    # -- names issue: people, network, report (below this line) --
+
+    # -- exports issue: notebook display (below this line) --
