@@ -245,3 +245,26 @@ def test_dump_keeps_file_mode(bundled: ssd.Catalogue, tmp_path: Path) -> None:
 def test_bundled_load_is_shared() -> None:
     """load() with no argument reads the bundled file once and shares the result."""
     assert ssd.load() is ssd.load()
+
+
+@given(catalogues())
+def test_fast_path_agrees_with_converter(cat: ssd.Catalogue) -> None:
+    """The fast document reader builds exactly what the cattrs converter builds."""
+    from sinosoviet_docs._convert import _fast_document, converter, unstructure_document
+
+    for doc in cat:
+        data = json.loads(json.dumps(unstructure_document(doc)))
+        assert converter.structure(data, ssd.Document) == _fast_document(data) == doc
+
+
+def test_gc_is_restored_after_loading(bundled: ssd.Catalogue, tmp_path: Path) -> None:
+    """Loading pauses the garbage collector and switches it back on, even after an error."""
+    import gc
+
+    path = tmp_path / "bad.json"
+    path.write_text("{", "utf-8")
+    with pytest.raises(ssd.CatalogueLoadError):
+        ssd.load(path)
+    assert gc.isenabled()
+    ssd.loads(ssd.dumps(bundled))
+    assert gc.isenabled()
