@@ -192,6 +192,22 @@ class Document:
 
     # -- exports issue: citations and notebook display (below this line) --
 
+    def cite(self, style: Literal["note", "bibliography"] = "note") -> str:
+        """A Chicago-style citation in the archive's pattern (see :func:`export.cite`).
+
+        >>> print(Document(id="x", title="A Note").cite())
+        “A Note,” History and Public Policy Program Digital Archive.
+        """
+        from .export import cite
+
+        return cite(self, style)
+
+    def _repr_html_(self) -> str:
+        """The document's facts and citation as an HTML table, for notebooks."""
+        from ._html import document_html
+
+        return document_html(self)
+
     def sort_key(self) -> tuple[bool, datetime.date, datetime.date, str, str]:
         """Chronological order: earliest possible day, then latest, then title; undated last."""
         if self.date is None:
@@ -237,6 +253,14 @@ class Collection:
     def ref(self) -> CollectionRef:
         """A short reference to this collection, as other pages link to it."""
         return CollectionRef(title=self.title, slug=self.slug, kind=self.kind, period=self.period)
+
+    # -- exports issue: notebook display (below this line) --
+
+    def _repr_html_(self) -> str:
+        """The collection and its popular documents as HTML, for notebooks."""
+        from ._html import collection_html
+
+        return collection_html(self)
 
 
 @attrs.frozen(kw_only=True)
@@ -390,3 +414,9 @@ class Catalogue:
     # -- names issue: people, network, report (below this line) --
 
     # -- exports issue: notebook display (below this line) --
+
+    def _repr_html_(self) -> str:
+        """The collections and documents as HTML tables, for notebooks."""
+        from ._html import catalogue_html
+
+        return catalogue_html(self)

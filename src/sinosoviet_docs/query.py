@@ -16,13 +16,16 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Callable, Iterator
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 import attrs
 
 from .dates import DateRange, PartialDate
 
 if TYPE_CHECKING:
+    import os
+
+    from .export import ExportFormat, Table
     from .models import Catalogue, Document
 
 __all__ = ["DateBound", "DateMode", "Query"]
@@ -108,6 +111,55 @@ class Query:
     def ids(self) -> list[str]:
         """The ids of the matching documents, in order."""
         return [doc.id for doc in self]
+
+    # -- exports issue --
+
+    def export(self, format: ExportFormat, path: str | os.PathLike[str] | None = None) -> str:
+        """The matching documents as CSL-JSON, BibTeX, BibLaTeX, RIS, CSV or JSON Lines.
+
+        Returns the text and, given a ``path``, also writes it there (see
+        :func:`sinosoviet_docs.export.export`).
+
+        >>> import sinosoviet_docs as ssd
+        >>> print(ssd.load().query().between("1952", "1952").export("csv").splitlines()[0][:40])
+        id,record_id,title,date,date_display,dat
+        """
+        from .export import export
+
+        return export(self, format, path)
+
+    def to_records(self) -> list[dict[str, Any]]:
+        """One flat dict a matching document (see :data:`sinosoviet_docs.export.COLUMNS`)."""
+        from .export import to_records
+
+        return to_records(self)
+
+    def to_dataframe(self, table: Table = "documents") -> Any:
+        """A pandas DataFrame of the documents, or of document × people/places/topics.
+
+        Needs ``pip install 'sinosoviet-docs[pandas]'``.
+        """
+        from .export import to_dataframe
+
+        return to_dataframe(self, table)
+
+    def to_arrow(self, table: Table = "documents") -> Any:
+        """A pyarrow Table of the documents (or an exploded table); needs the ``arrow`` extra."""
+        from .export import to_arrow
+
+        return to_arrow(self, table)
+
+    def to_parquet(self, path: str | os.PathLike[str], table: Table = "documents") -> Any:
+        """Write the documents (or an exploded table) to Parquet; needs the ``arrow`` extra."""
+        from .export import to_parquet
+
+        return to_parquet(self, path, table)
+
+    def _repr_html_(self) -> str:
+        """The matching documents as an HTML table, for notebooks."""
+        from ._html import query_html
+
+        return query_html(self)
 
 
 def _bound(value: DateBound) -> PartialDate | DateRange | datetime.date | None:
