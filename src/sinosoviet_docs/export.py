@@ -36,11 +36,14 @@ import os
 import re
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
-from typing import Any, Literal, get_args
+from typing import TYPE_CHECKING, Any, Literal, get_args
 
 from .dates import PartialDate
-from .exceptions import SinosovietDocsError
+from .exceptions import MissingExtraError
 from .models import ARCHIVE_URL, Document
+
+if TYPE_CHECKING:
+    from .query import Timeline
 
 __all__ = [
     "ARCHIVE_NAME",
@@ -53,6 +56,7 @@ __all__ = [
     "cite",
     "csl_item",
     "export",
+    "plot_timeline",
     "stable_url",
     "to_arrow",
     "to_bibtex",
@@ -110,18 +114,6 @@ COLUMNS: tuple[str, ...] = (
 
 _JOIN = "; "
 _Docs = Document | Iterable[Document]
-
-
-class MissingExtraError(SinosovietDocsError, ImportError):
-    """An optional dependency is not installed; the message says what to install."""
-
-    def __init__(self, module: str, extra: str) -> None:
-        self.module = module
-        self.extra = extra
-        super().__init__(
-            f"this needs the optional package {module!r}: pip install 'sinosoviet-docs[{extra}]'",
-            name=module,
-        )
 
 
 def _documents(docs: _Docs) -> list[Document]:
@@ -289,8 +281,9 @@ def _csl_names(names: Iterable[str]) -> list[dict[str, str]]:
 def csl_item(doc: Document) -> dict[str, Any]:
     """One CSL-JSON item (a dict) for a document, as Zotero, pandoc and citeproc read it.
 
-    The type is ``letter`` with a ``recipient`` when the document's
-    correspondence is known and has recipients, else ``manuscript``. The date
+    The type is ``personal_communication`` (CSL's letter type; Zotero reads it
+    as a Letter) with a ``recipient`` when the document's correspondence is
+    known and has recipients, else ``manuscript``. The date
     becomes ``date-parts`` with as many parts as are known and ``circa`` when
     it is approximate. ``archive`` is the Digital Archive, ``archive_location``
     the archive citation of the original.
@@ -304,7 +297,7 @@ def csl_item(doc: Document) -> dict[str, Any]:
     location, credits = _location_and_credits(doc)
     item: dict[str, Any] = {
         "id": doc.id,
-        "type": "letter" if recipients else "manuscript",
+        "type": "personal_communication" if recipients else "manuscript",
         "title": doc.title,
         "archive": ARCHIVE_NAME,
         "source": ARCHIVE_NAME,
@@ -740,3 +733,30 @@ def to_parquet(docs: _Docs, path: str | os.PathLike[str], table: Table = "docume
     parquet = _require("pyarrow.parquet", "arrow")
     parquet.write_table(arrow_table, os.fspath(path))
     return arrow_table
+
+
+# -- plots (optional extra) ----------------------------------------------------------------
+
+
+def plot_timeline(timeline: Timeline, ax: Any = None) -> Any:
+    """A bar chart of a :class:`~sinosoviet_docs.query.Timeline` with matplotlib; the Axes.
+
+    Documents dated too coarsely for the unit, and undated ones, are not
+    drawn; the chart's title says how many there are. Needs
+    ``pip install 'sinosoviet-docs[plot]'``.
+    """
+    plt = _require("matplotlib.pyplot", "plot")
+    if ax is None:
+        _figure, ax = plt.subplots(figsize=(max(4.0, 0.3 * len(timeline.periods)), 3.0))
+    labels = [label for label, _ in timeline.periods]
+    ax.bar(range(len(labels)), [count for _, count in timeline.periods])
+    ax.set_xticks(range(len(labels)), labels, rotation=90 if timeline.unit == "month" else 0)
+    ax.set_ylabel("documents")
+    apart = []
+    if timeline.too_coarse:
+        apart.append(f"{len(timeline.too_coarse)} dated only to the year")
+    if timeline.undated:
+        apart.append(f"{len(timeline.undated)} undated")
+    title = f"documents per {timeline.unit}"
+    ax.set_title(f"{title} (not shown: {', '.join(apart)})" if apart else title)
+    return ax
