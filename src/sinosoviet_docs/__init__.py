@@ -18,8 +18,10 @@ from .exceptions import (
     CollectionNotFoundError,
     DateParseError,
     DocumentNotFoundError,
+    MissingExtraError,
     SinosovietDocsError,
 )
+from .export import cite, to_bibtex, to_csl_json, to_ris
 from .io import Format, dump, dumps, load, loads
 from .models import (
     Catalogue,
@@ -46,16 +48,21 @@ __all__ = [
     "Document",
     "DocumentNotFoundError",
     "Format",
+    "MissingExtraError",
     "PartialDate",
     "Popularity",
     "Precision",
     "Provenance",
     "SinosovietDocsError",
     "__version__",
+    "cite",
     "dump",
     "dumps",
     "load",
     "loads",
+    "to_bibtex",
+    "to_csl_json",
+    "to_ris",
 ]
 
 

@@ -72,6 +72,7 @@ def _build_parser() -> argparse.ArgumentParser:
     show = commands.add_parser("show", parents=[common], help="every field of one document")
     show.add_argument("id", help="the document's id (record id or slug)")
     show.set_defaults(run=_show)
+    _add_export(commands, common)
     # Each further command: add_parser(..., parents=[common]) and set_defaults(run=FUNCTION),
     # FUNCTION(cat, args, out) -> int | None. Register new commands above this line.
     return parser
@@ -167,6 +168,52 @@ def _show(cat: Catalogue, args: argparse.Namespace, out: TextIO) -> None:
     for field in Document.__attrs_attrs__:
         value = getattr(doc, field.name)
         print(f"{field.name + ':':<18}{_plain(converter.unstructure(value))}", file=out)
+
+
+# -- exports issue: the export command -----------------------------------------------------
+
+
+def _add_export(commands: Any, common: argparse.ArgumentParser) -> None:
+    from .export import FORMATS
+
+    cmd = commands.add_parser(
+        "export",
+        parents=[common],
+        help="documents as CSL-JSON, BibTeX, BibLaTeX, RIS, CSV or JSON Lines",
+        description="Write the documents of a query in a reference-manager or table format.",
+    )
+    cmd.add_argument("--format", required=True, choices=FORMATS, help="the output format")
+    cmd.add_argument(
+        "-o", "--output", metavar="FILE", help="write to FILE instead of standard output"
+    )
+    cmd.add_argument("--collection", metavar="SLUG", help="only this collection (slug or title)")
+    cmd.add_argument("--from", dest="start", metavar="DATE", help="dated on or after")
+    cmd.add_argument("--to", dest="end", metavar="DATE", help="dated on or before")
+    cmd.add_argument(
+        "--within",
+        action="store_true",
+        help="keep only documents whose whole date lies in the period (default: any overlap)",
+    )
+    cmd.add_argument(
+        "--id", dest="ids", action="append", metavar="ID", help="only this document (repeatable)"
+    )
+    cmd.set_defaults(run=_export)
+
+
+def _export(cat: Catalogue, args: argparse.Namespace, out: TextIO) -> None:
+    q = cat.query()
+    if args.collection:
+        q = q.in_collection(args.collection)
+    if args.start or args.end:
+        q = q.between(args.start, args.end, mode="within" if args.within else "overlaps")
+    if args.ids:
+        wanted = {cat.document(i).id for i in args.ids}  # an unknown id is an error
+        q = q.where(lambda d: d.id in wanted)
+    if args.output:
+        q.export(args.format, args.output)
+        print(f"{len(q)} documents written to {args.output}", file=sys.stderr)
+    else:
+        out.write(q.export(args.format))
 
 
 # -- output helpers -----------------------------------------------------------------------

@@ -18,6 +18,7 @@ __all__ = [
     "CollectionNotFoundError",
     "DateParseError",
     "DocumentNotFoundError",
+    "MissingExtraError",
     "SinosovietDocsError",
 ]
 
@@ -95,3 +96,22 @@ class CatalogueLoadError(SinosovietDocsError, ValueError):
             tail = f"\n  ... and {more} more" if more > 0 else ""
             message = f"{where}: {len(self.errors)} problems\n  {shown}{tail}"
         super().__init__(message)
+
+
+# -- exports issue: optional extras (below this line) --
+
+
+class MissingExtraError(SinosovietDocsError, ImportError):
+    """An optional dependency is missing; the message names the extra to install.
+
+    >>> str(MissingExtraError("pandas", "pandas"))
+    "this needs the optional package 'pandas': pip install 'sinosoviet-docs[pandas]'"
+    """
+
+    def __init__(self, module: str, extra: str) -> None:
+        self.module = module
+        self.extra = extra
+        super().__init__(
+            f"this needs the optional package {module!r}: pip install 'sinosoviet-docs[{extra}]'",
+            name=module,
+        )
