@@ -559,3 +559,11 @@ def test_timeline_plot_without_matplotlib_names_the_extra(
     monkeypatch.setitem(sys.modules, "matplotlib.pyplot", None)
     with pytest.raises(ImportError, match=re.escape("pip install 'sinosoviet-docs[plot]'")):
         bundled.query().timeline().plot()
+
+
+def test_cli_export_search_selects_in_date_order(bundled: ssd.Catalogue) -> None:
+    """export --search takes the search language and writes the matches in date order."""
+    query = 'person:Stalin person:"Mao Zedong" year:1951'
+    status, out = run("export", "--format", "jsonl", "--search", query)
+    expected = bundled.search(query).sort("date").ids()
+    assert (0, expected) == (status, [json.loads(line)["id"] for line in out.splitlines()])

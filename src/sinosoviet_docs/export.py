@@ -750,7 +750,8 @@ def plot_timeline(timeline: Timeline, ax: Any = None) -> Any:
         _figure, ax = plt.subplots(figsize=(max(4.0, 0.3 * len(timeline.periods)), 3.0))
     labels = [label for label, _ in timeline.periods]
     ax.bar(range(len(labels)), [count for _, count in timeline.periods])
-    ax.set_xticks(range(len(labels)), labels, rotation=90 if timeline.unit == "month" else 0)
+    crowded = timeline.unit == "month" or len(labels) > 8
+    ax.set_xticks(range(len(labels)), labels, rotation=90 if crowded else 0)
     ax.set_ylabel("documents")
     apart = []
     if timeline.too_coarse:
