@@ -186,6 +186,12 @@ def _add_export(commands: Any, common: argparse.ArgumentParser) -> None:
     cmd.add_argument(
         "-o", "--output", metavar="FILE", help="write to FILE instead of standard output"
     )
+    cmd.add_argument(
+        "--search",
+        metavar="QUERY",
+        help="only documents matching this search, as in the search command "
+        "(e.g. 'person:Stalin person:\"Mao Zedong\" year:1950')",
+    )
     cmd.add_argument("--collection", metavar="SLUG", help="only this collection (slug or title)")
     cmd.add_argument("--from", dest="start", metavar="DATE", help="dated on or after")
     cmd.add_argument("--to", dest="end", metavar="DATE", help="dated on or before")
@@ -201,7 +207,8 @@ def _add_export(commands: Any, common: argparse.ArgumentParser) -> None:
 
 
 def _export(cat: Catalogue, args: argparse.Namespace, out: TextIO) -> None:
-    q = cat.query()
+    # Documents in date order, whatever the search ranks first.
+    q = cat.search(args.search).sort("date") if args.search else cat.query()
     if args.collection:
         q = q.in_collection(args.collection)
     if args.start or args.end:
@@ -214,6 +221,107 @@ def _export(cat: Catalogue, args: argparse.Namespace, out: TextIO) -> None:
         print(f"{len(q)} documents written to {args.output}", file=sys.stderr)
     else:
         out.write(q.export(args.format))
+
+
+# -- loaders issue: the load command -------------------------------------------------------
+
+
+def _add_load(commands: Any, common: argparse.ArgumentParser) -> None:
+    cmd = commands.add_parser(
+        "load",
+        parents=[common],
+        help="read page captures, scrape tables, RIS or catalogue files and merge them",
+        description=(
+            "Read each PATH by its kind (a SQLite scrape database, a scrape CSV, a RIS file, "
+            "a .json/.jsonl catalogue, else a page capture), merge them into one catalogue "
+            "and write it to --out. Problems met in non-strict mode are printed as warnings. "
+            "See docs/loaders.md."
+        ),
+    )
+    cmd.add_argument("paths", nargs="+", metavar="PATH", help="files to read, merged in order")
+    cmd.add_argument(
+        "--out", required=True, metavar="FILE", help="the catalogue to write (.json or .jsonl)"
+    )
+    cmd.add_argument(
+        "--on-conflict",
+        choices=("keep-both", "left", "right", "raise"),
+        default="keep-both",
+        help="what to do when sources disagree (default: keep-both, recorded as conflicts)",
+    )
+    cmd.add_argument(
+        "--strict", action="store_true", help="stop at the first problem in any input"
+    )
+    cmd.add_argument(
+        "--progress",
+        action=argparse.BooleanOptionalAction,
+        default=None,
+        help="show a progress bar on stderr (default: when stderr is a terminal)",
+    )
+    cmd.set_defaults(run=_load)
+
+
+def _load(_cat: Catalogue, args: argparse.Namespace, out: TextIO) -> None:
+    import warnings
+
+    from .io import dump
+    from .loaders.dispatch import load_any
+    from .merge import merge
+
+    show = sys.stderr.isatty() if args.progress is None else args.progress
+    catalogues = []
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        for path in args.paths:
+            bar = _ProgressBar(path, sys.stderr) if show else None
+            catalogues.append(load_any(path, strict=args.strict, progress=bar))
+            if bar is not None:
+                bar.close()
+    for warning in caught:
+        print(f"{PROG}: warning: {warning.message}", file=sys.stderr)
+    merged = merge(*catalogues, on_conflict=args.on_conflict)
+    dump(merged, args.out)
+    conflicts = sum(len(d.conflicts) for d in merged)
+    summary = {
+        "out": args.out,
+        "documents": len(merged),
+        "collections": len(merged.collections),
+        "conflicts": conflicts,
+        "warnings": len(caught),
+    }
+    if args.json:
+        _print_json(summary, out)
+        return
+    print(
+        f"wrote {args.out}: {len(merged)} documents, {len(merged.collections)} collections, "
+        f"{conflicts} conflicts kept",
+        file=out,
+    )
+
+
+class _ProgressBar:
+    """A one-line progress bar on a terminal: ``name [#####.....] 8000/16150``."""
+
+    def __init__(self, name: str, stream: TextIO, width: int = 30) -> None:
+        self.name = name
+        self.stream = stream
+        self.width = width
+        self.drawn = False
+
+    def __call__(self, done: int, total: int | None) -> None:
+        if total:
+            filled = min(self.width, self.width * done // total)
+            bar = "#" * filled + "." * (self.width - filled)
+            text = f"\r{self.name} [{bar}] {done}/{total}"
+        else:
+            text = f"\r{self.name} {done} rows"
+        self.stream.write(text)
+        self.stream.flush()
+        self.drawn = True
+
+    def close(self) -> None:
+        if self.drawn:
+            self.stream.write("\n")
+            self.stream.flush()
 
 
 # -- output helpers -----------------------------------------------------------------------
