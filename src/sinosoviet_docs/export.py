@@ -27,10 +27,7 @@ Vladislav M. Zubok. https://digitalarchive.wilsoncenter.org/document/112088
 
 from __future__ import annotations
 
-import csv
-import hashlib
 import importlib
-import io
 import json
 import os
 import re
@@ -174,26 +171,28 @@ def _location_and_credits(doc: Document) -> tuple[str | None, tuple[str, ...]]:
     return location, tuple(credits)
 
 
-_TRANSLATED_BY = re.compile(r"translated (?:from [A-Za-z]+ )?by (.+?)\.?$", re.IGNORECASE)
+# Regular expressions are kept as strings (compiled and cached by `re` on first use), so
+# that importing the package stays cheap.
+_TRANSLATED_BY = r"(?i)translated (?:from [A-Za-z]+ )?by (.+?)\.?$"
 
 
 def _translators(credits: Sequence[str]) -> tuple[str, ...]:
     """Names in "Translated by A and B" credit lines."""
     names: list[str] = []
     for credit in credits:
-        match = _TRANSLATED_BY.search(credit.strip())
+        match = re.search(_TRANSLATED_BY, credit.strip())
         if match:
             names.extend(n.strip() for n in re.split(r",? and |, ", match[1]) if n.strip())
     return tuple(names)
 
 
 # A double quote at the start or after a space or bracket opens; any other closes.
-_OPENING_QUOTE = re.compile(r'(?:^|(?<=[\s(\[]))["“]')
+_OPENING_QUOTE = r'(?:^|(?<=[\s(\[]))["“]'
 
 
 def _quoted(title: str, closing: str) -> str:
     """The title in curly quotes with ``closing`` punctuation inside (Chicago style)."""
-    inner = _OPENING_QUOTE.sub("‘", title.strip())
+    inner = re.sub(_OPENING_QUOTE, "‘", title.strip())
     inner = inner.replace('"', "’").replace("”", "’")
     if inner.endswith((".", "?", "!")):
         return f"“{inner}”"
@@ -258,6 +257,8 @@ def citation_key(doc: Document) -> str:
         return f"hppda{doc.record_id}"
     safe = re.sub(r"[^A-Za-z0-9_.:-]+", "-", doc.id).strip("-")
     if safe != doc.id or not safe:
+        import hashlib
+
         digest = hashlib.sha1(doc.id.encode("utf-8")).hexdigest()[:8]
         safe = f"{safe[:60]}-{digest}" if safe else digest
     return f"hppda-{safe}"
@@ -368,7 +369,7 @@ _LATEX_SPECIALS = {
     "^": r"\^{}",
     "~": r"\textasciitilde{}",
 }
-_LATEX_RE = re.compile(r"[\\{}$&%#_^~]")
+_LATEX_RE = r"[\\{}$&%#_^~]"
 _MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 
 
@@ -379,7 +380,7 @@ def latex_escape(text: str) -> str:
     50\% of \{A \& B\} \#1 \textasciitilde{} C\_D \textbackslash{} E\^{}F \$
     """
     text = " ".join(text.split())
-    return _LATEX_RE.sub(lambda m: _LATEX_SPECIALS[m[0]], text)
+    return re.sub(_LATEX_RE, lambda m: _LATEX_SPECIALS[m[0]], text)
 
 
 def _bib_url(url: str) -> str:
@@ -595,6 +596,9 @@ def to_records(docs: _Docs) -> list[dict[str, Any]]:
 
 def to_csv(docs: _Docs) -> str:
     """CSV text with a header row of :data:`COLUMNS` (RFC 4180 quoting, ``\\r\\n`` lines)."""
+    import csv
+    import io
+
     buffer = io.StringIO()
     writer = csv.DictWriter(buffer, fieldnames=COLUMNS)
     writer.writeheader()
