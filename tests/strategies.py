@@ -190,3 +190,74 @@ def catalogues(draw: st.DrawFn, max_documents: int = 12) -> Catalogue:
         for slug, popular in specs
     )
     return Catalogue(documents=tuple(docs.values()), collections=collections, info=draw(infos))
+
+# -- names issue: titles and citations in the archive's shapes, jumbled -----------------------
+
+# Pieces of titles: head words, markers, names in several spellings, brackets and quotes,
+# so that generated titles reach every branch of the correspondence grammar.
+_title_piece = st.sampled_from(
+    [
+        "Ciphered Telegram",
+        "Cable",
+        "Memorandum of Conversation",
+        "between",
+        "from",
+        "to",
+        "via",
+        "for",
+        "and",
+        "with",
+        ",",
+        ":",
+        "No. 709",
+        "Filippov [Stalin]",
+        "Feng Xi (Stalin)",
+        "Mao Zedong's",
+        "Cde.",
+        "the",
+        "Soviet Ambassador",
+        "[via Terebin]",
+        "(",
+        "]",
+        "'",
+        "‘",
+        "’",
+        "Beijing",
+        "Kuznetsov",
+        "Peng",
+        "Nobody",
+        "\xa0",
+        "毛泽东",
+        "Хрущёв",
+    ]
+)
+titles = st.lists(_title_piece, max_size=14).map(" ".join)
+
+_citation_piece = st.sampled_from(
+    [
+        "APRF",
+        "AP RF",
+        "AVPRF",
+        "RGANI.",
+        "f. 45",
+        "op. 1",
+        "d. 342",
+        "ll. 1-33",
+        "Fond 059a",
+        "Papka 11",
+        "Collection 52.",
+        "Sheets 43.",
+        ",",
+        ";",
+        "and",
+        "PRC FMA 109-00834-01",
+        "vol. 7",
+        "(Beijing: Renmin, 1999)",
+        "Translated by Somebody.",
+        "Contributed by Nobody.",
+        "copy in a library",
+        "(",
+        ")",
+    ]
+)
+citation_texts = st.lists(_citation_piece, max_size=12).map(" ".join)

@@ -11,8 +11,20 @@
 
 from __future__ import annotations
 
+from .citations import (
+    ARCHIVES,
+    ArchivalReference,
+    archive_code,
+    archives_of,
+    fonds_of,
+    parse_citation,
+    split_credits,
+)
+from .correspondence import Correspondence, Edge, NamesReport, Network, parse_correspondence
 from .dates import DateRange, PartialDate, Precision
 from .exceptions import (
+    AmbiguousNameError,
+    AuthorityLoadError,
     CatalogueError,
     CatalogueLoadError,
     CollectionNotFoundError,
@@ -20,6 +32,7 @@ from .exceptions import (
     DocumentNotFoundError,
     MissingExtraError,
     SinosovietDocsError,
+    UnknownArchiveError,
 )
 from .export import cite, to_bibtex, to_csl_json, to_ris
 from .io import Format, dump, dumps, load, loads
@@ -33,33 +46,56 @@ from .models import (
     Popularity,
     Provenance,
 )
+from .names import CodeName, PeopleAuthority, Person, Place, PlaceAuthority, people, places
 
 __all__ = [
+    "ARCHIVES",
+    "AmbiguousNameError",
+    "ArchivalReference",
+    "AuthorityLoadError",
     "Catalogue",
     "CatalogueError",
     "CatalogueInfo",
     "CatalogueLoadError",
+    "CodeName",
     "Collection",
     "CollectionNotFoundError",
     "CollectionRef",
     "Conflict",
+    "Correspondence",
     "DateParseError",
     "DateRange",
     "Document",
     "DocumentNotFoundError",
+    "Edge",
     "Format",
     "MissingExtraError",
+    "NamesReport",
+    "Network",
     "PartialDate",
+    "PeopleAuthority",
+    "Person",
+    "Place",
+    "PlaceAuthority",
     "Popularity",
     "Precision",
     "Provenance",
     "SinosovietDocsError",
+    "UnknownArchiveError",
     "__version__",
+    "archive_code",
+    "archives_of",
     "cite",
     "dump",
     "dumps",
+    "fonds_of",
     "load",
     "loads",
+    "parse_citation",
+    "parse_correspondence",
+    "people",
+    "places",
+    "split_credits",
     "to_bibtex",
     "to_csl_json",
     "to_ris",

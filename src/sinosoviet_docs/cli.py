@@ -73,6 +73,7 @@ def _build_parser() -> argparse.ArgumentParser:
     show.add_argument("id", help="the document's id (record id or slug)")
     show.set_defaults(run=_show)
     _add_export(commands, common)
+    _add_check(commands, common)
     # Each further command: add_parser(..., parents=[common]) and set_defaults(run=FUNCTION),
     # FUNCTION(cat, args, out) -> int | None. Register new commands above this line.
     return parser
@@ -221,6 +222,26 @@ def _export(cat: Catalogue, args: argparse.Namespace, out: TextIO) -> None:
         print(f"{len(q)} documents written to {args.output}", file=sys.stderr)
     else:
         out.write(q.export(args.format))
+
+
+# -- names issue: the check command ---------------------------------------------------------
+
+
+def _add_check(commands: Any, common: argparse.ArgumentParser) -> None:
+    check = commands.add_parser(
+        "check",
+        parents=[common],
+        help="titles, names and citations the names tools could not read, counted",
+    )
+    check.set_defaults(run=_check)
+
+
+def _check(cat: Catalogue, args: argparse.Namespace, out: TextIO) -> None:
+    found = cat.report()
+    if args.json:
+        _print_json(found.as_dict(), out)
+        return
+    print(found, file=out)
 
 
 # -- output helpers -----------------------------------------------------------------------

@@ -13,6 +13,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 __all__ = [
+    "AmbiguousNameError",
+    "AuthorityLoadError",
     "CatalogueError",
     "CatalogueLoadError",
     "CollectionNotFoundError",
@@ -20,6 +22,7 @@ __all__ = [
     "DocumentNotFoundError",
     "MissingExtraError",
     "SinosovietDocsError",
+    "UnknownArchiveError",
 ]
 
 
@@ -115,3 +118,41 @@ class MissingExtraError(SinosovietDocsError, ImportError):
             f"this needs the optional package {module!r}: pip install 'sinosoviet-docs[{extra}]'",
             name=module,
         )
+
+
+# -- names issue: people and places authority (below this line) --
+
+
+class AmbiguousNameError(SinosovietDocsError, LookupError):
+    """A name that fits several persons (or places) of the authority.
+
+    ``name`` is the name asked for; ``candidates`` the canonical names it may mean.
+
+    >>> str(AmbiguousNameError("Peng", ["Peng Dehuai", "Peng Zhen"]))
+    "'Peng' may be any of: Peng Dehuai, Peng Zhen"
+    """
+
+    def __init__(self, name: str, candidates: Sequence[str]) -> None:
+        self.name = name
+        self.candidates = tuple(candidates)
+        super().__init__(f"{name!r} may be any of: {', '.join(self.candidates)}")
+
+    def __str__(self) -> str:
+        return str(self.args[0]) if self.args else ""
+
+
+class AuthorityLoadError(SinosovietDocsError, ValueError):
+    """A people or places file that cannot be read; the message names the file and field."""
+
+
+class UnknownArchiveError(SinosovietDocsError, LookupError):
+    """An archive name that is none of the known archives; ``known`` lists their codes."""
+
+    def __init__(self, name: str, known: Sequence[str] = ()) -> None:
+        self.name = name
+        self.known = tuple(known)
+        hint = f"; known: {', '.join(self.known)}" if self.known else ""
+        super().__init__(f"unknown archive {name!r}{hint}")
+
+    def __str__(self) -> str:
+        return str(self.args[0]) if self.args else ""

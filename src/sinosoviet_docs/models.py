@@ -14,13 +14,18 @@ import datetime
 import re
 import unicodedata
 from collections.abc import Iterable, Iterator
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 import attrs
 
 from .dates import DateRange, PartialDate
 from .exceptions import CatalogueError, CollectionNotFoundError, DocumentNotFoundError
 from .query import Query
+
+if TYPE_CHECKING:
+    from .citations import ArchivalReference
+    from .correspondence import Correspondence, NamesReport, Network
+    from .names import PeopleAuthority, PlaceAuthority
 
 __all__ = [
     "ARCHIVE_URL",
@@ -189,6 +194,32 @@ class Document:
         return None
 
     # -- names issue: correspondence (keep additions for that work below this line) --
+
+    @property
+    def correspondence(self) -> Correspondence | None:
+        """Who wrote to whom (or who talked), read from the title; ``None`` if it names none.
+
+        >>> Document(id="x", title="Cable, Zhou Enlai to Filippov [Stalin]").correspondence.senders
+        ('Zhou Enlai',)
+        """
+        from .correspondence import correspondence_of
+
+        return correspondence_of(self.title)
+
+    @property
+    def archival_references(self) -> tuple[ArchivalReference, ...]:
+        """The source citation read into references (see :func:`~sinosoviet_docs.parse_citation`).
+
+        >>> doc = Document(id="x", title="T", source="APRF, f. 45, op. 1, d. 342, l. 78")
+        >>> doc.archival_references[0].archive
+        'APRF'
+        """
+        if not self.source:
+            return ()
+        from .citations import parse_citation
+
+        return parse_citation(self.source)
+
 
     # -- exports issue: citations and notebook display (below this line) --
 
@@ -412,6 +443,43 @@ class Catalogue:
     # -- query issue: full text and indexes (below this line) --
 
     # -- names issue: people, network, report (below this line) --
+
+    @property
+    def people(self) -> PeopleAuthority:
+        """The people authority (names, spellings, code names), read on first use.
+
+        >>> import sinosoviet_docs as ssd
+        >>> ssd.load().people.resolve("Chou En-lai").name
+        'Zhou Enlai'
+        """
+        from .names import people
+
+        return people
+
+    @property
+    def places(self) -> PlaceAuthority:
+        """The places authority (historical and foreign place names), read on first use."""
+        from .names import places
+
+        return places
+
+    def network(self) -> Network:
+        """Who wrote to whom, from the titles: edges sender -> recipient with counts and ids."""
+        from .correspondence import network
+
+        return network(self.documents)
+
+    def report(self) -> NamesReport:
+        """Titles, names and citations the names tools could not read, counted (never raises).
+
+        >>> import sinosoviet_docs as ssd
+        >>> ssd.load().report().documents
+        59
+        """
+        from .correspondence import report
+
+        return report(self.documents)
+
 
     # -- exports issue: notebook display (below this line) --
 

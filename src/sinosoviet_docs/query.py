@@ -112,6 +112,35 @@ class Query:
         """The ids of the matching documents, in order."""
         return [doc.id for doc in self]
 
+    # -- names issue --
+
+    def sent_by(self, name: str) -> Query:
+        """Messages whose title names ``name`` (any spelling or code name) as a sender.
+
+        >>> import sinosoviet_docs as ssd
+        >>> len(ssd.load().query().sent_by("Filippov")) == len(ssd.load().query().sent_by("Stalin"))
+        True
+        """
+        from .correspondence import role_filter
+
+        return self._with(f"sent_by({name!r})", role_filter("senders", name))
+
+    def sent_to(self, name: str) -> Query:
+        """Messages whose title names ``name`` as a recipient (not only an intermediary)."""
+        from .correspondence import role_filter
+
+        return self._with(f"sent_to({name!r})", role_filter("recipients", name))
+
+    def from_archive(self, archive: str) -> Query:
+        """Documents whose source citation cites this archive ("APRF", "AP RF", "AVPRF" ...).
+
+        Raises :class:`~sinosoviet_docs.UnknownArchiveError` at once for an unknown archive.
+        """
+        from .citations import archive_filter
+
+        code, keep = archive_filter(archive)
+        return self._with(f"from_archive({code!r})", keep)
+
     # -- exports issue --
 
     def export(self, format: ExportFormat, path: str | os.PathLike[str] | None = None) -> str:

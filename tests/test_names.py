@@ -1,0 +1,314 @@
+"""The people and places authority: resolution, variants, mentions, data integrity, laziness."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from collections import defaultdict
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+import sinosoviet_docs as ssd
+from sinosoviet_docs.names import PeopleAuthority, PlaceAuthority, name_tokens
+
+from .conftest import DATA
+from .strategies import titles
+
+
+@pytest.mark.parametrize(
+    ("spelling", "canonical"),
+    [
+        ("Chou En-lai", "Zhou Enlai"),
+        ("Mao Tse-tung", "Mao Zedong"),
+        ("Liu Shao-ch'i", "Liu Shaoqi"),
+        ("P'eng Te-huai", "Peng Dehuai"),
+        ("Kao Kang", "Gao Gang"),
+        ("Kim Il-sŏng", "Kim Il Sung"),
+        ("Vyshinskii", "Andrei Vyshinsky"),
+        ("Khrushchëv", "Nikita Khrushchev"),
+        ("Хрущёв", "Nikita Khrushchev"),
+        ("毛泽东", "Mao Zedong"),
+        ("Iosif Vissarionovich Stalin", "Joseph Stalin"),
+        ("Stalin, Joseph, 1878-1953", "Joseph Stalin"),
+    ],
+)
+def test_romanizations_scripts_and_headings_resolve(spelling: str, canonical: str) -> None:
+    """Pinyin, Wade-Giles, Russian romanizations, Cyrillic, characters and LC headings resolve."""
+    person = ssd.people.resolve(spelling)
+    assert person is not None
+    assert canonical == person.name
+
+
+@pytest.mark.parametrize(
+    ("written", "canonical"),
+    [
+        ("N.S. Khrushchev", "Nikita Khrushchev"),
+        ("N. S. Khrushchev", "Nikita Khrushchev"),
+        ("I.V. Stalin", "Joseph Stalin"),
+        ("A. Ya. Vyshinsky", "Andrei Vyshinsky"),
+        ("Cde. Filippov", "Joseph Stalin"),
+        ("Comrade MAO ZEDONG", "Mao Zedong"),
+        ("Cde. B.N. Ponomarev", "Boris Ponomarev"),
+        ("Premier Zhou", "Zhou Enlai"),
+        ("Soviet Ambassador to China Nikolai Roshchin", "Nikolai Roshchin"),
+        ("the Chairman [Mao Zedong]", "Mao Zedong"),
+    ],
+)
+def test_initials_and_honorifics_resolve(written: str, canonical: str) -> None:
+    """Initials, honorifics, titles and editorial brackets do not hide a name."""
+    person = ssd.people.resolve(written)
+    assert person is not None
+    assert canonical == person.name
+
+
+@pytest.mark.parametrize(
+    ("misprint", "canonical"),
+    [
+        ("Filipov", "Joseph Stalin"),
+        ("Flippov", "Joseph Stalin"),
+        ("Shtytkov", "Terentii Shtykov"),
+        ("Roschin", "Nikolai Roshchin"),
+        ("Mikihail Zimyanin", "Mikhail Zimyanin"),
+    ],
+)
+def test_misspellings_seen_in_titles_resolve(misprint: str, canonical: str) -> None:
+    """The misprints printed in titles of this material resolve to the right person."""
+    person = ssd.people.resolve(misprint)
+    assert person is not None
+    assert canonical == person.name
+
+
+@pytest.mark.parametrize(
+    ("code", "canonical", "years"),
+    [
+        ("Filippov", "Joseph Stalin", "1948/1952"),
+        ("Feng Xi", "Joseph Stalin", "1950"),
+        ("Semenov", "Joseph Stalin", "1952/1953"),
+        ("Terebin", "Andrei Orlov", "1947/1949"),
+    ],
+)
+def test_code_names_resolve_with_their_years(code: str, canonical: str, years: str) -> None:
+    """A code name resolves to its bearer and records the years it was used."""
+    person = ssd.people.resolve(code)
+    assert person is not None
+    found = person.code_name(code)
+    assert found is not None
+    assert (canonical, years) == (person.name, found.years)
+
+
+def test_kuznetsov_is_ambiguous_but_resolved_by_its_gloss() -> None:
+    """'Kuznetsov' was Stalin's 1947 code name and a real person; the bracket decides."""
+    with pytest.raises(ssd.AmbiguousNameError) as caught:
+        ssd.people.resolve("Kuznetsov")
+    assert ("Fyodor Kuznetsov", "Joseph Stalin") == caught.value.candidates
+    stalin = ssd.people.resolve("Stalin [Kuznetsov]")
+    assert stalin is not None
+    assert "1947" == stalin.code_name("Kuznetsov").years  # type: ignore[union-attr]
+
+
+def test_ambiguous_name_error_is_a_lookup_error_listing_candidates() -> None:
+    """The error is a LookupError and a library error, and names every candidate."""
+    with pytest.raises(LookupError) as caught:
+        ssd.people.resolve("Peng")
+    assert isinstance(caught.value, ssd.SinosovietDocsError)
+    assert "'Peng' may be any of: Peng Dehuai, Peng Zhen" == str(caught.value)
+
+
+def test_unknown_name_is_none_and_has_no_variants() -> None:
+    """An unknown name resolves to None and has no variants."""
+    assert (None, ()) == (ssd.people.resolve("Ivan Ivanovich"), ssd.people.variants("Ivanov"))
+
+
+def test_a_forename_that_is_not_theirs_does_not_resolve() -> None:
+    """'Andrei Stalin' is nobody: a wrong forename before a surname is not ignored."""
+    assert None is ssd.people.resolve("Andrei Stalin")
+
+
+def test_variants_of_a_code_name_are_the_bearers_spellings() -> None:
+    """variants('Filippov') lists Stalin's names in every script, code names included."""
+    variants = ssd.people.variants("Filippov")
+    assert {"Joseph Stalin", "Сталин", "斯大林", "Feng Xi", "Semenov", "Flippov"} <= set(variants)
+    assert "Joseph Stalin" == variants[0]
+
+
+def test_variants_of_an_ambiguous_name_cover_every_candidate() -> None:
+    """An ambiguous name's variants are those of all its candidates; it does not raise."""
+    variants = ssd.people.variants("Peng")
+    assert {"Peng Dehuai", "Peng Zhen"} <= set(variants)
+
+
+def test_mentions_in_order_skipping_ambiguous() -> None:
+    """mentions() lists persons in order of first mention and skips an ambiguous name."""
+    title = "Record of the First Contact between Premier Zhou and Vice Premier Chen Yi and Kosygin"
+    assert ["Zhou Enlai", "Chen Yi", "Aleksei Kosygin"] == [
+        p.name for p in ssd.people.mentions(title)
+    ]
+    assert ["Joseph Stalin"] == [
+        p.name for p in ssd.people.mentions("Stalin met Peng and Kuznetsov")
+    ]
+
+
+def test_mentions_ignores_lowercase_words() -> None:
+    """A family name written in lower case ('a song') is an ordinary word, not a person."""
+    assert () == ssd.people.mentions("a song about mao")
+
+
+@pytest.mark.parametrize(
+    ("variant", "canonical"),
+    [
+        ("Peking", "Beijing"),
+        ("Port Arthur", "Lüshunkou"),
+        ("Lüshun", "Lüshunkou"),
+        ("Lushunkou", "Lüshunkou"),
+        ("Dairen", "Dalian"),
+        ("Dalny", "Dalian"),
+        ("Mukden", "Shenyang"),
+        ("Urumchi", "Ürümqi"),
+        ("Tihwa", "Ürümqi"),
+        ("Formosa", "Taiwan"),
+        ("Northeast China", "Manchuria"),
+        ("the Northeast", "Manchuria"),
+        ("Damansky Island", "Zhenbao Island"),
+        ("Noril’sk", "Norilsk"),
+    ],
+)
+def test_place_variants_resolve(variant: str, canonical: str) -> None:
+    """Historical, foreign and romanized place names resolve to today's name."""
+    place = ssd.places.resolve(variant)
+    assert place is not None
+    assert canonical == place.name
+
+
+def test_place_variants_list_every_name() -> None:
+    """variants() of a place gives all its names, the canonical first."""
+    assert ("Ürümqi", "Urumqi", "Urumchi", "Tihwa") == ssd.places.variants("Tihwa")[:4]
+
+
+def test_places_mentions_in_a_text() -> None:
+    """mentions() finds places in order, whatever name they go by."""
+    found = ssd.places.mentions("From Peking to Port Arthur via Mukden")
+    assert ["Beijing", "Lüshunkou", "Shenyang"] == [p.name for p in found]
+
+
+def test_catalogue_gives_the_authorities() -> None:
+    """cat.people and cat.places are the package's authorities."""
+    cat = ssd.Catalogue()
+    assert (ssd.people, ssd.places) == (cat.people, cat.places)
+
+
+# -- the data files ------------------------------------------------------------------------------
+
+
+def test_at_least_sixty_people_with_sources_noted() -> None:
+    """The people file holds at least 60 persons and says where its facts come from."""
+    assert len(ssd.people) >= 60
+    assert "Library of Congress" in (ssd.people.sources or "")
+    assert "romanization" in (ssd.places.sources or "")
+
+
+def test_every_person_labelled_in_the_titles_is_in_the_authority() -> None:
+    """Each person named in the labelled titles (documents and sightings) is known."""
+    lines = (DATA / "titles_labelled.jsonl").read_text(encoding="utf-8").splitlines()
+    labels = [json.loads(line) for line in lines]
+    persons = {
+        name
+        for row in labels
+        if row["correspondence"]
+        for role in ("senders", "recipients", "intermediaries", "participants")
+        for name in row["correspondence"][role]
+        if ssd.people.knows(name)
+    }
+    # Spot check against names that are certainly persons, so the filter above is not vacuous.
+    assert {"Joseph Stalin", "Kim Il Sung", "Terentii Shtykov", "Stepan Krasovsky"} <= persons
+    assert len(persons) >= 50
+
+
+def test_only_kuznetsov_is_shared_between_people() -> None:
+    """No spelling maps to two persons, except the real ambiguity of 'Kuznetsov'."""
+    owners: dict[tuple[str, ...], set[str]] = defaultdict(set)
+    for person in ssd.people:
+        for alias in person.aliases:
+            owners[name_tokens(alias)].add(person.id)
+    shared = {key for key, ids in owners.items() if len(ids) > 1}
+    assert {("kuznetsov",)} == shared
+
+
+def test_headings_are_lc_style() -> None:
+    """Every heading is 'Surname, Forename(s)' and ends with life dates when they are known."""
+    for person in ssd.people:
+        if person.heading is None:
+            continue
+        assert ", " in person.heading, person.name
+        if person.born and person.died:
+            assert person.heading.endswith(f"{person.born}-{person.died}"), person.name
+
+
+def test_a_malformed_authority_file_names_the_field(tmp_path: Path) -> None:
+    """A record without a name raises AuthorityLoadError naming file and field."""
+    path = tmp_path / "people.json"
+    path.write_text(json.dumps({"people": [{"id": "x"}]}), encoding="utf-8")
+    with pytest.raises(ssd.AuthorityLoadError) as caught:
+        PeopleAuthority(path=path).resolve("x")
+    assert f"{path}: $.people[0].name: expected a non-empty string" == str(caught.value)
+
+
+def test_an_authority_file_that_is_not_json_names_the_line(tmp_path: Path) -> None:
+    """Broken JSON raises AuthorityLoadError with the line, and is also a ValueError."""
+    path = tmp_path / "places.json"
+    path.write_text('{"places": [\n oops ]}', encoding="utf-8")
+    with pytest.raises(ValueError, match=r"places.json: line 2: not JSON"):
+        len(PlaceAuthority(path=path))
+
+
+def test_authority_from_records() -> None:
+    """An authority can be built from records, e.g. for a project's own people."""
+    own = PeopleAuthority([ssd.Person(id="p", name="Ivan Petrov", spellings=("I. Petrov",))])
+    found = own.resolve("Cde. I. Petrov")
+    assert found is not None
+    assert "Ivan Petrov" == found.name
+
+
+# -- laziness and robustness ------------------------------------------------------------------
+
+
+def test_authority_is_not_read_until_used() -> None:
+    """A new authority reads nothing until first asked."""
+    fresh = PeopleAuthority()
+    assert "<PeopleAuthority not loaded>" == repr(fresh)
+    fresh.resolve("Stalin")
+    assert repr(fresh).endswith("records>")
+
+
+def test_import_does_not_read_the_authority() -> None:
+    """`import sinosoviet_docs` leaves the people and places files unread."""
+    code = (
+        "import sinosoviet_docs as s; "
+        "print(s.people._records is None and s.places._records is None)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert "True" == out.stdout.strip()
+
+
+@given(titles | st.text(max_size=60))
+def test_mentions_and_variants_never_raise(text: str) -> None:
+    """mentions() and variants() accept any text without raising."""
+    ssd.people.mentions(text)
+    ssd.places.mentions(text)
+    ssd.people.variants(text)
+
+
+@given(titles | st.text(max_size=60))
+def test_resolve_raises_only_ambiguity(text: str) -> None:
+    """resolve() returns a person or None, or raises AmbiguousNameError, for any text."""
+    candidates: tuple[str, ...] = ()
+    found = None
+    try:
+        found = ssd.people.resolve(text)
+    except ssd.AmbiguousNameError as exc:
+        candidates = exc.candidates
+    assert found is None or isinstance(found, ssd.Person)
+    assert len(candidates) != 1
