@@ -221,7 +221,7 @@ _FIELD = re.compile(
 _FMA_FILE = re.compile(r"(?<![\w-])(\d{3}-\d{5}-\d{2})(?![\w-])")
 _VOLUME = re.compile(r"\b[Vv]ol(?:ume)?\.?\s+(\w+)")
 _PUBLISHED = re.compile(
-    r"\([^()]*:\s*[^()]*\d{4}\)|\b[Vv]ol(?:ume)?\.?\s+\w+|\bno\.\s*\d+\s*\(\d{4}\)"
+    r"\([^():]*:[^()]*\d{4}\)|\b[Vv]ol(?:ume)?\.?\s+\w+|\bno\.\s*\d+\s*\(\d{4}\)"
 )
 _PAGE_RANGE = re.compile(r"(\d+\s*[-–]\s*\d+)\s*\.?\s*$")
 _FIRST_PAGES = re.compile(r"[),]\s*(\d+\s*[-–]\s*\d+)")
