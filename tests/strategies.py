@@ -191,6 +191,200 @@ def catalogues(draw: st.DrawFn, max_documents: int = 12) -> Catalogue:
     )
     return Catalogue(documents=tuple(docs.values()), collections=collections, info=draw(infos))
 
+
+# -- searchable catalogues (query issue): realistic words, so that searches hit something --
+
+SEARCH_PEOPLE = (
+    "Mao Zedong",
+    "Joseph Stalin",
+    "Filippov",
+    "Zhou Enlai",
+    "N. S. Khrushchev",
+    "Liu Shaoqi",
+    "Anastas Mikoyan",
+    "Pavel Yudin",
+)
+SEARCH_PLACES = ("Beijing", "Moscow", "Lüshun", "Lushun", "Taiwan", "Dalian")
+SEARCH_WORDS = (
+    "telegram",
+    "cable",
+    "conversation",
+    "memorandum",
+    "Taiwan",
+    "strait",
+    "alliance",
+    "treaty",
+    "Lüshun",
+    "LUSHUN",
+    "port",
+    "east",
+    "wind",
+    "Mao’s",
+    "Mao's",
+    "“reunification”",
+    "Stalin",
+    "Stalinism",
+    "Filippov",
+    "the",
+    "to",
+    "of",
+    "and",
+    "Zhou",
+    "Khrushchev",
+    "Café",
+)
+SEARCH_TYPES = ("Telegram", "Memorandum of Conversation", "Letter", "telegram")
+SEARCH_TOPICS = (
+    "China--Foreign relations--Soviet Union",
+    "Korean War, 1950-1953",
+    "Nuclear weapons",
+)
+SEARCH_LANGUAGES = ("Russian", "Chinese", "English")
+SEARCH_COLLECTIONS = ("alliance", "split", "border")
+
+_sentences = st.lists(st.sampled_from(SEARCH_WORDS + SEARCH_PEOPLE), min_size=1, max_size=10).map(
+    " ".join
+)
+
+
+@st.composite
+def searchable_documents(draw: st.DrawFn, id: str) -> Document:
+    """A document whose title, summary, text and names come from small shared pools."""
+    return Document(
+        id=id,
+        title=draw(_sentences),
+        date=draw(st.none() | partial_dates(min_year=1948, max_year=1962)),
+        summary=draw(st.none() | _sentences),
+        text=draw(st.none() | _sentences),
+        type=draw(st.none() | st.sampled_from(SEARCH_TYPES)),
+        languages=draw(
+            st.lists(st.sampled_from(SEARCH_LANGUAGES), max_size=2, unique=True).map(tuple)
+        ),
+        authors=draw(st.lists(st.sampled_from(SEARCH_PEOPLE), max_size=1).map(tuple)),
+        people=draw(st.lists(st.sampled_from(SEARCH_PEOPLE), max_size=3, unique=True).map(tuple)),
+        places=draw(st.lists(st.sampled_from(SEARCH_PLACES), max_size=2, unique=True).map(tuple)),
+        topics=draw(st.lists(st.sampled_from(SEARCH_TOPICS), max_size=2, unique=True).map(tuple)),
+        collections=draw(
+            st.lists(st.sampled_from(SEARCH_COLLECTIONS), max_size=2, unique=True).map(tuple)
+        ),
+    )
+
+
+@st.composite
+def searchable_catalogues(draw: st.DrawFn, max_documents: int = 12) -> Catalogue:
+    """A catalogue of searchable documents in three collections."""
+    count = draw(st.integers(0, max_documents))
+    docs = [draw(searchable_documents(id=f"d{i}")) for i in range(count)]
+    collections = tuple(Collection(slug=s, title=s.title()) for s in SEARCH_COLLECTIONS)
+    return Catalogue(documents=docs, collections=collections)
+
+
+_query_words = st.sampled_from(
+    [
+        "taiwan",
+        "Lushun",
+        "lüshun",
+        "stalin",
+        "mao",
+        "filippov",
+        "telegram",
+        "the",
+        "cafe",
+        "east",
+        "wind",
+        "reunification",
+        "nothing",
+    ]
+)
+_query_atoms = st.one_of(
+    _query_words,
+    _query_words.map(lambda w: w[:3] + "*"),
+    st.tuples(_query_words, _query_words).map(lambda p: f'"{p[0]} {p[1]}"'),
+    st.tuples(st.sampled_from(["title", "summary", "text", "names"]), _query_words).map(
+        lambda p: f"{p[0]}:{p[1]}"
+    ),
+)
+
+
+def _combine(children: st.SearchStrategy[str]) -> st.SearchStrategy[str]:
+    return st.one_of(
+        st.tuples(children, children).map(lambda p: f"{p[0]} {p[1]}"),
+        st.tuples(children, children).map(lambda p: f"({p[0]} OR {p[1]})"),
+        st.tuples(children, children).map(lambda p: f"{p[0]} AND NOT {p[1]}"),
+    )
+
+
+#: Search strings of the full-text language (no filter fields).
+search_strings = st.recursive(_query_atoms, _combine, max_leaves=4)
+#: Plain words joined by AND or OR: the top-k fast path.
+plain_searches = st.lists(_query_words, min_size=1, max_size=3).flatmap(
+    lambda ws: st.sampled_from([" ".join(ws), " OR ".join(ws)])
+)
+
+
+# -- loaders issue: page captures ------------------------------------------------------------
+
+_MONTHS = [calendar.month_name[m] for m in range(1, 13)]
+
+
+@st.composite
+def printed_dates(draw: st.DrawFn) -> str:
+    """A listing date as the archive prints it: "July 5, 1950", "July 05, 1950", "December, 1959", "1958"."""
+    year = draw(st.integers(1940, 1995))
+    month = draw(st.integers(1, 12))
+    form = draw(st.sampled_from(["day", "padded", "month", "month-comma", "year"]))
+    if form in ("day", "padded"):
+        day = draw(st.integers(1, calendar.monthrange(year, month)[1]))
+        shown = f"{day:02d}" if form == "padded" else str(day)
+        return f"{_MONTHS[month - 1]} {shown}, {year}"
+    if form == "month":
+        return f"{_MONTHS[month - 1]} {year}"
+    if form == "month-comma":
+        return f"{_MONTHS[month - 1]}, {year}"
+    return str(year)
+
+
+# Titles and summaries: words that never read as a listing date or a layout marker.
+_entry_word = st.sampled_from(
+    [
+        "Cable",
+        "Letter",
+        "Note",
+        "Orlov",
+        "Wen",
+        "harbor",
+        "grain",
+        "[Petrov]",
+        "“quotes”",
+        "No.",
+        "7",
+        "talks",
+    ]
+)
+entry_texts = st.lists(_entry_word, min_size=2, max_size=8).map(" ".join)
+page_entries = st.tuples(printed_dates(), entry_texts, st.none() | entry_texts)
+
+# Any text at all, with the characters that matter to the parser over-represented.
+capture_texts = st.lists(
+    st.sampled_from(
+        [
+            *"ab -•\n\r\xa0,:1950",
+            "Popular Documents",
+            "Skip to content",
+            "Citation",
+            "Record ID",
+            "Document Information",
+            "July 5, 1950",
+            "1 - 20 of 3",
+            "\n\n",
+            "English HTML",
+            "“",
+            '"',
+        ]
+    ),
+    max_size=80,
+).map("".join)
+
 # -- names issue: titles and citations in the archive's shapes, jumbled -----------------------
 
 # Pieces of titles: head words, markers, names in several spellings, brackets and quotes,

@@ -164,3 +164,38 @@ def test_version() -> None:
     """--version prints the installed version."""
     status, out = run("--version")
     assert (0, f"sinosoviet-docs {ssd.__version__}\n") == (status, out)
+
+
+# -- query issue: the search command ----------------------------------------------------------
+
+
+def test_search_prints_a_ranked_table(bundled: ssd.Catalogue) -> None:
+    """search prints date, type, title and id, best match first, and a count."""
+    status, out = run("search", '"east wind" OR reunification')
+    lines = out.splitlines()
+    assert 0 == status
+    assert ["date", "type", "title", "id"] == lines[0].split()
+    ranked = bundled.search('"east wind" OR reunification').ids()
+    assert ranked == [line.split()[-1] for line in lines[2:-1]]
+    assert f"{len(ranked)} of {len(ranked)} documents" == lines[-1]
+
+
+def test_search_json_and_csv_give_the_same_documents(bundled: ssd.Catalogue) -> None:
+    """--json and --csv list the same documents in the same order, with scores."""
+    _, out_json = run("search", "mao stalin year:1950..1951", "--json")
+    _, out_csv = run("search", "mao stalin year:1950..1951", "--csv")
+    from_json = [(d["id"], round(d["score"], 4)) for d in json.loads(out_json)]
+    rows = [line.rsplit(",", 2)[-2:] for line in out_csv.splitlines()[1:]]
+    assert from_json == [(i, float(s)) for i, s in rows]
+    assert bundled.search("mao stalin year:1950..1951").limit(20).ids() == [i for i, _ in from_json]
+
+
+def test_search_bad_syntax_is_one_line_naming_the_column(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """A bad search string exits 1 with one line that points at the offending column."""
+    status, _ = run("search", "taiwan OR )")
+    err = capsys.readouterr().err
+    assert 1 == status
+    assert 1 == len(err.strip().splitlines())
+    assert "column 11" in err

@@ -143,3 +143,331 @@ def test_repr_shows_the_chain(bundled: ssd.Catalogue) -> None:
     """A query's repr says which filters it holds."""
     q = bundled.query().between("1950", None)
     assert "<Query query().between('1950', None, mode='overlaps')>" == repr(q)
+
+
+# -- query issue: indexed filters, sorts, facets, timeline, the search language ---------------
+
+from sinosoviet_docs._text import fold_name, tokenize  # noqa: E402
+
+from .strategies import (  # noqa: E402
+    SEARCH_LANGUAGES,
+    SEARCH_PEOPLE,
+    SEARCH_PLACES,
+    SEARCH_TOPICS,
+    SEARCH_TYPES,
+    searchable_catalogues,
+)
+
+try:
+    import sinosoviet_docs.names as _names
+except ImportError:
+    _names = None  # type: ignore[assignment]
+needs_names = pytest.mark.skipif(_names is None, reason="sinosoviet_docs.names is not there yet")
+
+
+def _folded_in(value: str, values: tuple[str, ...]) -> bool:
+    return fold_name(value) in {fold_name(v) for v in values}
+
+
+@given(searchable_catalogues(), st.sampled_from(SEARCH_TYPES))
+def test_of_type_matches_brute_force(cat: ssd.Catalogue, value: str) -> None:
+    """of_type keeps the documents whose type folds to the same words."""
+    expected = [d.id for d in cat if d.type is not None and _folded_in(value, (d.type,))]
+    assert expected == cat.query().of_type(value).ids()
+
+
+@given(searchable_catalogues(), st.sampled_from(SEARCH_TOPICS))
+def test_about_matches_brute_force(cat: ssd.Catalogue, value: str) -> None:
+    """about keeps the documents with that topic."""
+    assert [d.id for d in cat if _folded_in(value, d.topics)] == cat.query().about(value).ids()
+
+
+@given(searchable_catalogues(), st.sampled_from(SEARCH_PLACES))
+def test_at_matches_brute_force(cat: ssd.Catalogue, value: str) -> None:
+    """at keeps the documents with that place (without an authority: same folded name)."""
+    if _names is not None:
+        return  # the authority adds other names of a place; covered by its own test
+    assert [d.id for d in cat if _folded_in(value, d.places)] == cat.query().at(value).ids()
+
+
+@given(searchable_catalogues(), st.sampled_from(SEARCH_LANGUAGES))
+def test_in_language_matches_brute_force(cat: ssd.Catalogue, value: str) -> None:
+    """in_language keeps the documents in that language."""
+    expected = [d.id for d in cat if _folded_in(value, d.languages)]
+    assert expected == cat.query().in_language(value).ids()
+
+
+@given(searchable_catalogues(), st.sampled_from(["alliance", "split", "border"]))
+def test_in_collection_matches_brute_force(cat: ssd.Catalogue, slug: str) -> None:
+    """in_collection through the index keeps what a scan keeps."""
+    assert [d.id for d in cat if slug in d.collections] == cat.query().in_collection(slug).ids()
+
+
+def _involves(doc: ssd.Document, names: tuple[str, ...]) -> bool:
+    keys = {fold_name(n) for n in names}
+    if any(fold_name(p) in keys for p in (*doc.authors, *doc.people)):
+        return True
+    title = tokenize(doc.title)
+    runs = [tuple(k.split()) for k in keys]
+    return any(
+        tuple(title[i : i + len(r)]) == r for r in runs for i in range(len(title) - len(r) + 1)
+    )
+
+
+@given(searchable_catalogues(), st.sampled_from(SEARCH_PEOPLE))
+def test_involving_matches_brute_force(cat: ssd.Catalogue, name: str) -> None:
+    """involving keeps authors, people and title mentions (and aliases, with the authority)."""
+    names = (name, *(_names.people.variants(name) if _names is not None else ()))
+    expected = [d.id for d in cat if _involves(d, names)]
+    assert expected == cat.query().involving(name).ids()
+
+
+@given(
+    searchable_catalogues(),
+    partial_dates(min_year=1948, max_year=1962),
+    partial_dates(min_year=1948, max_year=1962),
+    st.sampled_from(["overlaps", "within"]),
+    st.sampled_from(SEARCH_PEOPLE),
+)
+def test_person_and_dates_match_brute_force(
+    cat: ssd.Catalogue, a: ssd.PartialDate, b: ssd.PartialDate, mode: str, name: str
+) -> None:
+    """Index filters combined (person + date range) keep what the predicate scan keeps."""
+    lo, hi = (a, b) if a.earliest <= b.latest else (b, a)
+    q = cat.query().between(lo, hi, mode=mode).involving(name)  # type: ignore[arg-type]
+    scan = [d.id for d in cat if all(f.keep(d) for f in q.filters)]
+    assert scan == q.ids()
+    assert len(scan) == len(q)
+
+
+@given(searchable_catalogues(), st.sampled_from(["date", "-date", "title", "-title"]))
+def test_sorts_match_brute_force(cat: ssd.Catalogue, key: str) -> None:
+    """sort() orders like sorting by the key (undated last for dates; title folded)."""
+    docs = list(cat)
+    if key == "date":
+        expected = docs
+    elif key == "-date":
+        expected = [d for d in docs if d.date][::-1] + [d for d in docs if d.date is None]
+    else:
+        from sinosoviet_docs._text import fold
+
+        expected = sorted(docs, key=lambda d: fold(d.title), reverse=key == "-title")
+    assert [d.id for d in expected] == cat.query().sort(key).ids()  # type: ignore[arg-type]
+
+
+@given(searchable_catalogues(), st.integers(0, 5), st.integers(0, 5))
+def test_offset_and_limit_slice(cat: ssd.Catalogue, skip: int, take: int) -> None:
+    """offset(n).limit(k) is the slice [n:n+k] of the unlimited result."""
+    q = cat.query().of_type("telegram")
+    assert q.ids()[skip : skip + take] == q.offset(skip).limit(take).ids()
+
+
+@given(
+    searchable_catalogues(),
+    st.sampled_from(["type", "topic", "language", "collection", "year", "place", "person"]),
+)
+def test_facets_match_brute_force(cat: ssd.Catalogue, field: str) -> None:
+    """facets() counts each distinct value once per matching document."""
+    if _names is not None and field in ("person", "place"):
+        return  # canonical names: see test_person_facets_use_canonical_names
+    q = cat.query().in_language("Russian")
+    counts: dict[str, int] = {}
+    for doc in q:
+        if field == "year":
+            values = {str(doc.date.year)} if doc.date else set()
+        elif field == "type":
+            values = {doc.type} if doc.type else set()
+        elif field == "person":
+            values = set(doc.authors) | set(doc.people)
+        else:
+            values = set(getattr(doc, {"place": "places"}.get(field, field + "s")))
+        for v in values:
+            counts[v] = counts.get(v, 0) + 1
+    assert counts == q.facets(field)  # type: ignore[arg-type]
+
+
+@given(searchable_catalogues(), st.sampled_from(["year", "month"]))
+def test_timeline_matches_brute_force(cat: ssd.Catalogue, unit: str) -> None:
+    """timeline() counts each document once: in its period, too coarse, or undated."""
+    t = cat.query().timeline(unit)  # type: ignore[arg-type]
+    counts: dict[str, int] = {}
+    for doc in cat:
+        if doc.date and (unit == "year" or doc.date.month):
+            key = (
+                f"{doc.date.year:04d}"
+                if unit == "year"
+                else f"{doc.date.year:04d}-{doc.date.month:02d}"
+            )
+            counts[key] = counts.get(key, 0) + 1
+    assert counts == {k: v for k, v in t.periods if v}
+    assert [d.id for d in cat if d.date is None] == list(t.undated)
+    expected_coarse = [d.id for d in cat if unit == "month" and d.date and d.date.month is None]
+    assert expected_coarse == list(t.too_coarse)
+    assert len(cat) == t.total()
+
+
+def test_year_only_document_is_never_put_in_january() -> None:
+    """On a monthly timeline a document dated '1958' is too coarse, not January 1958."""
+    t = _cat("1958", "1958-03-02").query().timeline("month")
+    assert (("1958-03", 1),) == t.periods
+    assert ("d0",) == t.too_coarse
+
+
+def test_timeline_fills_gaps_with_zeros() -> None:
+    """Years without documents between the first and last appear with 0."""
+    assert (("1950", 1), ("1951", 0), ("1952", 1)) == _cat(
+        "1950", "1952"
+    ).query().timeline().periods
+
+
+def test_search_filters_in_the_query_string() -> None:
+    """type:, year: and person: in a search string narrow like the methods."""
+    cat = ssd.Catalogue(
+        documents=[
+            ssd.Document(
+                id="a",
+                title="Taiwan",
+                type="Telegram",
+                date=ssd.PartialDate(year=1958),
+                people=("N. S. Khrushchev",),
+            ),
+            ssd.Document(
+                id="b",
+                title="Taiwan",
+                type="Letter",
+                date=ssd.PartialDate(year=1958),
+                people=("N. S. Khrushchev",),
+            ),
+            ssd.Document(
+                id="c",
+                title="Taiwan",
+                type="Telegram",
+                date=ssd.PartialDate(year=1961),
+                people=("N. S. Khrushchev",),
+            ),
+            ssd.Document(id="d", title="Taiwan", type="Telegram", date=ssd.PartialDate(year=1959)),
+        ]
+    )
+    found = cat.search('taiwan type:Telegram year:1958..1959 person:"N. S. Khrushchev"')
+    assert ["a"] == found.ids()
+
+
+@pytest.mark.parametrize(
+    ("text", "position"),
+    [
+        ("taiwan OR )", 10),
+        ("(taiwan", 0),
+        ('"east wind', 0),
+        ("foo:bar", 0),
+        ("taiwan year:19x8", 12),
+        ("st*lin", 2),
+        ("taiwan OR type:Telegram", 10),
+        ("", 0),
+    ],
+)
+def test_bad_syntax_names_the_position(text: str, position: int) -> None:
+    """A bad search string raises QuerySyntaxError (a ValueError) at the offending offset."""
+    with pytest.raises(ssd.QuerySyntaxError) as info:
+        _cat().search(text)
+    assert position == info.value.position
+    assert isinstance(info.value, ValueError)
+    assert 1 == len(str(info.value).splitlines())
+
+
+def test_relevance_needs_a_search() -> None:
+    """sort('relevance') on a query without full text is an error."""
+    with pytest.raises(ValueError, match="search"):
+        _cat("1950").query().sort("relevance").ids()
+
+
+def test_explain_reports_terms_filters_and_time() -> None:
+    """explain() names the parsed search, the postings sizes and the filters."""
+    cat = ssd.Catalogue(documents=[ssd.Document(id="a", title="Taiwan strait", type="Telegram")])
+    text = cat.search("taiwan type:Telegram").explain()
+    assert "term 'taiwan': 1 documents" in text
+    assert "filter of_type('Telegram'): 1 documents" in text
+    assert "matched: 1 documents" in text
+
+
+def test_predicates_from_others_still_work_with_search() -> None:
+    """A predicate filter added through _with combines with full text and indexes."""
+    cat = ssd.Catalogue(
+        documents=[
+            ssd.Document(id="a", title="Taiwan"),
+            ssd.Document(id="b", title="Taiwan strait"),
+        ]
+    )
+    q = cat.search("taiwan")._with("long_title", lambda d: len(d.title) > 6)
+    assert ["b"] == q.ids()
+
+
+@needs_names
+def test_alias_finds_the_person_under_another_name() -> None:
+    """With the name authority a search for Filippov also finds Stalin."""
+    cat = ssd.Catalogue(
+        documents=[
+            ssd.Document(id="a", title="Telegram from Stalin to Mao Zedong"),
+            ssd.Document(id="b", title="Telegram from Filippov to Mao Zedong"),
+            ssd.Document(id="c", title="Telegram from Zhou Enlai"),
+        ]
+    )
+    assert ["a", "b"] == sorted(cat.search("Filippov").ids())
+    assert (
+        [] == cat.search("Filippov", aliases=False).ids()
+        or ["b"] == cat.search("Filippov", aliases=False).ids()
+    )
+
+
+@needs_names
+def test_person_facets_use_canonical_names() -> None:
+    """Person facets count Filippov and Stalin as one canonical person."""
+    stalin = _names.people.resolve("Stalin")
+    assert stalin is not None
+    cat = ssd.Catalogue(
+        documents=[
+            ssd.Document(id="a", title="x", people=("Stalin",)),
+            ssd.Document(id="b", title="y", people=("Filippov",)),
+        ]
+    )
+    assert 2 == cat.query().facets("person")[stalin.name]
+
+
+@given(
+    searchable_catalogues(),
+    st.lists(
+        st.tuples(
+            partial_dates(min_year=1948, max_year=1962),
+            partial_dates(min_year=1948, max_year=1962),
+            st.sampled_from(["overlaps", "within"]),
+        ),
+        min_size=2,
+        max_size=3,
+    ),
+)
+def test_several_date_ranges_match_brute_force(
+    cat: ssd.Catalogue, ranges: list[tuple[ssd.PartialDate, ssd.PartialDate, str]]
+) -> None:
+    """Date ranges intersected through the index keep what the predicate scan keeps."""
+    q = cat.query()
+    for a, b, mode in ranges:
+        lo, hi = (a, b) if a.earliest <= b.latest else (b, a)
+        q = q.between(lo, hi, mode=mode)  # type: ignore[arg-type]
+    assert [d.id for d in cat if all(f.keep(d) for f in q.filters)] == q.ids()
+
+
+def test_wide_date_range_narrows_a_long_person_list() -> None:
+    """A person in many documents, narrowed by a range: only the documents of the range."""
+    docs = [
+        ssd.Document(
+            id=f"d{i:03d}",
+            title="Report",
+            people=("Mao Zedong",),
+            date=ssd.PartialDate(year=1950 + i // 12, month=1 + i % 12)
+            if i % 5
+            else ssd.PartialDate(year=1950 + i // 12),
+        )
+        for i in range(120)
+    ]
+    cat = ssd.Catalogue(documents=docs)
+    q = cat.query().involving("Mao Zedong").between("1953-03", "1955-06")
+    assert [d.id for d in cat if d.date and d.date.overlaps("1953-03", "1955-06")] == q.ids()

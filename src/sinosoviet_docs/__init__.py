@@ -31,6 +31,7 @@ from .exceptions import (
     DateParseError,
     DocumentNotFoundError,
     MissingExtraError,
+    QuerySyntaxError,
     SinosovietDocsError,
     UnknownArchiveError,
 )
@@ -46,6 +47,7 @@ from .models import (
     Popularity,
     Provenance,
 )
+from .query import Query, Timeline
 from .names import CodeName, PeopleAuthority, Person, Place, PlaceAuthority, people, places
 
 __all__ = [
@@ -80,7 +82,10 @@ __all__ = [
     "Popularity",
     "Precision",
     "Provenance",
+    "Query",
+    "QuerySyntaxError",
     "SinosovietDocsError",
+    "Timeline",
     "UnknownArchiveError",
     "__version__",
     "archive_code",

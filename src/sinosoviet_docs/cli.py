@@ -73,6 +73,7 @@ def _build_parser() -> argparse.ArgumentParser:
     show.add_argument("id", help="the document's id (record id or slug)")
     show.set_defaults(run=_show)
     _add_export(commands, common)
+    _add_search(commands, common)
     _add_check(commands, common)
     # Each further command: add_parser(..., parents=[common]) and set_defaults(run=FUNCTION),
     # FUNCTION(cat, args, out) -> int | None. Register new commands above this line.
@@ -242,6 +243,61 @@ def _check(cat: Catalogue, args: argparse.Namespace, out: TextIO) -> None:
         _print_json(found.as_dict(), out)
         return
     print(found, file=out)
+
+
+# -- query issue: the search command --------------------------------------------------------
+
+
+def _add_search(commands: Any, common: argparse.ArgumentParser) -> None:
+    cmd = commands.add_parser(
+        "search",
+        parents=[common],
+        help="full-text search with filters, best match first",
+        description=(
+            "Search titles, summaries, texts and names. Words are ANDed; OR, NOT, "
+            '(parentheses), "phrases", prefix* and title:/summary:/text:/names: work; '
+            "filters: type:, person:, place:, topic:, language:, collection:, "
+            "year:1958..1959, date:1950-02..1950-06. See docs/query.md."
+        ),
+    )
+    cmd.add_argument("query", help="the search, e.g. 'taiwan type:Telegram year:1958..1959'")
+    cmd.add_argument("--csv", action="store_true", help="print CSV instead of a table")
+    cmd.add_argument(
+        "--limit", type=int, default=20, metavar="N", help="at most N documents (default 20)"
+    )
+    cmd.add_argument(
+        "--sort",
+        choices=("relevance", "date", "-date", "title", "-title"),
+        help="order (default: relevance, or date when there are no search words)",
+    )
+    cmd.set_defaults(run=_search)
+
+
+def _search(cat: Catalogue, args: argparse.Namespace, out: TextIO) -> None:
+    q = cat.search(args.query)
+    if args.sort:
+        q = q.sort(args.sort)
+    total = len(q)
+    shown = q.limit(max(args.limit, 0))
+    docs = list(shown)
+    scores = dict(shown.scores()) if shown.searches else {}
+    if args.json:
+        _print_json(
+            [{"score": scores.get(d.id), **unstructure_document(d)} for d in docs], out
+        )
+        return
+    rows = [(_date(d), d.type or "", d.title, d.id) for d in docs]
+    if args.csv:
+        import csv
+
+        writer = csv.writer(out, lineterminator="\n")
+        writer.writerow(("date", "type", "title", "id", "score"))
+        for doc, row in zip(docs, rows, strict=True):
+            score = scores.get(doc.id)
+            writer.writerow((*row, "" if score is None else f"{score:.4f}"))
+        return
+    _print_table(("date", "type", "title", "id"), rows, out)
+    print(f"{len(docs)} of {total} documents", file=out)
 
 
 # -- output helpers -----------------------------------------------------------------------

@@ -21,6 +21,7 @@ __all__ = [
     "DateParseError",
     "DocumentNotFoundError",
     "MissingExtraError",
+    "QuerySyntaxError",
     "SinosovietDocsError",
     "UnknownArchiveError",
 ]
@@ -156,3 +157,26 @@ class UnknownArchiveError(SinosovietDocsError, LookupError):
 
     def __str__(self) -> str:
         return str(self.args[0]) if self.args else ""
+
+
+class QuerySyntaxError(SinosovietDocsError, ValueError):
+    """A search string that cannot be read; ``position`` is the 0-based offset of the problem.
+
+    >>> str(QuerySyntaxError("taiwan OR )", 10, "unexpected ')'"))
+    "bad query at column 11: unexpected ')' in 'taiwan OR )'"
+    """
+
+    def __init__(self, query: str, position: int, reason: str) -> None:
+        self.query = query
+        self.position = position
+        self.reason = reason
+        super().__init__(f"bad query at column {position + 1}: {reason} in {query!r}")
+
+    def pointer(self) -> str:
+        """The query and a caret under the offending position, on two lines.
+
+        >>> print(QuerySyntaxError("a OR", 4, "expected a term").pointer())
+        a OR
+            ^
+        """
+        return f"{self.query}\n{' ' * self.position}^"

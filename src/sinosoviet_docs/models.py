@@ -330,6 +330,10 @@ class Catalogue:
     _by_id: dict[str, Document] = attrs.field(
         init=False, repr=False, eq=False, hash=False, factory=dict
     )
+    # The query engine's indexes, built on first use (see index.py); not part of the value.
+    _indexes: dict[str, object] = attrs.field(
+        init=False, repr=False, eq=False, hash=False, factory=dict
+    )
 
     def __attrs_post_init__(self) -> None:
         by_id = self._by_id
@@ -441,6 +445,27 @@ class Catalogue:
     # -- loaders issue: merging (keep additions for that work below this line) --
 
     # -- query issue: full text and indexes (below this line) --
+
+    def search(self, text: str, *, aliases: bool = True) -> Query:
+        """Documents matching a search string, best first (same as ``query().search(text)``).
+
+        >>> import sinosoviet_docs as ssd
+        >>> ssd.load().search('"east wind" OR reunification').ids()
+        ['1950-05-14-ciphered-telegram-no-8600-vyshinsky-to-mao-zedong', '121559']
+        """
+        return self.query().search(text, aliases=aliases)
+
+    def build_indexes(self) -> Catalogue:
+        """Build every index now rather than on the first query; returns the catalogue.
+
+        Indexes are built once per catalogue and then shared by all its
+        queries, in any thread.
+        """
+        from .index import build_indexes
+
+        build_indexes(self)
+        return self
+
 
     # -- names issue: people, network, report (below this line) --
 

@@ -1,0 +1,346 @@
+"""The search language: full text with AND/OR/NOT, phrases, prefixes and field filters.
+
+Grammar (operators are upper case; ``and``/``or`` in lower case are words)::
+
+    query   := or_expr
+    or_expr := and_expr ("OR" and_expr)*
+    and_expr:= unary (["AND"] unary)*          -- AND is implicit
+    unary   := "NOT" unary | primary
+    primary := "(" or_expr ")" | [field ":"] (word | word* | "a phrase")
+
+Text fields: ``title:``, ``summary:``, ``text:``, ``names:``. Filter fields
+(``type:``, ``person:``, ``place:``, ``topic:``, ``language:``/``lang:``,
+``collection:``, ``year:``, ``date:``) narrow the result like the
+:class:`~sinosoviet_docs.Query` methods; they may only be joined to the
+rest by (implicit) AND at the top level.
+
+>>> p = parse('(taiwan OR "east wind") type:Telegram year:1958..1959')
+>>> p.expr
+Or(children=(Term(token='taiwan', field=None, prefix=False, position=1), \
+Phrase(tokens=('east', 'wind'), field=None, position=11)))
+>>> [(f.name, f.value) for f in p.filters]
+[('type', 'Telegram'), ('year', '1958..1959')]
+"""
+
+from __future__ import annotations
+
+from typing import Union
+
+import attrs
+
+from ._text import straighten_quotes, tokenize
+from .exceptions import QuerySyntaxError
+
+__all__ = [
+    "FILTER_FIELDS",
+    "TEXT_FIELDS",
+    "And",
+    "FieldFilter",
+    "Node",
+    "Not",
+    "Or",
+    "Parsed",
+    "Phrase",
+    "Term",
+    "parse",
+]
+
+TEXT_FIELDS = ("title", "summary", "text", "names")
+FILTER_FIELDS = (
+    "collection",
+    "date",
+    "lang",
+    "language",
+    "person",
+    "place",
+    "topic",
+    "type",
+    "year",
+)
+
+
+@attrs.frozen
+class Term:
+    """One folded token; ``prefix`` matches every token that starts with it."""
+
+    token: str
+    field: str | None = None
+    prefix: bool = False
+    position: int = 0
+
+
+@attrs.frozen
+class Phrase:
+    """Tokens that must follow each other in one field."""
+
+    tokens: tuple[str, ...]
+    field: str | None = None
+    position: int = 0
+
+
+@attrs.frozen
+class And:
+    """Every child matches (a ``Not`` child excludes)."""
+
+    children: tuple[Node, ...]
+
+
+@attrs.frozen
+class Or:
+    """At least one child matches."""
+
+    children: tuple[Node, ...]
+
+
+@attrs.frozen
+class Not:
+    """The child does not match."""
+
+    child: Node
+
+
+@attrs.frozen
+class FieldFilter:
+    """A filter field such as ``type:Telegram``; positions are offsets in the query."""
+
+    name: str
+    value: str
+    position: int = 0
+    value_position: int = 0
+
+
+Node = Union[Term, Phrase, And, Or, Not]  # noqa: UP007 - a runtime alias for Python 3.10
+
+
+@attrs.frozen
+class Parsed:
+    """A parsed search string: the full-text expression (or None) and the filters."""
+
+    text: str
+    expr: Node | None
+    filters: tuple[FieldFilter, ...] = ()
+
+
+@attrs.frozen
+class _Token:
+    kind: str  # "(", ")", "word", "phrase", "AND", "OR", "NOT", "end"
+    value: str
+    position: int
+    field: str | None = None
+    value_position: int = 0
+
+
+_SPECIAL = '()"'
+
+
+def _lex(text: str) -> list[_Token]:
+    s = straighten_quotes(text)
+    tokens: list[_Token] = []
+    i, n = 0, len(s)
+    while i < n:
+        c = s[i]
+        if c.isspace():
+            i += 1
+        elif c in "()":
+            tokens.append(_Token(c, c, i))
+            i += 1
+        elif c == '"':
+            end = s.find('"', i + 1)
+            if end < 0:
+                raise QuerySyntaxError(text, i, "unclosed quote")
+            tokens.append(_Token("phrase", s[i + 1 : end], i, value_position=i + 1))
+            i = end + 1
+        else:
+            start = i
+            while i < n and not s[i].isspace() and s[i] not in _SPECIAL:
+                i += 1
+            word = s[start:i]
+            if word in ("AND", "OR", "NOT"):
+                tokens.append(_Token(word, word, start))
+                continue
+            name, colon, value = word.partition(":")
+            if colon and name.isalpha():
+                field = name.lower()
+                if field not in TEXT_FIELDS and field not in FILTER_FIELDS:
+                    known = ", ".join(sorted((*TEXT_FIELDS, *FILTER_FIELDS)))
+                    raise QuerySyntaxError(text, start, f"unknown field {name!r} (known: {known})")
+                value_position = start + len(name) + 1
+                if not value and i < n and s[i] == '"':
+                    end = s.find('"', i + 1)
+                    if end < 0:
+                        raise QuerySyntaxError(text, i, "unclosed quote")
+                    tokens.append(_Token("phrase", s[i + 1 : end], start, field, i + 1))
+                    i = end + 1
+                    continue
+                if not value:
+                    raise QuerySyntaxError(
+                        text, value_position, f"expected a value after '{name}:'"
+                    )
+                tokens.append(_Token("word", value, start, field, value_position))
+                continue
+            tokens.append(_Token("word", word, start, value_position=start))
+    tokens.append(_Token("end", "", len(s)))
+    return tokens
+
+
+class _Parser:
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.tokens = _lex(text)
+        self.i = 0
+        self.filters: list[tuple[FieldFilter, int]] = []  # (filter, depth marker)
+
+    def peek(self) -> _Token:
+        return self.tokens[self.i]
+
+    def take(self) -> _Token:
+        token = self.tokens[self.i]
+        self.i += 1
+        return token
+
+    def error(self, token: _Token, reason: str) -> QuerySyntaxError:
+        return QuerySyntaxError(self.text, token.position, reason)
+
+    def parse(self) -> Parsed:
+        if self.peek().kind == "end":
+            raise self.error(self.peek(), "the query is empty")
+        expr = self.or_expr(top=True)
+        token = self.peek()
+        if token.kind == ")":
+            raise self.error(token, "unexpected ')' without '('")
+        if token.kind != "end":  # pragma: no cover - or_expr consumes everything else
+            raise self.error(token, f"unexpected {token.value!r}")
+        return Parsed(text=self.text, expr=expr, filters=tuple(f for f, _ in self.filters))
+
+    def or_expr(self, *, top: bool) -> Node | None:
+        first = self.peek()
+        parts = [self.and_expr(top=top)]
+        while self.peek().kind == "OR":
+            self.take()
+            parts.append(self.and_expr(top=False))
+        if len(parts) == 1:
+            return parts[0]
+        if top and self.filters:
+            raise self.error(first, "filter fields cannot be combined with OR")
+        children: list[Node] = []
+        for part in parts:
+            if part is None:  # pragma: no cover - and_expr(top=False) never returns None
+                raise self.error(first, "expected a search term")
+            children.append(part)
+        return Or(tuple(children))
+
+    def and_expr(self, *, top: bool) -> Node | None:
+        children: list[Node] = []
+        while True:
+            token = self.peek()
+            if token.kind == "AND":
+                self.take()
+                token = self.peek()
+                if token.kind not in ("word", "phrase", "(", "NOT"):
+                    raise self.error(token, "expected a search term after AND")
+            if token.kind not in ("word", "phrase", "(", "NOT"):
+                break
+            node = self.unary(top=top)
+            if node is not None:
+                children.append(node)
+        if not children:
+            if top and self.filters:
+                return None
+            token = self.peek()
+            what = "the end of the query" if token.kind == "end" else repr(token.value)
+            raise self.error(token, f"expected a search term, found {what}")
+        return children[0] if len(children) == 1 else And(tuple(children))
+
+    def unary(self, *, top: bool) -> Node | None:
+        token = self.take()
+        if token.kind == "NOT":
+            nxt = self.peek()
+            if nxt.kind not in ("word", "phrase", "(", "NOT"):
+                raise self.error(nxt, "expected a search term after NOT")
+            child = self.unary(top=False)
+            assert child is not None
+            return Not(child)
+        if token.kind == "(":
+            if self.peek().kind == ")":
+                raise self.error(self.peek(), "empty parentheses")
+            inner = self.or_expr(top=False)
+            close = self.peek()
+            if close.kind != ")":
+                raise self.error(token, "'(' is never closed")
+            self.take()
+            return inner
+        if token.field is not None and token.field in FILTER_FIELDS:
+            if not top:
+                raise self.error(
+                    token, f"the filter '{token.field}:' may only be joined by AND at the top level"
+                )
+            value = token.value.strip()
+            if not value:
+                raise QuerySyntaxError(self.text, token.value_position, "empty filter value")
+            name = "language" if token.field == "lang" else token.field
+            self.filters.append((FieldFilter(name, value, token.position, token.value_position), 0))
+            return None
+        return self.text_node(token)
+
+    def text_node(self, token: _Token) -> Node:
+        value = token.value
+        if token.kind == "phrase":
+            words = tokenize(value)
+            if not words:
+                raise self.error(token, "nothing to search for in the quotes")
+            if len(words) == 1:
+                return Term(words[0], token.field, False, token.position)
+            return Phrase(tuple(words), token.field, token.position)
+        prefix = value.endswith("*")
+        core = value.rstrip("*") if prefix else value
+        star = core.find("*")
+        if star >= 0:
+            raise QuerySyntaxError(
+                self.text, token.value_position + star, "'*' may only end a word"
+            )
+        words = tokenize(core)
+        if not words:
+            raise self.error(token, f"nothing to search for in {value!r}")
+        if prefix:
+            if len(words) > 1:
+                raise self.error(token, f"a prefix must be a single word, not {value!r}")
+            return Term(words[0], token.field, True, token.position)
+        if len(words) == 1:
+            return Term(words[0], token.field, False, token.position)
+        return Phrase(tuple(words), token.field, token.position)
+
+
+def parse(text: str) -> Parsed:
+    """Parse a search string; raise :class:`QuerySyntaxError` saying where it goes wrong.
+
+    >>> parse("taiwan AND (strait OR NOT mao)").expr  # doctest: +ELLIPSIS
+    And(children=(Term(token='taiwan', ...), Or(children=(Term(token='strait', ...), Not(...)))))
+    >>> parse("taiwan OR )")
+    Traceback (most recent call last):
+    ...
+    sinosoviet_docs.exceptions.QuerySyntaxError: bad query at column 11: expected a search \
+term, found ')' in 'taiwan OR )'
+    """
+    if not isinstance(text, str):
+        raise TypeError(f"a query must be a str, not {type(text).__name__}")
+    return _Parser(text).parse()
+
+
+def describe(node: Node | None) -> str:
+    """A node written back in the query language (for ``explain``).
+
+    >>> describe(parse('title:"east wind" OR stal* NOT mao').expr)
+    '(title:"east wind" OR (stal* AND NOT mao))'
+    """
+    if node is None:
+        return "(everything)"
+    if isinstance(node, Term):
+        field = f"{node.field}:" if node.field else ""
+        return f"{field}{node.token}{'*' if node.prefix else ''}"
+    if isinstance(node, Phrase):
+        field = f"{node.field}:" if node.field else ""
+        return f'{field}"{" ".join(node.tokens)}"'
+    if isinstance(node, Not):
+        return f"NOT {describe(node.child)}"
+    joiner = " AND " if isinstance(node, And) else " OR "
+    return "(" + joiner.join(describe(c) for c in node.children) + ")"
