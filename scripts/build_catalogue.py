@@ -48,6 +48,7 @@ from sinosoviet_docs import (  # noqa: E402  (the path above makes the source im
     Provenance,
     dump,
     load,
+    parse_page,
 )
 from sinosoviet_docs.models import ARCHIVE_URL, slugify  # noqa: E402
 
@@ -79,39 +80,25 @@ class SeedPage:
     popular: tuple[SeedEntry, ...]
 
 
-_SIBLINGS = re.compile(
-    r"For other collections on [^,]+?, see (?P<siblings>[^.]+)\. "
-    r"For a collections resource guide see (?P<guide>.+?)\.?$"
-)
-
-
 def read_seed(path: Path) -> SeedPage:
-    """Read the seed (a new-site collection page capture) with simple block splitting.
-
-    The page-capture loader of a later release replaces this.
-    """
-    text = path.read_text("utf-8").replace("\r\n", "\n")
-    blocks = [b.strip() for b in text.split("\n\n") if b.strip()]
-    if blocks and blocks[0] == "Skip to content":
-        blocks = blocks[1:]
-    try:
-        marker = blocks.index("Popular Documents")
-    except ValueError:
-        raise BuildError(f"{path}: no 'Popular Documents' block") from None
-    if marker != 2:
+    """Read the seed (a new-site collection page capture) with the library's page parser."""
+    page = parse_page(path.read_text("utf-8"), source=str(path))
+    if page.kind != "collection" or not page.popular:
+        raise BuildError(f"{path}: no 'Popular Documents' block")
+    if page.problems:
+        raise BuildError(f"{page.problems[0]}")
+    if page.title is None or page.description is None:
         raise BuildError(
             f"{path}: expected the name and the description before 'Popular Documents'"
         )
-    title, description = blocks[0], blocks[1]
-    entries = blocks[marker + 1 :]
-    if len(entries) % 3:
-        raise BuildError(f"{path}: popular documents are not date/title/summary triples")
-    popular = tuple(SeedEntry(*entries[i : i + 3]) for i in range(0, len(entries), 3))
-    match = _SIBLINGS.search(description)
-    if not match:
+    if not page.related or page.resource_guide is None:
         raise BuildError(f"{path}: sibling collections not found in the description")
-    siblings = tuple(re.sub(r"^and ", "", name.strip()) for name in match["siblings"].split(";"))
-    return SeedPage(title, description, siblings, match["guide"].strip(), popular)
+    popular = tuple(
+        SeedEntry(doc.dates_printed[0], doc.title, doc.summary or "") for doc in page.documents
+    )
+    if any(not entry.summary for entry in popular):
+        raise BuildError(f"{path}: a popular document without its summary")
+    return SeedPage(page.title, page.description, page.related, page.resource_guide, popular)
 
 
 # -- collections --------------------------------------------------------------------------

@@ -166,6 +166,79 @@ def test_version() -> None:
     assert (0, f"sinosoviet-docs {ssd.__version__}\n") == (status, out)
 
 
+# -- loaders issue: the load command --------------------------------------------------------
+
+PAGES = Path(__file__).parent / "data" / "pages"
+RIS = Path(__file__).parent / "data" / "ris"
+
+
+def test_load_merges_captures_and_ris_into_a_file(tmp_path: Path) -> None:
+    """load reads each file by its kind, merges them and writes the catalogue."""
+    out_path = tmp_path / "merged.json"
+    status, out = run(
+        "load", str(PAGES / "new_collection.txt"), str(RIS / "served.ris"), "--out", str(out_path)
+    )
+    merged = ssd.load(out_path)
+    assert 0 == status
+    assert 6 == len(merged)
+    assert f"wrote {out_path}: 6 documents, 1 collections, 0 conflicts kept\n" == out
+
+
+def test_load_json_summary(tmp_path: Path) -> None:
+    """load --json prints the counts as data."""
+    out_path = tmp_path / "merged.jsonl"
+    _, out = run("load", str(RIS / "zotero.ris"), "--out", str(out_path), "--json")
+    assert {"documents": 2, "conflicts": 0, "warnings": 0} == {
+        k: v for k, v in json.loads(out).items() if k in ("documents", "conflicts", "warnings")
+    }
+
+
+def test_load_prints_warnings_for_problems(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Problems of a non-strict load are printed on stderr as warnings."""
+    page = tmp_path / "page.txt"
+    page.write_text(
+        "Skip to content\n\nA\n\nB\n\nPopular Documents\n\n1958\n\nT\n\nS\n\nstray", "utf-8"
+    )
+    status, _ = run("load", str(page), "--out", str(tmp_path / "o.json"))
+    assert 0 == status
+    assert "warning:" in capsys.readouterr().err
+
+
+def test_load_strict_fails_with_one_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """load --strict stops at the first problem with a one-line error and status 1."""
+    page = tmp_path / "page.txt"
+    page.write_text("Skip to content\n\nA\n\nB\n\nPopular Documents\n\nstray", "utf-8")
+    status, _ = run("load", str(page), "--out", str(tmp_path / "o.json"), "--strict")
+    err = capsys.readouterr().err
+    assert 1 == status
+    assert (
+        f"sinosoviet-docs: error: {page}, line 9: expected an entry's date (e.g. 'July 5, 1950'), found 'stray'\n"
+        == err
+    )
+
+
+def test_load_progress_bar_on_stderr(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """--progress draws a bar with the rows done and the total for a scrape database."""
+    import sqlite3
+
+    db = tmp_path / "scrape.db"
+    conn = sqlite3.connect(db)
+    with conn:
+        conn.execute("CREATE TABLE documents (document_url TEXT, title TEXT, record_id TEXT)")
+        conn.executemany(
+            "INSERT INTO documents VALUES (?, ?, ?)",
+            [(f"u{i}", f"Title {i}", str(900200 + i)) for i in range(3)],
+        )
+    conn.close()
+    status, _ = run("load", str(db), "--out", str(tmp_path / "o.json"), "--progress")
+    assert 0 == status
+    assert f"\r{db} [{'#' * 30}] 3/3\n" == capsys.readouterr().err
+
+
 # -- query issue: the search command ----------------------------------------------------------
 
 

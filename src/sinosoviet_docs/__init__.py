@@ -30,13 +30,30 @@ from .exceptions import (
     CollectionNotFoundError,
     DateParseError,
     DocumentNotFoundError,
+    LoadWarning,
+    MergeConflictError,
     MissingExtraError,
+    PageParseError,
     QuerySyntaxError,
+    RisParseError,
+    ScrapeLoadError,
     SinosovietDocsError,
     UnknownArchiveError,
 )
 from .export import cite, to_bibtex, to_csl_json, to_ris
 from .io import Format, dump, dumps, load, loads
+from .loaders import (
+    LoadProblem,
+    LoadReport,
+    Page,
+    load_pages,
+    load_ris,
+    load_scrape,
+    load_scrape_report,
+    loads_ris,
+    parse_page,
+)
+from .merge import OnConflict, merge
 from .models import (
     Catalogue,
     CatalogueInfo,
@@ -47,8 +64,8 @@ from .models import (
     Popularity,
     Provenance,
 )
-from .query import Query, Timeline
 from .names import CodeName, PeopleAuthority, Person, Place, PlaceAuthority, people, places
+from .query import Query, Timeline
 
 __all__ = [
     "ARCHIVES",
@@ -71,9 +88,16 @@ __all__ = [
     "DocumentNotFoundError",
     "Edge",
     "Format",
+    "LoadProblem",
+    "LoadReport",
+    "LoadWarning",
+    "MergeConflictError",
     "MissingExtraError",
     "NamesReport",
     "Network",
+    "OnConflict",
+    "Page",
+    "PageParseError",
     "PartialDate",
     "PeopleAuthority",
     "Person",
@@ -84,6 +108,8 @@ __all__ = [
     "Provenance",
     "Query",
     "QuerySyntaxError",
+    "RisParseError",
+    "ScrapeLoadError",
     "SinosovietDocsError",
     "Timeline",
     "UnknownArchiveError",
@@ -95,9 +121,16 @@ __all__ = [
     "dumps",
     "fonds_of",
     "load",
+    "load_pages",
+    "load_ris",
+    "load_scrape",
+    "load_scrape_report",
     "loads",
+    "loads_ris",
+    "merge",
     "parse_citation",
     "parse_correspondence",
+    "parse_page",
     "people",
     "places",
     "split_credits",

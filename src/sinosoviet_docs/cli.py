@@ -74,6 +74,7 @@ def _build_parser() -> argparse.ArgumentParser:
     show.set_defaults(run=_show)
     _add_export(commands, common)
     _add_search(commands, common)
+    _add_load(commands, common)
     _add_check(commands, common)
     # Each further command: add_parser(..., parents=[common]) and set_defaults(run=FUNCTION),
     # FUNCTION(cat, args, out) -> int | None. Register new commands above this line.
@@ -225,24 +226,105 @@ def _export(cat: Catalogue, args: argparse.Namespace, out: TextIO) -> None:
         out.write(q.export(args.format))
 
 
-# -- names issue: the check command ---------------------------------------------------------
+# -- loaders issue: the load command -------------------------------------------------------
 
 
-def _add_check(commands: Any, common: argparse.ArgumentParser) -> None:
-    check = commands.add_parser(
-        "check",
+def _add_load(commands: Any, common: argparse.ArgumentParser) -> None:
+    cmd = commands.add_parser(
+        "load",
         parents=[common],
-        help="titles, names and citations the names tools could not read, counted",
+        help="read page captures, scrape tables, RIS or catalogue files and merge them",
+        description=(
+            "Read each PATH by its kind (a SQLite scrape database, a scrape CSV, a RIS file, "
+            "a .json/.jsonl catalogue, else a page capture), merge them into one catalogue "
+            "and write it to --out. Problems met in non-strict mode are printed as warnings. "
+            "See docs/loaders.md."
+        ),
     )
-    check.set_defaults(run=_check)
+    cmd.add_argument("paths", nargs="+", metavar="PATH", help="files to read, merged in order")
+    cmd.add_argument(
+        "--out", required=True, metavar="FILE", help="the catalogue to write (.json or .jsonl)"
+    )
+    cmd.add_argument(
+        "--on-conflict",
+        choices=("keep-both", "left", "right", "raise"),
+        default="keep-both",
+        help="what to do when sources disagree (default: keep-both, recorded as conflicts)",
+    )
+    cmd.add_argument(
+        "--strict", action="store_true", help="stop at the first problem in any input"
+    )
+    cmd.add_argument(
+        "--progress",
+        action=argparse.BooleanOptionalAction,
+        default=None,
+        help="show a progress bar on stderr (default: when stderr is a terminal)",
+    )
+    cmd.set_defaults(run=_load)
 
 
-def _check(cat: Catalogue, args: argparse.Namespace, out: TextIO) -> None:
-    found = cat.report()
+def _load(_cat: Catalogue, args: argparse.Namespace, out: TextIO) -> None:
+    import warnings
+
+    from .io import dump
+    from .loaders.dispatch import load_any
+    from .merge import merge
+
+    show = sys.stderr.isatty() if args.progress is None else args.progress
+    catalogues = []
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        for path in args.paths:
+            bar = _ProgressBar(path, sys.stderr) if show else None
+            catalogues.append(load_any(path, strict=args.strict, progress=bar))
+            if bar is not None:
+                bar.close()
+    for warning in caught:
+        print(f"{PROG}: warning: {warning.message}", file=sys.stderr)
+    merged = merge(*catalogues, on_conflict=args.on_conflict)
+    dump(merged, args.out)
+    conflicts = sum(len(d.conflicts) for d in merged)
+    summary = {
+        "out": args.out,
+        "documents": len(merged),
+        "collections": len(merged.collections),
+        "conflicts": conflicts,
+        "warnings": len(caught),
+    }
     if args.json:
-        _print_json(found.as_dict(), out)
+        _print_json(summary, out)
         return
-    print(found, file=out)
+    print(
+        f"wrote {args.out}: {len(merged)} documents, {len(merged.collections)} collections, "
+        f"{conflicts} conflicts kept",
+        file=out,
+    )
+
+
+class _ProgressBar:
+    """A one-line progress bar on a terminal: ``name [#####.....] 8000/16150``."""
+
+    def __init__(self, name: str, stream: TextIO, width: int = 30) -> None:
+        self.name = name
+        self.stream = stream
+        self.width = width
+        self.drawn = False
+
+    def __call__(self, done: int, total: int | None) -> None:
+        if total:
+            filled = min(self.width, self.width * done // total)
+            bar = "#" * filled + "." * (self.width - filled)
+            text = f"\r{self.name} [{bar}] {done}/{total}"
+        else:
+            text = f"\r{self.name} {done} rows"
+        self.stream.write(text)
+        self.stream.flush()
+        self.drawn = True
+
+    def close(self) -> None:
+        if self.drawn:
+            self.stream.write("\n")
+            self.stream.flush()
 
 
 # -- query issue: the search command --------------------------------------------------------
@@ -298,6 +380,26 @@ def _search(cat: Catalogue, args: argparse.Namespace, out: TextIO) -> None:
         return
     _print_table(("date", "type", "title", "id"), rows, out)
     print(f"{len(docs)} of {total} documents", file=out)
+
+
+# -- names issue: the check command ---------------------------------------------------------
+
+
+def _add_check(commands: Any, common: argparse.ArgumentParser) -> None:
+    check = commands.add_parser(
+        "check",
+        parents=[common],
+        help="titles, names and citations the names tools could not read, counted",
+    )
+    check.set_defaults(run=_check)
+
+
+def _check(cat: Catalogue, args: argparse.Namespace, out: TextIO) -> None:
+    found = cat.report()
+    if args.json:
+        _print_json(found.as_dict(), out)
+        return
+    print(found, file=out)
 
 
 # -- output helpers -----------------------------------------------------------------------

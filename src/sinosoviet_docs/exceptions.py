@@ -20,8 +20,13 @@ __all__ = [
     "CollectionNotFoundError",
     "DateParseError",
     "DocumentNotFoundError",
+    "LoadWarning",
+    "MergeConflictError",
     "MissingExtraError",
+    "PageParseError",
     "QuerySyntaxError",
+    "RisParseError",
+    "ScrapeLoadError",
     "SinosovietDocsError",
     "UnknownArchiveError",
 ]
@@ -102,6 +107,148 @@ class CatalogueLoadError(SinosovietDocsError, ValueError):
         super().__init__(message)
 
 
+# -- loaders issue: errors of the loaders and of merging (below this line) --
+
+
+def _where(source: str | None, line: int | None) -> str:
+    where = source or "<page>"
+    return f"{where}, line {line}" if line is not None else where
+
+
+class PageParseError(SinosovietDocsError, ValueError):
+    """A page capture with text the parser cannot place (raised with ``strict=True``).
+
+    ``line`` is the 1-based line of the first problem, ``expected`` says what
+    should have stood there and ``found`` what did; ``problems`` holds every
+    problem of the page (:class:`~sinosoviet_docs.loaders.LoadProblem` records).
+
+    >>> str(PageParseError("an entry's date", "Hello", line=7, source="page.txt"))
+    "page.txt, line 7: expected an entry's date, found 'Hello'"
+    """
+
+    def __init__(
+        self,
+        expected: str,
+        found: str | None,
+        *,
+        line: int | None = None,
+        source: str | None = None,
+        problems: Sequence[object] = (),
+    ) -> None:
+        self.expected = expected
+        self.found = found
+        self.line = line
+        self.source = source
+        self.problems = tuple(problems)
+        tail = f", found {found!r}" if found is not None else ""
+        more = len(self.problems) - 1
+        extra = f" (and {more} more problems)" if more > 0 else ""
+        super().__init__(f"{_where(source, line)}: expected {expected}{tail}{extra}")
+
+
+class ScrapeLoadError(SinosovietDocsError, ValueError):
+    """A row of a scrape table that cannot be read (raised with ``strict=True``).
+
+    ``row`` is the 1-based data row (the CSV header and SQLite ``rowid`` aside),
+    ``column`` the column at fault, ``problems`` every problem found.
+
+    >>> str(ScrapeLoadError("not a JSON array", row=3, column="authors", source="a.db"))
+    'a.db, row 3, column authors: not a JSON array'
+    """
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        row: int | None = None,
+        column: str | None = None,
+        source: str | None = None,
+        problems: Sequence[object] = (),
+    ) -> None:
+        self.reason = message
+        self.row = row
+        self.column = column
+        self.source = source
+        self.problems = tuple(problems)
+        where = source or "<scrape>"
+        if row is not None:
+            where += f", row {row}"
+        if column is not None:
+            where += f", column {column}"
+        more = len(self.problems) - 1
+        extra = f" (and {more} more problems)" if more > 0 else ""
+        super().__init__(f"{where}: {message}{extra}")
+
+
+class RisParseError(SinosovietDocsError, ValueError):
+    """A malformed RIS record: ``record`` is its 1-based number, ``line`` the line at fault.
+
+    >>> str(RisParseError("a tag line 'XX  - value'", record=2, line=14, source="a.ris"))
+    "a.ris, record 2, line 14: expected a tag line 'XX  - value'"
+    """
+
+    def __init__(
+        self,
+        expected: str,
+        *,
+        record: int | None = None,
+        line: int | None = None,
+        source: str | None = None,
+    ) -> None:
+        self.expected = expected
+        self.record = record
+        self.line = line
+        self.source = source
+        where = source or "<ris>"
+        if record is not None:
+            where += f", record {record}"
+        if line is not None:
+            where += f", line {line}"
+        super().__init__(f"{where}: expected {expected}")
+
+
+class MergeConflictError(SinosovietDocsError, ValueError):
+    """Two sources disagree about a field of one document (``on_conflict="raise"``).
+
+    >>> str(MergeConflictError("112088", "date", ("1950-05-13", "1950-05-14")))
+    "document '112088': sources disagree on date: '1950-05-13' vs '1950-05-14'"
+    """
+
+    def __init__(self, document_id: str, field: str, values: Sequence[str]) -> None:
+        self.document_id = document_id
+        self.field = field
+        self.values = tuple(values)
+        shown = " vs ".join(repr(v if len(v) <= 60 else v[:57] + "...") for v in self.values)
+        super().__init__(f"document {document_id!r}: sources disagree on {field}: {shown}")
+
+
+class LoadWarning(UserWarning):
+    """A non-strict loader kept going past problems; each is also in the loader's report."""
+
+
+class QuerySyntaxError(SinosovietDocsError, ValueError):
+    """A search string that cannot be read; ``position`` is the 0-based offset of the problem.
+
+    >>> str(QuerySyntaxError("taiwan OR )", 10, "unexpected ')'"))
+    "bad query at column 11: unexpected ')' in 'taiwan OR )'"
+    """
+
+    def __init__(self, query: str, position: int, reason: str) -> None:
+        self.query = query
+        self.position = position
+        self.reason = reason
+        super().__init__(f"bad query at column {position + 1}: {reason} in {query!r}")
+
+    def pointer(self) -> str:
+        """The query and a caret under the offending position, on two lines.
+
+        >>> print(QuerySyntaxError("a OR", 4, "expected a term").pointer())
+        a OR
+            ^
+        """
+        return f"{self.query}\n{' ' * self.position}^"
+
+
 # -- exports issue: optional extras (below this line) --
 
 
@@ -157,26 +304,3 @@ class UnknownArchiveError(SinosovietDocsError, LookupError):
 
     def __str__(self) -> str:
         return str(self.args[0]) if self.args else ""
-
-
-class QuerySyntaxError(SinosovietDocsError, ValueError):
-    """A search string that cannot be read; ``position`` is the 0-based offset of the problem.
-
-    >>> str(QuerySyntaxError("taiwan OR )", 10, "unexpected ')'"))
-    "bad query at column 11: unexpected ')' in 'taiwan OR )'"
-    """
-
-    def __init__(self, query: str, position: int, reason: str) -> None:
-        self.query = query
-        self.position = position
-        self.reason = reason
-        super().__init__(f"bad query at column {position + 1}: {reason} in {query!r}")
-
-    def pointer(self) -> str:
-        """The query and a caret under the offending position, on two lines.
-
-        >>> print(QuerySyntaxError("a OR", 4, "expected a term").pointer())
-        a OR
-            ^
-        """
-        return f"{self.query}\n{' ' * self.position}^"

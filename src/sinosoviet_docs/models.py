@@ -25,6 +25,7 @@ from .query import Query
 if TYPE_CHECKING:
     from .citations import ArchivalReference
     from .correspondence import Correspondence, NamesReport, Network
+    from .merge import OnConflict
     from .names import PeopleAuthority, PlaceAuthority
 
 __all__ = [
@@ -219,7 +220,6 @@ class Document:
         from .citations import parse_citation
 
         return parse_citation(self.source)
-
 
     # -- exports issue: citations and notebook display (below this line) --
 
@@ -444,6 +444,17 @@ class Catalogue:
 
     # -- loaders issue: merging (keep additions for that work below this line) --
 
+    def merge(self, other: Catalogue, *, on_conflict: OnConflict = "keep-both") -> Catalogue:
+        """This catalogue merged with another (see :func:`sinosoviet_docs.merge`).
+
+        >>> cat = Catalogue(documents=[Document(id="1", title="T", record_id=1)])
+        >>> cat.merge(cat) == cat
+        True
+        """
+        from .merge import merge
+
+        return merge(self, other, on_conflict=on_conflict)
+
     # -- query issue: full text and indexes (below this line) --
 
     def search(self, text: str, *, aliases: bool = True) -> Query:
@@ -465,7 +476,6 @@ class Catalogue:
 
         build_indexes(self)
         return self
-
 
     # -- names issue: people, network, report (below this line) --
 
@@ -504,7 +514,6 @@ class Catalogue:
         from .correspondence import report
 
         return report(self.documents)
-
 
     # -- exports issue: notebook display (below this line) --
 

@@ -1,0 +1,336 @@
+"""RIS files: what Zotero exports for items from the archive, and what the archive serves.
+
+A record runs from ``TY  - <type>`` to ``ER  -``; each line is a two-character
+tag, two spaces (one is tolerated), a hyphen, a space and the value. A line
+that is not a tag line continues the value before it. Any record type is read
+(``MANSCPT``, ``GEN``, ``LETTER``, ``PCOMM`` ...); tags follow Zotero's RIS
+mapping for manuscripts and letters:
+
+=============  ====================================================
+tag            field
+=============  ====================================================
+TI, T1, CT     ``title`` (BT for a manuscript when no TI is given)
+AU, A1         ``authors``
+A2             ``people`` (Zotero: a letter's recipient; noted in provenance)
+A4             ``contributors`` (Zotero: translator)
+DA             ``date``: ``YYYY/MM/DD/other`` with empty or zero parts unknown
+               (``1958``, ``1950/02//``, ``1944/05/19``); ``circa`` or
+               ``uncertain`` in the last part set the qualifiers
+PY, Y1         ``date`` when there is no DA (year)
+AB, N2         ``summary``
+M3             ``type`` (Zotero: manuscript type / letter type)
+LA             ``languages`` (one a line or separated by ``;``)
+KW             ``topics`` (one a line or separated by ``;``), e.g.
+               "China--Foreign relations--Soviet Union"
+UR             ``url``; ``/document/<n>`` gives the record id
+AN             ``source`` (Zotero: archive location, the source citation)
+DB             the archive (Zotero: archive); a name other than the Digital
+               Archive's own is the ``original_archive``
+CY             ``original_archive`` when DB names the Digital Archive (as the
+               archive's own RIS and this library's writer use it), else ``places``
+CR             ``rights``
+N1             ``credits`` when it reads "Translated by ...", "Obtained by ...",
+               "Contributed by ..."; other notes go to the provenance note
+Y2             provenance ``retrieved`` (Zotero: access date)
+ID             the document ``id`` when there is no record id
+=============  ====================================================
+
+Every other tag is kept, as ``TAG: value``, in the record's provenance note:
+nothing is dropped. A malformed file raises
+:class:`~sinosoviet_docs.exceptions.RisParseError` (a ValueError) naming the
+record number and the line.
+
+>>> cat = loads_ris('''TY  - MANSCPT
+... TI  - Letter from A to B
+... DA  - 1944/05/19/
+... KW  - China--Foreign relations--Soviet Union
+... ER  - ''')
+>>> doc = cat.documents[0]
+>>> doc.title, str(doc.date), doc.topics
+('Letter from A to B', '1944-05-19', ('China--Foreign relations--Soviet Union',))
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Sequence
+from pathlib import Path
+
+from ..dates import PartialDate
+from ..exceptions import DateParseError, RisParseError
+from ..models import Catalogue, CatalogueInfo, Document, Provenance
+
+__all__ = ["load_ris", "loads_ris"]
+
+_DIGITAL_ARCHIVE_NAMES = frozenset(
+    {
+        "history and public policy program digital archive",
+        "wilson center digital archive",
+        "digital archive",
+    }
+)
+_CREDIT_STARTS = ("translated", "obtained", "contributed", "edited")
+
+
+def _tag_line(line: str) -> tuple[str, str] | None:
+    """``(tag, value)`` of a tag line ("XX  - value", "XX - value", "ER  -"), else None."""
+    if len(line) < 5:
+        return None
+    tag = line[:2]
+    if not (tag[0].isascii() and tag[0].isupper() and tag[1].isascii() and tag[1].isalnum()):
+        return None
+    if tag[1].islower():
+        return None
+    rest = line[2:]
+    if rest.startswith("  -"):
+        value = rest[3:]
+    elif rest.startswith(" -"):
+        value = rest[2:]
+    else:
+        return None
+    if value and not value.startswith(" "):
+        return None
+    return tag, value[1:] if value else ""
+
+
+def _ris_date(value: str, *, record: int, line: int, source: str) -> PartialDate:
+    parts = value.split("/")
+    if len(parts) == 1:
+        try:
+            return PartialDate.parse(value)
+        except DateParseError:
+            raise RisParseError(
+                f"a date as YYYY/MM/DD/ or YYYY, not {value!r}",
+                record=record,
+                line=line,
+                source=source,
+            ) from None
+    numbers: list[int] = []
+    for part in parts[:3]:
+        part = part.strip()
+        if not part or part.strip("0") == "":
+            break
+        if not part.isdigit():
+            raise RisParseError(
+                f"a date as YYYY/MM/DD/ with numeric parts, not {value!r}",
+                record=record,
+                line=line,
+                source=source,
+            )
+        numbers.append(int(part))
+    if not numbers:
+        raise RisParseError(
+            f"a date with at least a year, not {value!r}", record=record, line=line, source=source
+        )
+    other = parts[3].lower() if len(parts) > 3 else ""
+    try:
+        return PartialDate(
+            year=numbers[0],
+            month=numbers[1] if len(numbers) > 1 else None,
+            day=numbers[2] if len(numbers) > 2 else None,
+            approximate="circa" in other or "approx" in other,
+            uncertain="uncertain" in other,
+        )
+    except DateParseError as exc:
+        raise RisParseError(
+            f"a real date ({exc.reason}), not {value!r}", record=record, line=line, source=source
+        ) from None
+
+
+def _split_list(values: Sequence[str]) -> tuple[str, ...]:
+    out: list[str] = []
+    for value in values:
+        for piece in value.replace("\n", ";").split(";"):
+            if piece.strip():
+                out.append(piece.strip())
+    return tuple(dict.fromkeys(out))
+
+
+def _record_id(url: str | None) -> int | None:
+    if not url:
+        return None
+    path = url.split("?", 1)[0].split("#", 1)[0].rstrip("/")
+    head, _, last = path.rpartition("/")
+    if head.endswith("/document") and last.isdigit():
+        return int(last) or None
+    return None
+
+
+def _document(
+    fields: list[tuple[str, str, int]], kind: str, *, record: int, start: int, source: str
+) -> Document:
+    values: dict[str, list[str]] = {}
+    lines: dict[str, int] = {}
+    for tag, value, number in fields:
+        values.setdefault(tag, []).append(value.strip())
+        lines.setdefault(tag, number)
+
+    def first(*tags: str) -> str | None:
+        for tag in tags:
+            for value in values.get(tag, ()):
+                if value:
+                    return value
+        return None
+
+    def every(*tags: str) -> list[str]:
+        return [v for tag in tags for v in values.get(tag, ()) if v]
+
+    title = first("TI", "T1", "CT") or (first("BT") if kind == "MANSCPT" else None)
+    if title is None:
+        raise RisParseError(
+            "a title (TI or T1) in the record", record=record, line=start, source=source
+        )
+    date: PartialDate | None = None
+    printed: list[str] = []
+    for tag in ("DA", "PY", "Y1"):
+        raw = first(tag)
+        if raw is None:
+            continue
+        parsed = _ris_date(raw, record=record, line=lines[tag], source=source)
+        printed.append(raw)
+        if date is None:
+            date = parsed
+    notes: list[str] = []
+    url = first("UR")
+    archive = first("DB")
+    is_digital_archive = archive is not None and archive.lower() in _DIGITAL_ARCHIVE_NAMES
+    original_archive: str | None = None
+    places = every("CY")
+    if archive is not None and not is_digital_archive:
+        original_archive = archive
+    elif archive is not None:
+        notes.append(f"DB: {archive}")
+        original_archive = first("CY")
+        places = []
+    credits: list[str] = []
+    for note in every("N1"):
+        if note.lower().startswith(_CREDIT_STARTS):
+            credits.append(note)
+        else:
+            notes.append(f"N1: {note}")
+    recipients = every("A2")
+    if recipients:
+        notes.append("A2 (recipients): " + "; ".join(recipients))
+    known = {
+        "TY", "ER", "TI", "T1", "CT", "BT", "AU", "A1", "A2", "A4", "DA", "PY", "Y1", "AB",
+        "N2", "M3", "LA", "KW", "UR", "AN", "DB", "CY", "CR", "N1", "Y2", "ID",
+    }  # fmt: skip
+    if kind not in ("MANSCPT",) and "BT" in values:
+        known.discard("BT")
+    for tag, value, _number in fields:
+        if tag not in known and value.strip():
+            notes.append(f"{tag}: {value.strip()}")
+    if kind != "MANSCPT":
+        notes.insert(0, f"RIS type {kind}")
+    record_id = _record_id(url)
+    given_id = first("ID")
+    return Document(
+        id=given_id
+        if record_id is None and given_id
+        else Document.make_id(title=title, date=date, record_id=record_id),
+        title=title,
+        record_id=record_id,
+        date=date,
+        dates_printed=tuple(dict.fromkeys(printed)),
+        summary=first("AB", "N2"),
+        type=first("M3"),
+        languages=_split_list(every("LA")),
+        authors=tuple(dict.fromkeys(every("AU", "A1"))),
+        people=tuple(dict.fromkeys(recipients)),
+        places=tuple(dict.fromkeys(places)),
+        topics=_split_list(every("KW")),
+        source=first("AN"),
+        original_archive=original_archive,
+        url=url,
+        credits=" ".join(credits) or None,
+        rights=first("CR"),
+        contributors=tuple(dict.fromkeys(every("A4"))),
+        provenance=(
+            Provenance(
+                source=f"{source} record {record} (line {start})",
+                urls=(url,) if url else (),
+                retrieved=first("Y2"),
+                note="; ".join(notes) or None,
+            ),
+        ),
+    )
+
+
+def loads_ris(text: str, *, source: str = "<ris>") -> Catalogue:
+    """A catalogue from RIS text (see the module documentation for the tags read).
+
+    Records with the same id are merged (:func:`~sinosoviet_docs.merge`).
+
+    >>> loads_ris("TY  - GEN\\nTI  - A\\n")
+    Traceback (most recent call last):
+    ...
+    sinosoviet_docs.exceptions.RisParseError: <ris>, record 1, line 1: expected 'ER  -' ...
+    """
+    from ..merge import merge_document_stream
+
+    text = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    docs: list[Document] = []
+    record = 0
+    kind: str | None = None
+    start = 0
+    fields: list[tuple[str, str, int]] = []
+    for number, raw in enumerate(text.split("\n"), start=1):
+        line = raw.rstrip().replace("\xa0", " ")
+        parsed = _tag_line(line) if line else None
+        if kind is None:
+            if not line.strip():
+                continue
+            if parsed is None or parsed[0] != "TY":
+                raise RisParseError(
+                    f"'TY  - <type>' starting record {record + 1}, found {line[:40]!r}",
+                    record=record + 1,
+                    line=number,
+                    source=source,
+                )
+            record += 1
+            kind = parsed[1].strip().upper() or "GEN"
+            start = number
+            fields = []
+            continue
+        if parsed is None:
+            if not fields:
+                if not line.strip():
+                    continue
+                raise RisParseError(
+                    f"a tag line 'XX  - value', found {line[:40]!r}",
+                    record=record,
+                    line=number,
+                    source=source,
+                )
+            tag, value, at = fields[-1]
+            fields[-1] = (tag, f"{value}\n{line}" if line.strip() else value, at)
+            continue
+        tag, value = parsed
+        if tag == "ER":
+            docs.append(_document(fields, kind, record=record, start=start, source=source))
+            kind = None
+        elif tag == "TY":
+            raise RisParseError(
+                "'ER  -' closing the record before the next 'TY'",
+                record=record,
+                line=number,
+                source=source,
+            )
+        else:
+            fields.append((tag, value, number))
+    if kind is not None:
+        raise RisParseError("'ER  -' closing the record", record=record, line=start, source=source)
+    return Catalogue(
+        documents=merge_document_stream(docs),
+        info=CatalogueInfo(title="Catalogue from RIS", sources=(f"{source}: {record} records",)),
+    )
+
+
+def load_ris(path: str | os.PathLike[str]) -> Catalogue:
+    """A catalogue from a RIS file (UTF-8, with or without a byte order mark).
+
+    Raises :class:`~sinosoviet_docs.exceptions.RisParseError` (a ValueError)
+    with the record number and line of a malformed record.
+    """
+    text = Path(path).read_text("utf-8-sig")
+    return loads_ris(text, source=str(path))

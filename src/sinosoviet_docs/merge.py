@@ -1,0 +1,469 @@
+"""Merging catalogues: one document per archive record, facts combined, conflicts kept.
+
+Documents are matched by their archive record id; a document without one is
+matched by its normalised date and title (EDTF date, title slug), also
+against documents that do have a record id. Matched documents become one:
+
+- a fact only one source knows is taken (a capture's summary and a scrape
+  row's full text make one richer document);
+- list facts (collections, languages, people, printed dates ...) are united
+  in order of first appearance; provenance is concatenated;
+- two *different* values of one field are a conflict, settled by the policy
+  ``on_conflict``:
+
+  ``"keep-both"`` (the default)
+      the field keeps the value seen first and the document's ``conflicts``
+      gain a :class:`~sinosoviet_docs.Conflict` naming every value and where it
+      came from: nothing is overwritten silently;
+  ``"left"`` / ``"right"``
+      the value seen first (left) or last (right) wins, no conflict is recorded;
+  ``"raise"``
+      :class:`~sinosoviet_docs.exceptions.MergeConflictError` (a ValueError).
+
+The merged id is the record id when one source knows it (``Document.make_id``),
+else the first source's id, so ids stay stable from one merge to the next.
+
+>>> from sinosoviet_docs import Catalogue, Document, PartialDate
+>>> a = Catalogue(documents=[Document(id="1", title="T", record_id=1, summary="S")])
+>>> b = Catalogue(documents=[Document(id="1", title="T", record_id=1, text="Full text")])
+>>> doc = merge(a, b)["1"]
+>>> doc.summary, doc.text
+('S', 'Full text')
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from typing import Any, Literal
+
+import attrs
+
+from .exceptions import MergeConflictError
+from .models import Catalogue, CatalogueInfo, Collection, Conflict, Document, Popularity, slugify
+
+__all__ = ["OnConflict", "assemble", "match_key", "merge", "merge_documents"]
+
+OnConflict = Literal["keep-both", "left", "right", "raise"]
+_POLICIES = ("keep-both", "left", "right", "raise")
+
+# Single-valued fields: a difference is a conflict.
+_SCALARS = (
+    "title",
+    "date",
+    "summary",
+    "type",
+    "source",
+    "original_archive",
+    "text",
+    "uploaded",
+    "url",
+    "credits",
+    "rights",
+    "classification",
+)
+# Tuple fields: united in order of first appearance.
+_UNIONS = (
+    "dates_printed",
+    "languages",
+    "authors",
+    "people",
+    "places",
+    "topics",
+    "collections",
+    "donors",
+    "contributors",
+    "related",
+)
+
+
+def match_key(doc: Document) -> tuple[str, str]:
+    """The normalised (date, title) a document is matched by when it has no record id.
+
+    >>> from sinosoviet_docs import PartialDate
+    >>> match_key(Document(id="x", title="Cable, Roshchin to Filippov [Stalin]",
+    ...                    date=PartialDate.parse("July 05, 1950")))
+    ('1950-07-05', 'cable-roshchin-to-filippov-stalin')
+    """
+    return ("undated" if doc.date is None else str(doc.date), slugify(doc.title, max_length=500))
+
+
+def _text(value: object) -> str:
+    return str(value)
+
+
+def _source_of(doc: Document) -> str:
+    return doc.provenance[0].source if doc.provenance else f"document {doc.id}"
+
+
+def _check_policy(on_conflict: str) -> None:
+    if on_conflict not in _POLICIES:
+        raise ValueError(f"on_conflict must be one of {', '.join(_POLICIES)}, not {on_conflict!r}")
+
+
+def _add_conflict(
+    conflicts: list[Conflict], field: str, left: str, right: str, left_src: str, right_src: str
+) -> None:
+    for index, existing in enumerate(conflicts):
+        if existing.field == field:
+            if right in existing.values:
+                return
+            conflicts[index] = attrs.evolve(
+                existing,
+                values=(*existing.values, right),
+                sources=(*existing.sources, right_src),
+            )
+            return
+    conflicts.append(Conflict(field=field, values=(left, right), sources=(left_src, right_src)))
+
+
+def _union(left: Sequence[Any], right: Sequence[Any]) -> tuple[Any, ...]:
+    """``left`` as it is, then the values of ``right`` that it lacks (in their order)."""
+    seen = set(left)
+    added = [x for x in dict.fromkeys(right) if x not in seen]
+    return (*left, *added) if added else tuple(left)
+
+
+def merge_documents(
+    left: Document, right: Document, *, on_conflict: OnConflict = "keep-both"
+) -> Document:
+    """One document combining the facts of two records of the same document.
+
+    >>> from sinosoviet_docs import PartialDate
+    >>> a = Document(id="a", title="T", date=PartialDate.parse("1950-05-13"))
+    >>> b = Document(id="a", title="T", date=PartialDate.parse("1950-05-14"), type="Cable")
+    >>> doc = merge_documents(a, b)
+    >>> str(doc.date), doc.type, doc.conflicts[0].values
+    ('1950-05-13', 'Cable', ('1950-05-13', '1950-05-14'))
+    """
+    _check_policy(on_conflict)
+    conflicts = list(left.conflicts)
+    for conflict in right.conflicts:
+        if conflict not in conflicts:
+            conflicts.append(conflict)
+    changes: dict[str, Any] = {}
+    left_src, right_src = _source_of(left), _source_of(right)
+    record_id = left.record_id
+    if left.record_id is None:
+        record_id = right.record_id
+    elif right.record_id is not None and right.record_id != left.record_id:
+        record_id = _settle(
+            left,
+            "record_id",
+            left.record_id,
+            right.record_id,
+            on_conflict,
+            conflicts,
+            left_src,
+            right_src,
+        )
+    changes["record_id"] = record_id
+    for field in _SCALARS:
+        mine, theirs = getattr(left, field), getattr(right, field)
+        if theirs is None or mine == theirs:
+            continue
+        if mine is None:
+            changes[field] = theirs
+            continue
+        changes[field] = _settle(
+            left, field, mine, theirs, on_conflict, conflicts, left_src, right_src
+        )
+    for field in _UNIONS:
+        changes[field] = _union(getattr(left, field), getattr(right, field))
+    changes["popularity"] = _merge_popularity(
+        left, right, on_conflict, conflicts, left_src, right_src
+    )
+    changes["provenance"] = _union(left.provenance, right.provenance)
+    changes["conflicts"] = tuple(conflicts)
+    # Ids stay stable: the left id, unless only the right knows the record id.
+    new_id = right.id if left.record_id is None and right.record_id is not None else left.id
+    return attrs.evolve(left, id=new_id, **changes)
+
+
+def _settle(
+    left: Document,
+    field: str,
+    mine: Any,
+    theirs: Any,
+    on_conflict: str,
+    conflicts: list[Conflict],
+    left_src: str,
+    right_src: str,
+) -> Any:
+    if on_conflict == "raise":
+        raise MergeConflictError(left.id, field, (_text(mine), _text(theirs)))
+    if on_conflict == "right":
+        return theirs
+    if on_conflict == "keep-both":
+        _add_conflict(conflicts, field, _text(mine), _text(theirs), left_src, right_src)
+    return mine
+
+
+def _merge_popularity(
+    left: Document,
+    right: Document,
+    on_conflict: str,
+    conflicts: list[Conflict],
+    left_src: str,
+    right_src: str,
+) -> tuple[Popularity, ...]:
+    by_collection = {p.collection: p for p in left.popularity}
+    for entry in right.popularity:
+        mine = by_collection.get(entry.collection)
+        if mine is None or mine.rank is None:
+            by_collection[entry.collection] = entry if mine is None or entry.rank else mine
+        elif entry.rank is not None and entry.rank != mine.rank:
+            rank = _settle(
+                left,
+                f"popularity[{entry.collection}]",
+                mine.rank,
+                entry.rank,
+                on_conflict,
+                conflicts,
+                left_src,
+                right_src,
+            )
+            by_collection[entry.collection] = attrs.evolve(mine, rank=rank)
+    return tuple(by_collection.values())
+
+
+class _Merger:
+    """Accumulates documents, matching each new one against those seen so far.
+
+    A document matches, in this order, the one with its id, the one with its
+    record id, or one with its date-and-title key, provided the record ids
+    do not differ and the match comes from another origin (two documents of
+    one catalogue are never merged with each other).
+    """
+
+    def __init__(self, on_conflict: OnConflict) -> None:
+        _check_policy(on_conflict)
+        self.on_conflict = on_conflict
+        self.docs: dict[str, Document] = {}
+        self.by_record: dict[int, str] = {}
+        self.by_key: dict[tuple[str, str], list[str]] = {}
+        self.keys_of: dict[str, set[tuple[str, str]]] = {}
+        self.origins: dict[str, set[int]] = {}
+        self.renamed: dict[str, str] = {}
+
+    def _fits(self, candidate: str | None, doc: Document, origin: int | None) -> bool:
+        if candidate is None or candidate not in self.docs:
+            return False
+        if origin is not None and origin in self.origins[candidate]:
+            return False
+        other = self.docs[candidate].record_id
+        return other is None or doc.record_id is None or other == doc.record_id
+
+    def _find(self, doc: Document, origin: int | None) -> str | None:
+        if self._fits(doc.id, doc, origin):
+            return doc.id
+        if doc.record_id is not None:
+            found = self.by_record.get(doc.record_id)
+            if self._fits(found, doc, origin):
+                return found
+        for candidate in self.by_key.get(match_key(doc), ()):
+            if self._fits(candidate, doc, origin):
+                return candidate
+        return None
+
+    def add(self, doc: Document, origin: int | None = None) -> None:
+        found = self._find(doc, origin)
+        keys = {match_key(doc)}
+        origins = set() if origin is None else {origin}
+        if found is None:
+            merged = doc
+        else:
+            merged = merge_documents(self.docs.pop(found), doc, on_conflict=self.on_conflict)
+            keys |= self.keys_of.pop(found)
+            origins |= self.origins.pop(found)
+        if merged.id in self.docs:  # another record holds this id: keep both, rename this one
+            base, n = merged.id, 2
+            while f"{base}-{n}" in self.docs:
+                n += 1
+            merged = attrs.evolve(merged, id=f"{base}-{n}")
+        if found is not None and found != merged.id:
+            self.renamed[found] = merged.id
+        self.docs[merged.id] = merged
+        self.origins[merged.id] = origins
+        keys.add(match_key(merged))
+        self.keys_of[merged.id] = keys
+        if merged.record_id is not None:
+            self.by_record[merged.record_id] = merged.id
+        for key in keys:
+            ids = self.by_key.setdefault(key, [])
+            if found is not None and found in ids:
+                ids.remove(found)
+            if merged.id not in ids:
+                ids.append(merged.id)
+
+
+def _merge_collections(
+    collections: Iterable[Collection], docs: dict[str, Document], renamed: dict[str, str]
+) -> tuple[tuple[Collection, ...], dict[str, Document]]:
+    by_slug: dict[str, Collection] = {}
+    alias_of: dict[str, str] = {}
+    order: dict[str, list[str]] = {}
+    for col in collections:
+        key = next((alias_of[k] for k in (col.slug, *col.aliases) if k in alias_of), None)
+        ids = [renamed.get(d.id, d.id) for d in col.popular]
+        if key is None:
+            by_slug[col.slug] = col
+            order[col.slug] = ids
+            for k in (col.slug, *col.aliases):
+                alias_of[k] = col.slug
+            continue
+        mine = by_slug[key]
+        changes: dict[str, Any] = {}
+        for field in ("description", "period", "resource_guide", "archive_id", "url", "date"):
+            if getattr(mine, field) is None and getattr(col, field) is not None:
+                changes[field] = getattr(col, field)
+        changes["related"] = _union(mine.related, col.related)
+        changes["aliases"] = tuple(
+            a for a in _union(mine.aliases, (col.slug, *col.aliases)) if a != mine.slug
+        )
+        changes["authors"] = _union(mine.authors, col.authors)
+        changes["provenance"] = _union(mine.provenance, col.provenance)
+        by_slug[key] = attrs.evolve(mine, **changes)
+        order[key].extend(ids)
+        for k in (col.slug, *col.aliases):
+            alias_of.setdefault(k, key)
+    # Popularity may name a collection by an alias: use the merged slug.
+    for doc_id, doc in list(docs.items()):
+        if any(
+            p.collection in alias_of and alias_of[p.collection] != p.collection
+            for p in doc.popularity
+        ) or any(c in alias_of and alias_of[c] != c for c in doc.collections):
+            docs[doc_id] = attrs.evolve(
+                doc,
+                popularity=tuple(
+                    attrs.evolve(p, collection=alias_of.get(p.collection, p.collection))
+                    for p in doc.popularity
+                ),
+                collections=_union((), [alias_of.get(c, c) for c in doc.collections]),
+            )
+    final: list[Collection] = []
+    for slug, col in by_slug.items():
+        popular, docs = _rank_popular(slug, order[slug], docs)
+        final.append(attrs.evolve(col, popular=popular))
+    return tuple(final), docs
+
+
+def _rank_popular(
+    slug: str, order: Sequence[str], docs: dict[str, Document]
+) -> tuple[tuple[Document, ...], dict[str, Document]]:
+    """A collection's popular documents by rank; ranks that no longer fit become unknown."""
+    ids = [*dict.fromkeys(i for i in order if i in docs)]
+    ids += [i for i, d in docs.items() if d.rank_in(slug) is not None or _popular_in(d, slug)]
+    listed = [docs[i] for i in dict.fromkeys(ids) if _popular_in(docs[i], slug)]
+    listed.sort(key=lambda d: (d.rank_in(slug) is None, d.rank_in(slug) or 0))
+    popular: list[Document] = []
+    for position, doc in enumerate(listed, start=1):
+        rank = doc.rank_in(slug)
+        if rank is not None and rank != position:
+            doc = attrs.evolve(
+                doc,
+                popularity=tuple(
+                    attrs.evolve(p, rank=None) if p.collection == slug else p
+                    for p in doc.popularity
+                ),
+                conflicts=(
+                    *doc.conflicts,
+                    Conflict(
+                        field=f"popularity[{slug}]",
+                        values=(str(rank), f"position {position} after merging"),
+                        sources=(_source_of(doc), "merge"),
+                    ),
+                ),
+            )
+            docs[doc.id] = doc
+        popular.append(doc)
+    return tuple(popular), docs
+
+
+def _popular_in(doc: Document, slug: str) -> bool:
+    return any(p.collection == slug for p in doc.popularity)
+
+
+def merge_document_stream(
+    documents: Iterable[Document], *, on_conflict: OnConflict = "keep-both"
+) -> tuple[Document, ...]:
+    """Documents with duplicates (same record id, or same date and title) merged into one."""
+    merger = _Merger(on_conflict)
+    for doc in documents:
+        merger.add(doc)
+    return tuple(_rename_related(merger.docs, merger.renamed).values())
+
+
+def _rename_related(docs: dict[str, Document], renamed: dict[str, str]) -> dict[str, Document]:
+    if not renamed:
+        return docs
+    for doc_id, doc in list(docs.items()):
+        if any(r in renamed for r in doc.related):
+            docs[doc_id] = attrs.evolve(
+                doc, related=_union((), [renamed.get(r, r) for r in doc.related])
+            )
+    return docs
+
+
+def merge(*catalogues: Catalogue, on_conflict: OnConflict = "keep-both") -> Catalogue:
+    """One catalogue from several: documents matched and combined, collections united.
+
+    Catalogues are merged left to right; "left" means the earlier catalogue.
+    See the module documentation for the matching rules and the policies.
+
+    >>> import sinosoviet_docs as ssd
+    >>> cat = ssd.load()
+    >>> merge(cat, cat) == merge(cat) and len(merge(cat, cat)) == len(cat)
+    True
+    """
+    _check_policy(on_conflict)
+    return assemble(
+        [[*cat.documents] for cat in catalogues],
+        [c for cat in catalogues for c in cat.collections],
+        _merge_info([c.info for c in catalogues]),
+        on_conflict=on_conflict,
+    )
+
+
+def assemble(
+    groups: Iterable[Iterable[Document]],
+    collections: Iterable[Collection],
+    info: CatalogueInfo,
+    *,
+    on_conflict: OnConflict = "keep-both",
+    within_groups: bool = False,
+) -> Catalogue:
+    """A consistent catalogue from groups of documents and the collections they name.
+
+    Documents are matched as in :func:`merge`, each group being one source
+    (with ``within_groups`` also inside a group). Each collection's popular
+    list is rebuilt from the merged documents' popularity, so collections may
+    come with ``popular=()``. Loaders use this to build their catalogues.
+    """
+    merger = _Merger(on_conflict)
+    for origin, group in enumerate(groups):
+        for doc in group:
+            merger.add(doc, None if within_groups else origin)
+    docs = _rename_related(merger.docs, merger.renamed)
+    merged_collections, docs = _merge_collections(collections, docs, merger.renamed)
+    # Collections hold copies of their popular documents: use the final ones.
+    final = tuple(
+        attrs.evolve(col, popular=tuple(docs[d.id] for d in col.popular))
+        for col in merged_collections
+    )
+    return Catalogue(documents=tuple(docs.values()), collections=final, info=info)
+
+
+def _merge_info(infos: Sequence[CatalogueInfo]) -> CatalogueInfo:
+    if not infos:
+        return CatalogueInfo()
+    if all(info == infos[0] for info in infos):
+        return infos[0]
+    first = infos[0]
+    sources = _union((), [s for info in infos for s in info.sources])
+    return attrs.evolve(
+        first,
+        title=first.title if len({i.title for i in infos}) == 1 else "Merged catalogue",
+        built=None,
+        sources=sources,
+        note="; ".join(dict.fromkeys(i.note for i in infos if i.note)) or None,
+    )

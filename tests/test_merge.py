@@ -1,0 +1,207 @@
+"""Merging catalogues: matching, combining facts, the conflict policies, stable ids."""
+
+from __future__ import annotations
+
+import attrs
+import pytest
+from hypothesis import given
+
+import sinosoviet_docs as ssd
+from sinosoviet_docs import Catalogue, Collection, Document, PartialDate, Popularity, Provenance
+from sinosoviet_docs.merge import match_key, merge_documents
+from tests.strategies import catalogues
+
+
+def doc(**values: object) -> Document:
+    """A document with a record id; keyword arguments replace its values."""
+    base: dict[str, object] = {
+        "id": "900030",
+        "record_id": 900030,
+        "title": "Cable from Orlov to Wen",
+        "date": PartialDate.parse("July 5, 1950"),
+        "provenance": (Provenance(source="left.txt line 1"),),
+    }
+    base.update(values)
+    return Document(**base)  # type: ignore[arg-type]
+
+
+def cat(*docs: Document, collections: tuple[Collection, ...] = ()) -> Catalogue:
+    return Catalogue(documents=docs, collections=collections)
+
+
+RIGHT = Provenance(source="right.db row 4")
+
+
+def test_capture_summary_and_scrape_text_make_one_document() -> None:
+    """A summary from one source and the full text from another combine."""
+    merged = ssd.merge(cat(doc(summary="S")), cat(doc(text="Full text", provenance=(RIGHT,))))
+    assert [("900030", "S", "Full text")] == [(d.id, d.summary, d.text) for d in merged]
+
+
+def test_provenance_is_concatenated() -> None:
+    """Both sources stay in the provenance, left first."""
+    merged = ssd.merge(cat(doc()), cat(doc(provenance=(RIGHT,))))
+    assert ("left.txt line 1", "right.db row 4") == tuple(
+        p.source for p in merged["900030"].provenance
+    )
+
+
+def test_collections_and_printed_dates_are_united() -> None:
+    """List facts are united in order of first appearance."""
+    left = doc(collections=("a",), dates_printed=("July 05, 1950",))
+    right = doc(collections=("b", "a"), dates_printed=("July 5, 1950",), provenance=(RIGHT,))
+    merged = ssd.merge(cat(left), cat(right))["900030"]
+    assert (("a", "b"), ("July 05, 1950", "July 5, 1950")) == (
+        merged.collections,
+        merged.dates_printed,
+    )
+
+
+def test_default_policy_keeps_both_dates_as_a_conflict() -> None:
+    """Two dates: the left one stays and a Conflict names both values and sources."""
+    right = doc(date=PartialDate.parse("1950-07-06"), provenance=(RIGHT,))
+    merged = ssd.merge(cat(doc()), cat(right))["900030"]
+    assert "1950-07-05" == str(merged.date)
+    expected = ssd.Conflict(
+        field="date",
+        values=("1950-07-05", "1950-07-06"),
+        sources=("left.txt line 1", "right.db row 4"),
+    )
+    assert (expected,) == merged.conflicts
+
+
+def test_third_value_extends_the_same_conflict() -> None:
+    """A third differing value is added to the field's conflict, not a new one."""
+    docs = [
+        doc(type=t, provenance=(Provenance(source=f"s{i}"),)) for i, t in enumerate(["A", "B", "C"])
+    ]
+    merged = ssd.merge(*(cat(d) for d in docs))["900030"]
+    assert (("type", ("A", "B", "C"), ("s0", "s1", "s2")),) == tuple(
+        (c.field, c.values, c.sources) for c in merged.conflicts
+    )
+
+
+def test_prefer_left_and_right() -> None:
+    """'left' keeps the earlier value, 'right' the later one; neither records a conflict."""
+    left, right = cat(doc(type="Cable")), cat(doc(type="Telegram", provenance=(RIGHT,)))
+    assert ("Cable", ()) == (lambda d: (d.type, d.conflicts))(
+        ssd.merge(left, right, on_conflict="left")["900030"]
+    )
+    assert ("Telegram", ()) == (lambda d: (d.type, d.conflicts))(
+        ssd.merge(left, right, on_conflict="right")["900030"]
+    )
+
+
+def test_raise_policy() -> None:
+    """'raise' raises MergeConflictError (a ValueError) naming the document and field."""
+    with pytest.raises(
+        ssd.MergeConflictError, match="document '900030': sources disagree on type"
+    ) as info:
+        ssd.merge(cat(doc(type="Cable")), cat(doc(type="Telegram")), on_conflict="raise")
+    assert isinstance(info.value, ValueError)
+    assert ("900030", "type") == (info.value.document_id, info.value.field)
+
+
+def test_unknown_policy_is_a_value_error() -> None:
+    """A misspelt policy is refused, naming the valid ones."""
+    with pytest.raises(ValueError, match="keep-both, left, right, raise"):
+        ssd.merge(cat(doc()), on_conflict="prefer-left")  # type: ignore[arg-type]
+
+
+def test_match_by_date_and_title_without_record_id() -> None:
+    """Without record ids, documents match on date and title whatever the punctuation or case."""
+    a = doc(id="a", record_id=None, title="Cable, Orlov to Filippov [Stalin]")
+    b = doc(id="b", record_id=None, title="cable orlov to filippov (stalin)", provenance=(RIGHT,))
+    merged = ssd.merge(cat(a), cat(b))
+    assert ["a"] == [d.id for d in merged]
+    assert "title" == merged["a"].conflicts[0].field
+
+
+def test_id_less_record_joins_the_record_with_an_id() -> None:
+    """A listing entry without record id merges into the scrape row with one; the id is the record id."""
+    entry = doc(id="1950-07-05-cable-from-orlov-to-wen", record_id=None, summary="S")
+    merged = ssd.merge(cat(entry), cat(doc(text="T", provenance=(RIGHT,))))
+    assert [("900030", "S", "T")] == [(d.id, d.summary, d.text) for d in merged]
+
+
+def test_different_record_ids_stay_apart() -> None:
+    """Same date and title but two record ids: two documents."""
+    merged = ssd.merge(cat(doc()), cat(doc(id="900031", record_id=900031)))
+    assert ["900030", "900031"] == [d.id for d in merged]
+
+
+def test_related_ids_follow_a_renamed_document() -> None:
+    """A related link to a slug id follows the document when it takes its record id."""
+    slug = "1950-07-05-cable-from-orlov-to-wen"
+    other = Document(id="x", title="Other", related=(slug,))
+    merged = ssd.merge(cat(doc(id=slug, record_id=None), other), cat(doc()))
+    assert ("900030",) == merged["x"].related
+
+
+def test_popular_lists_are_rebuilt_from_merged_documents() -> None:
+    """A collection's popular documents are the merged ones, in rank order."""
+    pop = (Popularity(collection="c", rank=1),)
+    left = doc(popularity=pop)
+    col = Collection(slug="c", title="C", popular=(left,))
+    merged = ssd.merge(cat(left, collections=(col,)), cat(doc(text="T", provenance=(RIGHT,))))
+    assert "T" == merged.collection("c").popular[0].text
+
+
+def test_colliding_popular_ranks_become_unknown_with_a_conflict() -> None:
+    """Two pages giving rank 1 to different documents: the second's rank becomes a conflict."""
+    a = doc(popularity=(Popularity(collection="c", rank=1),))
+    b = doc(id="900031", record_id=900031, popularity=(Popularity(collection="c", rank=1),))
+    col_a = Collection(slug="c", title="C", popular=(a,))
+    col_b = Collection(slug="c", title="C", popular=(b,))
+    merged = ssd.merge(cat(a, collections=(col_a,)), cat(b, collections=(col_b,)))
+    assert [1, None] == [d.rank_in("c") for d in merged.collection("c").popular]
+    assert "popularity[c]" == merged["900031"].conflicts[0].field
+
+
+def test_catalogue_merge_method_delegates() -> None:
+    """Catalogue.merge(other) is merge(self, other)."""
+    a, b = cat(doc(summary="S")), cat(doc(text="T"))
+    assert ssd.merge(a, b) == a.merge(b)
+
+
+def test_match_key_is_edtf_date_and_title_slug() -> None:
+    """The key is the EDTF date and the title slug ('undated' without a date)."""
+    assert ("undated", "a-b") == match_key(Document(id="x", title="A, B"))
+
+
+def test_merge_documents_keeps_left_id_without_record_id() -> None:
+    """Merged ids stay stable: the left id, or the record id when one side has it."""
+    left = doc(id="slug", record_id=None)
+    assert "slug" == merge_documents(left, doc(id="other", record_id=None)).id
+    assert "900030" == merge_documents(left, doc()).id
+
+
+@given(catalogues())
+def test_merging_a_catalogue_with_itself_changes_nothing(c: Catalogue) -> None:
+    """merge(c, c) == c for any consistent catalogue (idempotence)."""
+    assert c == ssd.merge(c, c)
+
+
+@given(catalogues(), catalogues())
+def test_merge_keeps_every_record_id(a: Catalogue, b: Catalogue) -> None:
+    """Every record id of either side is in the merge; one held once by each side is held once."""
+    merged = ssd.merge(a, b)
+    ids = {d.record_id for d in [*a, *b] if d.record_id is not None}
+    assert ids == {d.record_id for d in merged if d.record_id is not None}
+    for record_id in ids:
+        if all(sum(d.record_id == record_id for d in c) <= 1 for c in (a, b)):
+            assert 1 == sum(d.record_id == record_id for d in merged)
+
+
+def test_bundled_merged_with_itself_is_unchanged(bundled: ssd.Catalogue) -> None:
+    """The bundled catalogue merged with itself is equal to it."""
+    assert bundled == bundled.merge(bundled)
+
+
+def test_evolved_copy_adds_facts_to_the_bundled_catalogue(bundled: ssd.Catalogue) -> None:
+    """A scrape-like copy of a bundled document adds its text; nothing else changes."""
+    first = bundled.documents[0]
+    extra = attrs.evolve(first, text="Invented full text", provenance=(RIGHT,))
+    merged = bundled.merge(cat(extra))
+    assert "Invented full text" == merged[first.id].text
+    assert len(bundled) == len(merged)

@@ -1,0 +1,120 @@
+"""RIS: Zotero's manuscript and letter mapping, the archive's own records, malformed files."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import sinosoviet_docs as ssd
+
+RIS = Path(__file__).parent / "data" / "ris"
+
+
+def test_zotero_manuscript_fields() -> None:
+    """Title, author, date, abstract, language, type, location, keywords and address."""
+    doc = ssd.load_ris(RIS / "zotero.ris")["900020"]
+    assert "Memorandum of a Conversation between Orlov and Wen" == doc.title
+    assert (("Orlov, Ivan",), "1944-05-19") == (doc.authors, str(doc.date))
+    assert "Orlov and Wen discuss invented harbor fees." == doc.summary
+    assert (("Russian",), "Memorandum of Conversation") == (doc.languages, doc.type)
+    assert "Invented Archive, f. 3, op. 2, d. 1, ll. 5-9" == doc.source
+    assert ("China--Foreign relations--Soviet Union", "Harbors--China") == doc.topics
+    assert "https://digitalarchive.wilsoncenter.org/document/900020" == doc.url
+
+
+def test_digital_archive_name_makes_cy_the_original_archive() -> None:
+    """With DB naming the Digital Archive, CY is the original archive, not a place."""
+    doc = ssd.load_ris(RIS / "zotero.ris")["900020"]
+    assert ("Invented Archive of Harbor Affairs", ()) == (doc.original_archive, doc.places)
+
+
+def test_translator_credit_and_note_continuation() -> None:
+    """A4 is a contributor, a 'Translated by' note the credits, a continued note stays whole."""
+    doc = ssd.load_ris(RIS / "zotero.ris")["900020"]
+    assert ("Nobody, Translator",) == doc.contributors
+    assert "Translated by Nobody Translator." == doc.credits
+    assert "N1: An invented note that runs\nover two lines." in (doc.provenance[0].note or "")
+
+
+def test_access_date_is_the_retrieval_time() -> None:
+    """Y2 becomes the provenance's retrieval time, as given."""
+    doc = ssd.load_ris(RIS / "zotero.ris")["900020"]
+    assert "2024/02/03/10:00:00" == doc.provenance[0].retrieved
+
+
+def test_year_only_date_and_split_languages() -> None:
+    """'1958///' is year-precise; 'Chinese; Russian' is two languages; unknown tags are kept."""
+    doc = next(d for d in ssd.load_ris(RIS / "zotero.ris") if d.record_id is None)
+    assert ("1958", "year") == (str(doc.date), doc.date.precision if doc.date else None)
+    assert ("Chinese", "Russian") == doc.languages
+    assert "DP: Wilson Center Digital Archive" in (doc.provenance[0].note or "")
+
+
+def test_archive_served_generic_record() -> None:
+    """T1, A1, Y1 with a month and N2 (the older tags) are read."""
+    doc = ssd.load_ris(RIS / "served.ris")["900021"]
+    assert ("Cable, Kirov to Lin", ("Kirov",), "1950-02") == (doc.title, doc.authors, str(doc.date))
+    assert "Kirov asks Lin for an invented timetable." == doc.summary
+
+
+def test_letter_recipient_place_archive_rights() -> None:
+    """A letter: A2 recipient among the people, CY a place, DB another archive, CR rights."""
+    doc = next(d for d in ssd.load_ris(RIS / "served.ris") if d.title.startswith("Letter"))
+    assert (("Kirov, Pavel",), ("Harbin",)) == (doc.people, doc.places)
+    assert ("Invented Provincial Archive", "Invented rights statement.") == (
+        doc.original_archive,
+        doc.rights,
+    )
+    assert "A2 (recipients): Kirov, Pavel" in (doc.provenance[0].note or "")
+
+
+def test_approximate_date_part() -> None:
+    """'circa' in the fourth date part makes the date approximate."""
+    cat = ssd.loads_ris("TY  - MANSCPT\nTI  - A\nDA  - 1950/02//circa\nER  -\n")
+    assert "1950-02~" == str(cat.documents[0].date)
+
+
+def test_missing_er_is_an_error_with_record_and_line() -> None:
+    """A record without 'ER  -' names its record number and first line."""
+    text = "TY  - GEN\nTI  - A\nER  -\n\nTY  - GEN\nTI  - B\nTY  - GEN\n"
+    with pytest.raises(
+        ssd.RisParseError, match=r"record 2, line 7: expected 'ER  -' closing the record before"
+    ):
+        ssd.loads_ris(text)
+
+
+def test_text_before_first_record_is_an_error() -> None:
+    """Text that is not 'TY  -' where a record should start is an error with its line."""
+    with pytest.raises(ssd.RisParseError, match=r"record 1, line 2: expected 'TY  - <type>'"):
+        ssd.loads_ris("\nhello\n")
+
+
+def test_missing_title_is_an_error() -> None:
+    """A record without TI/T1 is an error naming the record."""
+    with pytest.raises(ssd.RisParseError, match=r"record 1, line 1: expected a title"):
+        ssd.loads_ris("TY  - GEN\nAU  - X\nER  -\n")
+
+
+def test_malformed_date_is_an_error_with_its_line() -> None:
+    """A date that is no date names the record and the DA line."""
+    with pytest.raises(ssd.RisParseError, match=r"record 1, line 3: expected a real date"):
+        ssd.loads_ris("TY  - GEN\nTI  - A\nDA  - 1950/13/01\nER  -\n")
+
+
+def test_ris_error_is_a_value_error() -> None:
+    """RisParseError is also a ValueError."""
+    with pytest.raises(ValueError, match="expected 'TY"):
+        ssd.loads_ris("XX")
+
+
+def test_reads_what_the_exporter_writes(bundled: ssd.Catalogue) -> None:
+    """The library's RIS writer and this reader agree on titles, dates, types and addresses."""
+    to_ris = getattr(ssd, "to_ris", None)
+    if to_ris is None:
+        pytest.skip("the RIS writer is not part of this build")
+    docs = list(bundled)
+    cat = ssd.loads_ris(to_ris(docs))
+    assert [(d.title, d.date, d.type, d.record_id) for d in docs] == [
+        (d.title, d.date, d.type, d.record_id) for d in cat
+    ]

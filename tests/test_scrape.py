@@ -1,0 +1,289 @@
+"""The scrape table: SQLite and CSV, old databases, problems, strictness, progress."""
+
+from __future__ import annotations
+
+import csv
+import json
+import sqlite3
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+import sinosoviet_docs as ssd
+from sinosoviet_docs.exceptions import LoadWarning
+from sinosoviet_docs.loaders.scrape import COLUMNS
+
+OLD_COLUMNS = tuple(c for c in COLUMNS if c not in ("page_number", "document_contributors"))
+
+
+def row(**values: Any) -> dict[str, Any]:
+    """A full, invented scrape row; keyword arguments replace its values."""
+    base: dict[str, Any] = {
+        "document_url": "https://digitalarchive.wilsoncenter.org/document/900010",
+        "page_number": 3,
+        "page_position": 7,
+        "original_publication_date": "July 5, 1950",
+        "title": "Cable from Orlov to Wen",
+        "credits": "Translated by Nobody.",
+        "text_body": "Full invented text.\nSecond line.",
+        "summary": "Orlov asks Wen for figures.",
+        "authors": json.dumps(["Orlov, Ivan"]),
+        "associated_places": json.dumps(["Harbin"]),
+        "subjects_discussed": json.dumps(["China--Foreign relations--Soviet Union"]),
+        "associated_people_orgs": json.dumps(["Wen, Li, 1900-1970"]),
+        "document_contributors": json.dumps(["Invented Foundation"]),
+        "source": "Invented Archive, f. 1, op. 1, d. 1.",
+        "original_upload_date": "2013-04-02",
+        "original_archive_title": "Invented Archive",
+        "language": json.dumps(["Russian"]),
+        "rights": "Invented rights.",
+        "record_id": "900010",
+        "original_classification": "Secret",
+        "donors": json.dumps(["Imaginary Foundation"]),
+        "scraped_at": "2024-01-02T03:04:05",
+    }
+    base.update(values)
+    return base
+
+
+def write_sqlite(
+    path: Path, rows: Sequence[Mapping[str, Any]], columns: Sequence[str] = COLUMNS
+) -> Path:
+    """A database in the scraper's layout (both tables) holding the rows."""
+    conn = sqlite3.connect(path)
+    with conn:
+        types = {"page_number": "INTEGER", "page_position": "INTEGER"}
+        spec = ", ".join(
+            f"{c} {types.get(c, 'TEXT')}{' PRIMARY KEY' if c == 'document_url' else ''}"
+            for c in columns
+        )
+        conn.execute(f"CREATE TABLE documents ({spec})")
+        conn.execute("CREATE TABLE completed_pages (page_number INTEGER, completed_at TEXT)")
+        marks = ", ".join("?" for _ in columns)
+        conn.executemany(
+            f"INSERT INTO documents ({', '.join(columns)}) VALUES ({marks})",
+            [tuple(r.get(c) for c in columns) for r in rows],
+        )
+    conn.close()
+    return path
+
+
+def write_csv(
+    path: Path, rows: Sequence[Mapping[str, Any]], columns: Sequence[str] = COLUMNS
+) -> Path:
+    """The scraper's CSV export of the rows."""
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(columns)
+        for r in rows:
+            writer.writerow(["" if r.get(c) is None else r.get(c) for c in columns])
+    return path
+
+
+def test_every_column_maps_to_the_model(tmp_path: Path) -> None:
+    """Each column of a full row lands in its Document field."""
+    cat = ssd.load_scrape(write_sqlite(tmp_path / "a.db", [row()]))
+    doc = cat["900010"]
+    assert (900010, "Cable from Orlov to Wen", "1950-07-05") == (
+        doc.record_id,
+        doc.title,
+        str(doc.date),
+    )
+    assert ("July 5, 1950",) == doc.dates_printed
+    assert ("Full invented text.\nSecond line.", "Orlov asks Wen for figures.") == (
+        doc.text,
+        doc.summary,
+    )
+    assert ("Translated by Nobody.", "Invented rights.", "Secret") == (
+        doc.credits,
+        doc.rights,
+        doc.classification,
+    )
+    assert ("Invented Archive, f. 1, op. 1, d. 1.", "Invented Archive") == (
+        doc.source,
+        doc.original_archive,
+    )
+    assert ("Orlov, Ivan",) == doc.authors
+    assert ("Harbin",) == doc.places
+    assert ("China--Foreign relations--Soviet Union",) == doc.topics
+    assert ("Wen, Li, 1900-1970",) == doc.people
+    assert ("Invented Foundation",) == doc.contributors
+    assert ("Russian",) == doc.languages
+    assert ("Imaginary Foundation",) == doc.donors
+    assert "2013-04-02" == str(doc.uploaded)
+    assert "https://digitalarchive.wilsoncenter.org/document/900010" == doc.url
+
+
+def test_provenance_keeps_scrape_time_page_and_position(tmp_path: Path) -> None:
+    """scraped_at, page_number and page_position go to the provenance, with the row."""
+    path = write_sqlite(tmp_path / "a.db", [row()])
+    (prov,) = ssd.load_scrape(path)["900010"].provenance
+    assert (f"{path} row 1", "2024-01-02T03:04:05", 3, 7) == (
+        prov.source,
+        prov.retrieved,
+        prov.page,
+        prov.position,
+    )
+    assert ("https://digitalarchive.wilsoncenter.org/document/900010",) == prov.urls
+
+
+def test_csv_export_loads_like_the_database(tmp_path: Path) -> None:
+    """The CSV export gives the same documents as the database."""
+    rows = [
+        row(),
+        row(record_id="900011", document_url="u2", title="Note", original_publication_date="1958"),
+    ]
+    from_db = ssd.load_scrape(write_sqlite(tmp_path / "a.db", rows))
+    from_csv = ssd.load_scrape(write_csv(tmp_path / "a.csv", rows))
+    strip = [(d.id, d.title, d.date, d.authors, d.text, d.uploaded) for d in from_db]
+    assert strip == [(d.id, d.title, d.date, d.authors, d.text, d.uploaded) for d in from_csv]
+
+
+def test_old_database_without_later_columns(tmp_path: Path) -> None:
+    """A database without page_number and document_contributors loads, those facts unknown."""
+    cat = ssd.load_scrape(write_sqlite(tmp_path / "old.db", [row()], OLD_COLUMNS))
+    doc = cat["900010"]
+    assert ((), None) == (doc.contributors, doc.provenance[0].page)
+
+
+def test_without_record_id_the_id_is_date_and_title(tmp_path: Path) -> None:
+    """A row without a record id (and a slug address) gets the date-and-title id."""
+    r = row(record_id=None, document_url="https://x.org/document/cable-orlov-wen")
+    (doc,) = ssd.load_scrape(write_sqlite(tmp_path / "a.db", [r]))
+    assert "1950-07-05-cable-from-orlov-to-wen" == doc.id
+
+
+def test_record_id_from_numeric_address(tmp_path: Path) -> None:
+    """An empty record_id column falls back to the number in /document/<n>."""
+    (doc,) = ssd.load_scrape(write_sqlite(tmp_path / "a.db", [row(record_id="")]))
+    assert 900010 == doc.record_id
+
+
+def test_same_date_and_title_at_two_addresses_stay_two_documents(tmp_path: Path) -> None:
+    """Two rows without record ids but with different addresses are not merged."""
+    rows = [
+        row(record_id=None, document_url="https://x.org/document/cable-a"),
+        row(record_id=None, document_url="https://x.org/document/cable-b"),
+    ]
+    cat = ssd.load_scrape(write_sqlite(tmp_path / "a.db", rows))
+    assert ["1950-07-05-cable-from-orlov-to-wen", "1950-07-05-cable-from-orlov-to-wen-cable-b"] == [
+        d.id for d in cat
+    ]
+
+
+def test_rows_with_one_record_id_are_merged(tmp_path: Path) -> None:
+    """Two rows of one record (scraped twice) become one document with both provenances."""
+    rows = [row(), row(document_url="https://x.org/document/cable-orlov-wen", summary=None)]
+    cat = ssd.load_scrape(write_sqlite(tmp_path / "a.db", rows))
+    assert 1 == len(cat)
+    assert 2 == len(cat["900010"].provenance)
+
+
+def test_plain_string_in_array_column_is_one_value(tmp_path: Path) -> None:
+    """A value that is not JSON (no '[') is taken as one value."""
+    (doc,) = ssd.load_scrape(write_sqlite(tmp_path / "a.db", [row(language="Chinese")]))
+    assert ("Chinese",) == doc.languages
+
+
+BAD = {
+    "authors": '["Orlov", ',
+    "original_publication_date": "Smarch 40, 1950",
+    "page_position": "x",
+}
+
+
+def test_bad_values_are_reported_with_row_and_column(tmp_path: Path) -> None:
+    """Unreadable values are problems naming row and column; the row is kept."""
+    path = write_csv(tmp_path / "a.csv", [row(), row(record_id="900011", **BAD)])
+    report = ssd.load_scrape_report(path)
+    assert [(2, "original_publication_date"), (2, "page_position"), (2, "authors")] == [
+        (p.row, p.column) for p in report.problems
+    ]
+    doc = report.catalogue["900011"]
+    assert (None, (), ("Smarch 40, 1950",)) == (doc.date, doc.authors, doc.dates_printed)
+
+
+def test_problems_are_visible_as_a_load_warning(tmp_path: Path) -> None:
+    """load_scrape issues a LoadWarning naming the file, row and column."""
+    path = write_csv(tmp_path / "a.csv", [row(**BAD)])
+    with pytest.warns(
+        LoadWarning, match=r"a.csv: 3 problem\(s\).*row 1, column original_publication_date"
+    ):
+        ssd.load_scrape(path)
+
+
+def test_strict_raises_on_first_problem(tmp_path: Path) -> None:
+    """strict=True raises ScrapeLoadError (a ValueError) with the row and column."""
+    path = write_sqlite(
+        tmp_path / "a.db", [row(), row(record_id="900011", document_url="u", authors="[1, 2]")]
+    )
+    with pytest.raises(
+        ssd.ScrapeLoadError, match=r"row 2, column authors: expected a JSON array"
+    ) as info:
+        ssd.load_scrape(path, strict=True)
+    assert (2, "authors") == (info.value.row, info.value.column)
+    assert isinstance(info.value, ValueError)
+
+
+def test_row_without_title_is_reported_not_dropped_silently(tmp_path: Path) -> None:
+    """A row without a title cannot be a document: it is a problem of its own."""
+    report = ssd.load_scrape_report(write_sqlite(tmp_path / "a.db", [row(title="  ")]))
+    assert 0 == len(report.catalogue)
+    assert [(1, "title")] == [(p.row, p.column) for p in report.problems]
+
+
+def test_unknown_column_is_reported(tmp_path: Path) -> None:
+    """A column the loader does not know is named in the problems (its values are not loaded)."""
+    r = row(extra_notes="x")
+    report = ssd.load_scrape_report(write_csv(tmp_path / "a.csv", [r], (*COLUMNS, "extra_notes")))
+    assert ["extra_notes"] == [p.column for p in report.problems]
+
+
+def test_missing_title_column_is_an_error(tmp_path: Path) -> None:
+    """A table without a title column is not a scrape table."""
+    with pytest.raises(ssd.ScrapeLoadError, match="no column title"):
+        ssd.load_scrape(write_csv(tmp_path / "a.csv", [row()], ("document_url", "summary")))
+
+
+def test_database_without_documents_table(tmp_path: Path) -> None:
+    """A SQLite file without the documents table is a clear error."""
+    path = tmp_path / "empty.db"
+    sqlite3.connect(path).execute("CREATE TABLE other (x)").connection.close()
+    with pytest.raises(ssd.ScrapeLoadError, match="no table 'documents'"):
+        ssd.load_scrape(path)
+
+
+def test_ragged_csv_row_is_an_error_with_its_row(tmp_path: Path) -> None:
+    """A CSV row with more or fewer fields than the header names its row."""
+    path = tmp_path / "a.csv"
+    path.write_text("title,summary\nA,B\nC\n", "utf-8")
+    with pytest.raises(ssd.ScrapeLoadError, match="row 2: expected 2 fields"):
+        ssd.load_scrape(path)
+
+
+def test_progress_callback_gets_rows_and_total(tmp_path: Path) -> None:
+    """The progress callback sees the rows done and, for SQLite, the total; last call is the end."""
+    rows = [row(record_id=str(900100 + i), document_url=f"u{i}") for i in range(1200)]
+    calls: list[tuple[int, int | None]] = []
+    ssd.load_scrape(
+        write_sqlite(tmp_path / "a.db", rows), progress=lambda d, t: calls.append((d, t))
+    )
+    assert [(500, 1200), (1000, 1200), (1200, 1200)] == calls
+
+
+def test_progress_total_unknown_for_csv(tmp_path: Path) -> None:
+    """For CSV the total is None."""
+    calls: list[tuple[int, int | None]] = []
+    ssd.load_scrape(
+        write_csv(tmp_path / "a.csv", [row()]), progress=lambda d, t: calls.append((d, t))
+    )
+    assert [(1, None)] == calls
+
+
+def test_long_text_in_csv(tmp_path: Path) -> None:
+    """A full text longer than csv's default field limit loads whole."""
+    text = "word " * 60_000
+    (doc,) = ssd.load_scrape(write_csv(tmp_path / "a.csv", [row(text_body=text)]))
+    assert text == doc.text
