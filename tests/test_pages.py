@@ -499,3 +499,12 @@ def test_load_pages_two_pages_of_one_collection(tmp_path: Path) -> None:
     ]
     assert 1 == len(cat.collections)
     assert [1, 2] == [d.provenance[0].page for d in cat]
+
+
+def test_bullet_or_dash_inside_a_summary_is_not_a_layout() -> None:
+    """A summary line starting with '•', or a lone '-', does not switch the page to the old layouts."""
+    text = (
+        "Skip to content\n\nA\n\nB\n\nPopular Documents\n\n1958\n\nT\n\n• point one\n-\n• point two"
+    )
+    page = ssd.parse_page(text, strict=True)
+    assert [("1958", "T", "• point one\n-\n• point two")] == entries(page)

@@ -251,9 +251,7 @@ def _add_load(commands: Any, common: argparse.ArgumentParser) -> None:
         default="keep-both",
         help="what to do when sources disagree (default: keep-both, recorded as conflicts)",
     )
-    cmd.add_argument(
-        "--strict", action="store_true", help="stop at the first problem in any input"
-    )
+    cmd.add_argument("--strict", action="store_true", help="stop at the first problem in any input")
     cmd.add_argument(
         "--progress",
         action=argparse.BooleanOptionalAction,

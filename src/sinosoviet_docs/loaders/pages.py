@@ -9,7 +9,7 @@ renderings; old-site document pages) and returns a :class:`Page`.
 The parser reads line by line with a small state machine: no regular
 expression is used, so time is linear in the input. Before anything else it
 turns Windows and old Mac line ends into ``\\n``, non-breaking spaces into
-spaces and strips trailing spaces; all other text (curly quotes included) is
+spaces and strips the spaces around each line; all other text (curly quotes included) is
 kept as given.
 
 Text that it cannot place is never dropped silently: it becomes a
@@ -358,6 +358,19 @@ def _blocks(lines: Sequence[_Line], breaks: frozenset[str] = frozenset()) -> lis
     return blocks
 
 
+def _has_bullet_entries(items: Sequence[_Line]) -> bool:
+    """Old-site bullet rendering: some line is '• <date>'."""
+    return any(t.startswith("•") and _listing_date(t[1:].strip()) for _, t in items)
+
+
+def _has_dash_entries(items: Sequence[_Line]) -> bool:
+    """Old-site dash rendering: some '-' line is followed by a date line."""
+    return any(
+        t == "-" and i + 1 < len(items) and _listing_date(items[i + 1][1])
+        for i, (_, t) in enumerate(items)
+    )
+
+
 def _stripped(lines: Sequence[_Line]) -> list[_Line]:
     return [(n, t.strip()) for n, t in lines if t.strip()]
 
@@ -490,9 +503,9 @@ class _Parser:
         counter_at = next((i for i, (_, t) in enumerate(stripped) if _counter(t)), None)
         if counter_at is not None and kind in (None, "search"):
             return self.search(stripped, counter_at, preamble)
-        if any(t.startswith("•") for _, t in stripped):
+        if _has_bullet_entries(stripped):
             return self.old_collection(stripped, "old-bullet", preamble)
-        if "-" in texts:
+        if _has_dash_entries(stripped):
             return self.old_collection(stripped, "old-dash", preamble)
         if kind == "document":
             return self.new_document(body, preamble)
@@ -500,9 +513,9 @@ class _Parser:
 
     def _entries_of(self, items: Sequence[_Line], blocks: Sequence[_Line]) -> list[_Entry]:
         """Entries in whichever rendering the lines use."""
-        if any(t.startswith("•") for _, t in items):
+        if _has_bullet_entries(items):
             return self.grouped_entries(self._bullet_groups(items))
-        if any(t == "-" for _, t in items):
+        if _has_dash_entries(items):
             return self.grouped_entries(self._dash_groups(items))
         return self.block_entries(blocks)
 
