@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import attrs
 import pytest
 from hypothesis import given
@@ -205,3 +207,17 @@ def test_evolved_copy_adds_facts_to_the_bundled_catalogue(bundled: ssd.Catalogue
     merged = bundled.merge(cat(extra))
     assert "Invented full text" == merged[first.id].text
     assert len(bundled) == len(merged)
+
+
+def test_bundled_with_its_seed_page_adds_no_document_or_link(
+    bundled: ssd.Catalogue, shared: Path
+) -> None:
+    """The seed page merged into the bundled catalogue: same documents, no conflict, no twin link."""
+    seed = shared / "seeds" / "000_476309a05a576595.txt"
+    page = ssd.load_pages([(seed, "/topics/sino-soviet-alliance-1950-1959")])
+    for merged in (bundled.merge(page), page.merge(bundled)):
+        col = merged.collection("sino-soviet-alliance-1950-1959")
+        assert [d.id for d in bundled] == [d.id for d in merged]
+        assert [] == [d.id for d in merged if d.conflicts]
+        assert bundled.collection(col.slug).related == col.related
+        assert [d.id for d in bundled.collection(col.slug).popular] == [d.id for d in col.popular]

@@ -39,7 +39,16 @@ from typing import Any, Literal
 import attrs
 
 from .exceptions import MergeConflictError
-from .models import Catalogue, CatalogueInfo, Collection, Conflict, Document, Popularity, slugify
+from .models import (
+    Catalogue,
+    CatalogueInfo,
+    Collection,
+    CollectionRef,
+    Conflict,
+    Document,
+    Popularity,
+    slugify,
+)
 
 __all__ = ["OnConflict", "assemble", "match_key", "merge", "merge_documents"]
 
@@ -302,21 +311,26 @@ def _merge_collections(
     by_slug: dict[str, Collection] = {}
     alias_of: dict[str, str] = {}
     order: dict[str, list[str]] = {}
+    related_lists: dict[str, list[tuple[CollectionRef, ...]]] = {}
+    guide_lists: dict[str, list[CollectionRef | None]] = {}
     for col in collections:
         key = next((alias_of[k] for k in (col.slug, *col.aliases) if k in alias_of), None)
         ids = [renamed.get(d.id, d.id) for d in col.popular]
         if key is None:
             by_slug[col.slug] = col
             order[col.slug] = ids
+            related_lists[col.slug] = [col.related]
+            guide_lists[col.slug] = [col.resource_guide]
             for k in (col.slug, *col.aliases):
                 alias_of[k] = col.slug
             continue
         mine = by_slug[key]
         changes: dict[str, Any] = {}
-        for field in ("description", "period", "resource_guide", "archive_id", "url", "date"):
+        for field in ("description", "period", "archive_id", "url", "date"):
             if getattr(mine, field) is None and getattr(col, field) is not None:
                 changes[field] = getattr(col, field)
-        changes["related"] = _union(mine.related, col.related)
+        related_lists[key].append(col.related)
+        guide_lists[key].append(col.resource_guide)
         changes["aliases"] = tuple(
             a for a in _union(mine.aliases, (col.slug, *col.aliases)) if a != mine.slug
         )
@@ -340,11 +354,45 @@ def _merge_collections(
                 ),
                 collections=_union((), [alias_of.get(c, c) for c in doc.collections]),
             )
+    known = set(by_slug)  # the merged collections' own slugs (not their aliases)
     final: list[Collection] = []
     for slug, col in by_slug.items():
         popular, docs = _rank_popular(slug, order[slug], docs)
-        final.append(attrs.evolve(col, popular=popular))
+        related = related_lists[slug][0]
+        for more in related_lists[slug][1:]:
+            related = _union_refs(related, more, known)
+        guides = [g for g in guide_lists[slug] if g is not None]
+        guide = guides[0] if guides else None
+        for other in guides[1:]:
+            guide = _union_refs((guide,), (other,), known)[0] if guide else other
+        final.append(attrs.evolve(col, popular=popular, related=related, resource_guide=guide))
     return tuple(final), docs
+
+
+def _title_key(title: str) -> str:
+    return slugify(title, max_length=500)
+
+
+def _union_refs(
+    left: Sequence[CollectionRef], right: Sequence[CollectionRef], known: set[str]
+) -> tuple[CollectionRef, ...]:
+    """Links to collections united by title: a page names siblings only by title, so
+    a link with a merged collection's own slug wins over a guessed slug or an alias,
+    and one that knows the period over one that does not."""
+    out = list(left)
+    for ref in right:
+        if ref in out:
+            continue
+        same = next(
+            (i for i, r in enumerate(out) if _title_key(r.title) == _title_key(ref.title)), None
+        )
+        if same is None:
+            out.append(ref)
+        elif (out[same].slug not in known and ref.slug in known) or (
+            out[same].slug == ref.slug and out[same].period is None and ref.period is not None
+        ):
+            out[same] = ref
+    return tuple(out)
 
 
 def _rank_popular(
