@@ -118,3 +118,11 @@ def test_reads_what_the_exporter_writes(bundled: ssd.Catalogue) -> None:
     assert [(d.title, d.date, d.type, d.record_id) for d in docs] == [
         (d.title, d.date, d.type, d.record_id) for d in cat
     ]
+
+
+def test_second_value_of_a_single_tag_is_kept_in_the_note() -> None:
+    """A second title or abstract is not dropped: it goes to the provenance note."""
+    cat = ssd.loads_ris("TY  - MANSCPT\nTI  - A\nT1  - B\nAB  - S\nN2  - S\nER  -\n")
+    doc = cat.documents[0]
+    assert ("A", "S") == (doc.title, doc.summary)
+    assert "T1: B" == doc.provenance[0].note

@@ -35,7 +35,8 @@ Y2             provenance ``retrieved`` (Zotero: access date)
 ID             the document ``id`` when there is no record id
 =============  ====================================================
 
-Every other tag is kept, as ``TAG: value``, in the record's provenance note:
+Every other tag, and a second value of a single-valued tag (a second ``TI``), is
+kept as ``TAG: value`` in the record's provenance note:
 nothing is dropped. A malformed file raises
 :class:`~sinosoviet_docs.exceptions.RisParseError` (a ValueError) naming the
 record number and the line.
@@ -156,6 +157,10 @@ def _record_id(url: str | None) -> int | None:
     return None
 
 
+def _tag_of(fields: Sequence[tuple[str, str, int]], value: str, tags: Sequence[str]) -> str:
+    return next(tag for tag, v, _ in fields if tag in tags and v.strip() == value)
+
+
 def _document(
     fields: list[tuple[str, str, int]], kind: str, *, record: int, start: int, source: str
 ) -> Document:
@@ -215,11 +220,26 @@ def _document(
         "TY", "ER", "TI", "T1", "CT", "BT", "AU", "A1", "A2", "A4", "DA", "PY", "Y1", "AB",
         "N2", "M3", "LA", "KW", "UR", "AN", "DB", "CY", "CR", "N1", "Y2", "ID",
     }  # fmt: skip
-    if kind not in ("MANSCPT",) and "BT" in values:
-        known.discard("BT")
     for tag, value, _number in fields:
         if tag not in known and value.strip():
             notes.append(f"{tag}: {value.strip()}")
+    # Single-valued tags: a second, different value is kept in the note, not dropped.
+    chosen: list[tuple[tuple[str, ...], str | None]] = [
+        (("TI", "T1", "CT", "BT"), title),
+        (("AB", "N2"), first("AB", "N2")),
+        (("M3",), first("M3")),
+        (("UR",), url),
+        (("AN",), first("AN")),
+        (("DB",), archive),
+        (("CR",), first("CR")),
+        (("Y2",), first("Y2")),
+        (("ID",), first("ID")),
+    ]
+    if is_digital_archive:
+        chosen.append((("CY",), original_archive))
+    for tags, kept in chosen:
+        for extra in dict.fromkeys(v for v in every(*tags) if v != kept):
+            notes.append(f"{_tag_of(fields, extra, tags)}: {extra}")
     if kind != "MANSCPT":
         notes.insert(0, f"RIS type {kind}")
     record_id = _record_id(url)
