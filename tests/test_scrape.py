@@ -5,11 +5,14 @@ from __future__ import annotations
 import csv
 import json
 import sqlite3
+import tempfile
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import sinosoviet_docs as ssd
 from sinosoviet_docs.exceptions import LoadWarning
@@ -287,3 +290,26 @@ def test_long_text_in_csv(tmp_path: Path) -> None:
     text = "word " * 60_000
     (doc,) = ssd.load_scrape(write_csv(tmp_path / "a.csv", [row(text_body=text)]))
     assert text == doc.text
+
+
+_cell = st.one_of(
+    st.none(),
+    st.text(max_size=12),
+    st.sampled_from(["[", "[1]", '["a", ""]', "null", "July 5, 1950", "1958", "0", "-3", " 12 "]),
+)
+
+
+@settings(max_examples=20)
+@given(st.lists(st.fixed_dictionaries(dict.fromkeys(COLUMNS, _cell)), min_size=1, max_size=5))
+def test_any_cells_load_without_losing_a_row(rows: list[dict[str, Any]]) -> None:
+    """Whatever the cells hold, every row becomes a document or is reported, and nothing raises."""
+    for number, r in enumerate(rows, start=1):
+        r["document_url"] = f"https://x.org/document/row-{number}"  # the table's primary key
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "f.db"
+        report = ssd.load_scrape_report(write_sqlite(path, rows))
+    untitled = {p.row for p in report.problems if p.column == "title"}
+    blank = {i for i, r in enumerate(rows, start=1) if not (r["title"] or "").strip()}
+    assert blank == untitled
+    sources = {p.source for d in report.catalogue for p in d.provenance}
+    assert {f"{path} row {i}" for i in range(1, len(rows) + 1) if i not in blank} == sources
