@@ -508,3 +508,11 @@ def test_bullet_or_dash_inside_a_summary_is_not_a_layout() -> None:
     )
     page = ssd.parse_page(text, strict=True)
     assert [("1958", "T", "• point one\n-\n• point two")] == entries(page)
+
+
+def test_collection_provenance_names_the_capture() -> None:
+    """A collection read from a capture says which file it came from."""
+    page = parse("new_collection.txt")
+    col = page.collection_record()
+    assert col is not None
+    assert ("new_collection.txt", "new_collection.txt") == (page.source, col.provenance[0].source)

@@ -144,11 +144,12 @@ class Page:
     is the slug of a collection page (from the address, else from its name).
     ``preamble`` keeps text found before the page proper (some captures begin
     with the summary of another document). ``problems`` lists what could not
-    be placed, with line numbers.
+    be placed, with line numbers. ``source`` names the capture (a file, else the address).
     """
 
     kind: PageKind
     layout: Layout
+    source: str = "page capture"
     url: str | None = None
     title: str | None = None
     description: str | None = None
@@ -195,7 +196,7 @@ class Page:
             popular=self.documents if self.popular else (),
             archive_id=archive_id,
             url=self.url,
-            provenance=(Provenance(source=_source_name(self), urls=_urls(self.url)),),
+            provenance=(Provenance(source=self.source, urls=_urls(self.url)),),
         )
 
 
@@ -314,10 +315,6 @@ def _address(url: str | None) -> _Address:
 
 def _urls(url: str | None) -> tuple[str, ...]:
     return (url,) if url else ()
-
-
-def _source_name(page: Page) -> str:
-    return page.url or "page capture"
 
 
 # -- the parser -------------------------------------------------------------------------
@@ -557,6 +554,7 @@ class _Parser:
         return Page(
             kind="collection",
             layout=layout,
+            source=self.source,
             url=self.url,
             title=title,
             description=description,
@@ -633,6 +631,7 @@ class _Parser:
         return Page(
             kind="search",
             layout=layout,
+            source=self.source,
             url=self.url,
             documents=self.documents(
                 entries, collection=None, popular=False, page_number=page_number
@@ -808,6 +807,7 @@ class _Parser:
         return Page(
             kind="document",
             layout=layout,
+            source=self.source,
             url=self.url,
             title=doc.title if doc else None,
             documents=(doc,) if doc else (),
