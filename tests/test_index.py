@@ -120,7 +120,7 @@ def test_search_matches_brute_force(cat: ssd.Catalogue, text: str) -> None:
     assert Brute(cat).ranked(text) == cat.search(text, aliases=False).scores()
 
 
-@given(searchable_catalogues(), plain_searches, st.integers(1, 6))
+@given(searchable_catalogues(max_documents=60), plain_searches, st.integers(1, 6))
 def test_top_k_matches_brute_force(cat: ssd.Catalogue, text: str, k: int) -> None:
     """The top-k path (threshold algorithm) gives the first k of the brute-force ranking."""
     assert Brute(cat).ranked(text)[:k] == cat.search(text, aliases=False).limit(k).scores()

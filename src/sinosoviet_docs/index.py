@@ -33,12 +33,14 @@ tokens (all fields), ``avgdl`` the mean length, and ``idf = log((N - df + 0.5)
 from __future__ import annotations
 
 import bisect
+import contextlib
+import gc
 import heapq
 import importlib
 import math
 import threading
 from array import array
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, cast
 
 import attrs
@@ -125,6 +127,7 @@ class TextIndex:
         # per posting while building (the hot loop), decoded per term on first use.
         encoded: list[array[int]] = []
         appenders: list[Callable[[int], None]] = []  # encoded[tid].append, looked up once
+        titles: list[array[int]] = []  # per term: the documents with it in their title
         overflow: dict[tuple[int, int], int] = {}  # (tid, docno) -> tf for tf >= 2**16
         forward = array("I")
         bounds = array("I", [0])
@@ -150,6 +153,7 @@ class TextIndex:
                         tid = vocab[term] = len(encoded)
                         encoded.append(array("Q"))
                         appenders.append(encoded[-1].append)
+                        titles.append(array("I"))
                     if count >= 0xFFFF:
                         overflow[(tid, docno)] = count
                         counts[term] = 0xFFFF
@@ -157,6 +161,8 @@ class TextIndex:
             for tid, value in zip(tids, map(key.__or__, counts.values()), strict=True):
                 appenders[tid](value)
             forward.extend(map(vocab.__getitem__, tokens))
+            for tid in set(forward[base : bounds[-4]]):  # the title's distinct words
+                titles[tid].append(docno)
             lengths.append(len(tokens))
         self.n = n
         self.vocab = vocab
@@ -172,7 +178,7 @@ class TextIndex:
         self.bounds = bounds
         self._order: list[array[int] | None] = [None] * len(vocab)
         self._sorted_terms: list[str] | None = None
-        self._title: dict[int, array[int]] = {}
+        self._titles = titles
 
     def df(self, tid: int) -> int:
         """How many documents hold term ``tid``."""
@@ -212,16 +218,8 @@ class TextIndex:
         self._docs[tid] = docs
 
     def title_docs(self, tid: int) -> Sequence[int]:
-        """The documents (ascending) whose title holds term ``tid`` (cached per term)."""
-        found = self._title.get(tid)
-        if found is None:
-            bounds, forward = self.bounds, self.forward
-            found = array(
-                "I",
-                [d for d in self.docs(tid) if tid in forward[bounds[4 * d] : bounds[4 * d + 1]]],
-            )
-            self._title[tid] = found
-        return found
+        """The documents (ascending) whose title holds term ``tid``."""
+        return self._titles[tid]
 
     def precompute(self) -> None:
         """Decode every term's postings and impacts now (otherwise done per term on first use)."""
@@ -609,6 +607,24 @@ def _values(doc: Document, field: str) -> Iterable[str]:
 VALUE_FIELDS = ("type", "collection", "topic", "place", "language", "person")
 
 
+@contextlib.contextmanager
+def _bulk() -> Iterator[None]:
+    """Pause the cyclic garbage collector while an index is built.
+
+    A build makes millions of short-lived objects and no cycles; every full
+    collection meanwhile walks all the catalogue's documents, which at a
+    million documents costs more than the build itself. The collector is
+    switched back on afterwards (if it was on): nothing is left uncollected.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
 class CatalogueIndex:
     """All indexes of one catalogue; each part is built on first use, once."""
 
@@ -626,7 +642,8 @@ class CatalogueIndex:
         if self._text is None:
             with self._lock:
                 if self._text is None:
-                    self._text = TextIndex(self.documents)
+                    with _bulk():
+                        self._text = TextIndex(self.documents)
         return self._text
 
     @property
