@@ -259,3 +259,13 @@ def test_build_indexes_keeps_the_catalogue_equal() -> None:
     b = ssd.Catalogue(documents=[ssd.Document(id="x", title="Taiwan")])
     assert a.build_indexes() == b
     assert hash(a) == hash(b)
+
+
+def test_catalogue_with_indexes_pickles() -> None:
+    """A catalogue whose indexes are built pickles, and searches the same after."""
+    import pickle
+
+    cat = ssd.Catalogue(documents=[ssd.Document(id="a", title="Taiwan strait")]).build_indexes()
+    copy = pickle.loads(pickle.dumps(cat))
+    assert cat == copy
+    assert ["a"] == copy.search("strait").ids()

@@ -676,6 +676,15 @@ class CatalogueIndex:
                     self._values[field] = index
         return index
 
+    def __getstate__(self) -> dict[str, object]:
+        # A pickled catalogue carries no indexes: they are rebuilt on first use.
+        return {"documents": self.documents}
+
+    def __setstate__(self, state: dict[str, object]) -> None:
+        documents = state["documents"]
+        assert isinstance(documents, tuple)
+        self.__init__(documents)  # type: ignore[misc]
+
     def person(self, key: str) -> Sequence[int]:
         """Documents with the folded name ``key`` as author, in ``people`` or in the title.
 
