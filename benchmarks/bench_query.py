@@ -47,17 +47,40 @@ import sinosoviet_docs as ssd  # noqa: E402
 from sinosoviet_docs.index import index_for  # noqa: E402
 
 
-def rss() -> int:
-    """Resident memory of this process in bytes (Linux)."""
-    with open("/proc/self/statm") as f:
-        return int(f.read().split()[1]) * os.sysconf("SC_PAGE_SIZE")
-
-
 def first_call(fn: Callable[[], object]) -> float:
     """Seconds of one call (the first: lazily built parts of the indexes are built in it)."""
     start = time.perf_counter()
     fn()
     return time.perf_counter() - start
+
+
+def memory(path: Path, n: int) -> None:
+    """Bytes per document held by the documents and by the indexes, traced by tracemalloc.
+
+    A second load and build, under tracemalloc (which slows them, so they are
+    timed above without it).
+    """
+    import tracemalloc
+
+    from sinosoviet_docs.index import CatalogueIndex
+
+    gc.collect()
+    tracemalloc.start()
+    cat = ssd.load(path)
+    gc.collect()
+    docs = tracemalloc.get_traced_memory()[0]
+    index = CatalogueIndex(cat.documents)
+    index.build()
+    gc.collect()
+    built = tracemalloc.get_traced_memory()[0] - docs
+    index.text.precompute()
+    gc.collect()
+    full = tracemalloc.get_traced_memory()[0] - docs
+    tracemalloc.stop()
+    print(
+        f"memory: documents {docs / n:.0f} B/doc; indexes {built / n:.0f} B/doc "
+        f"({full / n:.0f} with every impact computed); together {(docs + full) / n:.0f} B/doc"
+    )
 
 
 def timed(fn: Callable[[], object], repeat: int) -> float:
@@ -92,6 +115,7 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=20)
     parser.add_argument("--data", type=Path, default=Path("/tmp/bench"))
     parser.add_argument("--skip-pandas", action="store_true")
+    parser.add_argument("--skip-memory", action="store_true", help="no traced second load")
     args = parser.parse_args()
     n = args.count
     path = args.data / f"cat-{n}.jsonl"
@@ -112,12 +136,9 @@ def main() -> None:
     json_s = time.perf_counter() - start
     del lines, text
     gc.collect()
-    before = rss()
     start = time.perf_counter()
     cat = ssd.load(path)
     load_s = time.perf_counter() - start
-    gc.collect()
-    docs_bytes = rss() - before
     print(f"documents: {len(cat)}")
     print(
         f"load: {load_s:.2f} s = {load_s / n * 1e6:.1f} µs/doc "
@@ -131,13 +152,9 @@ def main() -> None:
     start = time.perf_counter()
     index_for(cat).text.precompute()
     impacts_s = time.perf_counter() - start
-    gc.collect()
-    total_bytes = rss() - before
     print(f"build indexes: {build_s:.2f} s; all impacts: {impacts_s:.2f} s")
-    print(
-        f"memory: documents {docs_bytes / n:.0f} B/doc, documents + indexes "
-        f"{total_bytes / n:.0f} B/doc"
-    )
+    if not args.skip_memory:
+        memory(path, n)
 
     # -- full text vs FTS5 --------------------------------------------------------------------
     db = sqlite3.connect(":memory:")

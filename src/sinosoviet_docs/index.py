@@ -123,12 +123,16 @@ class TextIndex:
         n = len(documents)
         vocab: dict[str, int] = {}
         vocab_get = vocab.get
-        # One array per term of (docno << 16 | tf): ascending by document, one append
+        # One array per term of (docno << shift | tf): ascending by document, one append
         # per posting while building (the hot loop), decoded per term on first use.
         encoded: list[array[int]] = []
         appenders: list[Callable[[int], None]] = []  # encoded[tid].append, looked up once
         titles: list[array[int]] = []  # per term: the documents with it in their title
-        overflow: dict[tuple[int, int], int] = {}  # (tid, docno) -> tf for tf >= 2**16
+        # Up to 16 million documents a posting fits 32 bits (8 for the count, larger
+        # counts kept in ``overflow``); beyond, 64 bits with 16 for the count.
+        shift, typecode = (8, "I") if n < 1 << 24 else (16, "Q")
+        cap = (1 << shift) - 1
+        overflow: dict[tuple[int, int], int] = {}  # (tid, docno) -> tf for tf >= cap
         forward = array("I")
         bounds = array("I", [0])
         lengths = array("I")
@@ -141,9 +145,9 @@ class TextIndex:
                 bounds.append(base + len(tokens))
             counts: dict[str, int] = {}
             _count_elements(counts, tokens)
-            key = docno << 16
+            key = docno << shift
             looked_up = list(map(vocab_get, counts))
-            if None not in looked_up and len(tokens) < 0xFFFF:
+            if None not in looked_up and len(tokens) < cap:
                 tids = cast("list[int]", looked_up)
             else:  # new terms, or a huge document
                 tids = []
@@ -151,12 +155,12 @@ class TextIndex:
                     tid = vocab_get(term)
                     if tid is None:
                         tid = vocab[term] = len(encoded)
-                        encoded.append(array("Q"))
+                        encoded.append(array(typecode))
                         appenders.append(encoded[-1].append)
                         titles.append(array("I"))
-                    if count >= 0xFFFF:
+                    if count >= cap:
                         overflow[(tid, docno)] = count
-                        counts[term] = 0xFFFF
+                        counts[term] = cap
                     tids.append(tid)
             for tid, value in zip(tids, map(key.__or__, counts.values()), strict=True):
                 appenders[tid](value)
@@ -169,8 +173,9 @@ class TextIndex:
         self.avgdl = sum(lengths) / n if n else 0.0
         avgdl = self.avgdl or 1.0
         self.knorm = array("d", [K1 * (1 - B + B * dl / avgdl) for dl in lengths])
-        self._encoded = encoded
+        self._encoded: list[array[int] | None] = list(encoded)
         self._overflow = overflow
+        self._shift = shift
         self._docs: list[array[int] | None] = [None] * len(vocab)
         self._impacts: list[array[float] | None] = [None] * len(vocab)
         # Token ids fit in 16 bits for most catalogues: halve the forward index then.
@@ -182,7 +187,12 @@ class TextIndex:
 
     def df(self, tid: int) -> int:
         """How many documents hold term ``tid``."""
-        return len(self._encoded[tid])
+        encoded = self._encoded[tid]
+        if encoded is not None:
+            return len(encoded)
+        docs = self._docs[tid]  # stored before the encoded postings were dropped
+        assert docs is not None
+        return len(docs)
 
     def docs(self, tid: int) -> array[int]:
         """The documents (ascending) holding term ``tid``."""
@@ -205,9 +215,13 @@ class TextIndex:
     def _decode(self, tid: int) -> None:
         # Computed once per term on first use; two threads may both compute it, and
         # both arrays are complete before they are stored, so readers never see half.
+        # The packed postings are dropped only after both are stored.
         encoded = self._encoded[tid]
-        docs = array("I", [e >> 16 for e in encoded])
-        tfs = [e & 0xFFFF for e in encoded]
+        if encoded is None:  # another thread has decoded this term
+            return
+        shift, cap = self._shift, (1 << self._shift) - 1
+        docs = array("I", [e >> shift for e in encoded])
+        tfs = [e & cap for e in encoded]
         if self._overflow:
             for i, d in enumerate(docs):
                 tfs[i] = self._overflow.get((tid, d), tfs[i])
@@ -216,6 +230,7 @@ class TextIndex:
         impacts = array("f", [w * tf / (tf + knorm[d]) for d, tf in zip(docs, tfs, strict=True)])
         self._impacts[tid] = impacts
         self._docs[tid] = docs
+        self._encoded[tid] = None
 
     def title_docs(self, tid: int) -> Sequence[int]:
         """The documents (ascending) whose title holds term ``tid``."""
@@ -224,8 +239,7 @@ class TextIndex:
     def precompute(self) -> None:
         """Decode every term's postings and impacts now (otherwise done per term on first use)."""
         for tid in range(len(self._encoded)):
-            if self._impacts[tid] is None:
-                self._decode(tid)
+            self._decode(tid)
 
     # -- reading -------------------------------------------------------------------------
 
