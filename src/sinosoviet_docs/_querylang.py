@@ -272,7 +272,9 @@ class _Parser:
         if token.field is not None and token.field in FILTER_FIELDS:
             if not top:
                 raise self.error(
-                    token, f"the filter '{token.field}:' may only be joined by AND at the top level"
+                    token,
+                    f"the filter '{token.field}:' may only be joined by AND at the top level "
+                    f"(group an OR in parentheses: '(a OR b) {token.field}:...')",
                 )
             value = token.value.strip()
             if not value:
