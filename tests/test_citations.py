@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import time
 
 import pytest
 from hypothesis import given
@@ -167,8 +166,10 @@ def test_parsing_never_raises_or_loses_words(text: str) -> None:
     assert set(re.findall(r"\w+", citation)) - {"and"} <= kept
 
 
-def test_pathological_citation_is_read_quickly() -> None:
-    """A 30,000-character citation of colons and commas is read in well under a second."""
-    start = time.perf_counter()
-    parse_citation("(" + "a: b, " * 5000 + ")")
-    assert time.perf_counter() - start < 1.0
+def test_pathological_citation_is_kept_whole() -> None:
+    """A 30,000-character citation of colons and commas is kept as one raw reference.
+
+    How its reading time grows with its length is measured by benchmarks/bench_names.py.
+    """
+    text = "(" + "a: b, " * 5000 + ")"
+    assert [("other", text)] == [(r.kind, r.raw) for r in parse_citation(text)]

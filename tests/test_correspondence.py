@@ -6,7 +6,6 @@ import builtins
 import io
 import json
 import sys
-import time
 from pathlib import Path
 from typing import Any
 
@@ -340,8 +339,11 @@ def test_cli_check_table() -> None:
     assert out.getvalue().startswith("documents: 59\n")
 
 
-def test_pathological_title_is_read_quickly() -> None:
-    """A 10,000-character title of names and commas is read in well under a second."""
-    start = time.perf_counter()
-    parse_correspondence("Telegram from " + "Mao Zedong, " * 800 + "to Stalin")
-    assert time.perf_counter() - start < 1.0
+def test_pathological_title_gives_one_sender() -> None:
+    """A 10,000-character title repeating one name gives that sender once.
+
+    How its reading time grows with its length is measured by benchmarks/bench_names.py.
+    """
+    result = parse_correspondence("Telegram from " + "Mao Zedong, " * 800 + "to Stalin")
+    assert result is not None
+    assert ("Mao Zedong",) == result.senders

@@ -250,11 +250,30 @@ def test_bundled_load_is_shared() -> None:
 @given(catalogues())
 def test_fast_path_agrees_with_converter(cat: ssd.Catalogue) -> None:
     """The fast document reader builds exactly what the cattrs converter builds."""
-    from sinosoviet_docs._convert import _fast_document, converter, unstructure_document
+    from sinosoviet_docs._convert import converter, document_reader, unstructure_document
 
+    read = document_reader()
     for doc in cat:
         data = json.loads(json.dumps(unstructure_document(doc)))
-        assert converter.structure(data, ssd.Document) == _fast_document(data) == doc
+        assert converter.structure(data, ssd.Document) == read(data, "$") == doc
+
+
+def test_repeated_values_are_shared_within_a_load(bundled: ssd.Catalogue) -> None:
+    """Equal collection tuples and equal dates of one load are one object each."""
+    cat = ssd.loads(ssd.dumps(bundled))
+    by_collections: dict[tuple[str, ...], set[int]] = {}
+    by_date: dict[str, set[int]] = {}
+    for doc in cat:
+        by_collections.setdefault(doc.collections, set()).add(id(doc.collections))
+        by_date.setdefault(str(doc.date), set()).add(id(doc.date))
+    assert all(1 == len(ids) for ids in by_collections.values())
+    assert all(1 == len(ids) for ids in by_date.values())
+    assert any(
+        len(d.collections) and d.collections is e.collections
+        for d in cat
+        for e in cat
+        if d is not e
+    )
 
 
 def test_gc_is_restored_after_loading(bundled: ssd.Catalogue, tmp_path: Path) -> None:

@@ -362,9 +362,7 @@ def _search(cat: Catalogue, args: argparse.Namespace, out: TextIO) -> None:
     docs = list(shown)
     scores = dict(shown.scores()) if shown.searches else {}
     if args.json:
-        _print_json(
-            [{"score": scores.get(d.id), **unstructure_document(d)} for d in docs], out
-        )
+        _print_json([{"score": scores.get(d.id), **unstructure_document(d)} for d in docs], out)
         return
     rows = [(_date(d), d.type or "", d.title, d.id) for d in docs]
     if args.csv:

@@ -24,7 +24,7 @@ from typing import Any, Literal
 
 from ._convert import (
     catalogue_from_parts,
-    structure_document,
+    document_reader,
     structure_header,
     unstructure_catalogue,
     unstructure_document,
@@ -183,9 +183,10 @@ def _read_json(text: str) -> Catalogue:
     if not isinstance(raw_documents, list):
         errors.append("expected an array @ $.documents")
         raw_documents = []
+    read = document_reader()
     for index, item in enumerate(raw_documents):
         try:
-            documents.append(structure_document(item, f"$.documents[{index}]"))
+            documents.append(read(item, f"$.documents[{index}]"))
         except CatalogueLoadError as exc:
             errors.extend(exc.errors)
     return catalogue_from_parts(info, raw_collections, documents, errors)
@@ -210,11 +211,12 @@ def _read_jsonl(lines: Iterable[str]) -> Catalogue:
     errors = [f"line {header_line}: {e}" for e in errors]
     first_bad: int | None = header_line if errors else None
     documents: list[Document] = []
+    read = document_reader()
     for number, line in enumerate(iterator, start=header_line + 1):
         if not line.strip():
             continue
         try:
-            documents.append(structure_document(_decode(line, number)))
+            documents.append(read(_decode(line, number), "$"))
         except CatalogueLoadError as exc:
             errors.extend(
                 e if e.startswith("invalid JSON") else f"line {number}: {e}" for e in exc.errors
