@@ -33,18 +33,17 @@ tokens (all fields), ``avgdl`` the mean length, and ``idf = log((N - df + 0.5)
 from __future__ import annotations
 
 import bisect
-import contextlib
-import gc
 import heapq
 import importlib
 import math
 import threading
 from array import array
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import TYPE_CHECKING, cast
 
 import attrs
 
+from ._gc import paused_gc
 from ._querylang import Node, Not, Or, Phrase, Term
 from ._text import fold_name, tokenize
 
@@ -621,24 +620,6 @@ def _values(doc: Document, field: str) -> Iterable[str]:
 VALUE_FIELDS = ("type", "collection", "topic", "place", "language", "person")
 
 
-@contextlib.contextmanager
-def _bulk() -> Iterator[None]:
-    """Pause the cyclic garbage collector while an index is built.
-
-    A build makes millions of short-lived objects and no cycles; every full
-    collection meanwhile walks all the catalogue's documents, which at a
-    million documents costs more than the build itself. The collector is
-    switched back on afterwards (if it was on): nothing is left uncollected.
-    """
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
-
-
 class CatalogueIndex:
     """All indexes of one catalogue; each part is built on first use, once."""
 
@@ -656,7 +637,7 @@ class CatalogueIndex:
         if self._text is None:
             with self._lock:
                 if self._text is None:
-                    with _bulk():
+                    with paused_gc():
                         self._text = TextIndex(self.documents)
         return self._text
 

@@ -11,13 +11,11 @@ Dates are EDTF strings (``"1950-02"``), so partial dates stay partial.
 
 from __future__ import annotations
 
-import contextlib
 import functools
-import gc
 import json
 import os
 import tempfile
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from importlib import resources
 from pathlib import Path
 from typing import Any, Literal
@@ -30,6 +28,7 @@ from ._convert import (
     unstructure_document,
     unstructure_header,
 )
+from ._gc import paused_gc
 from .exceptions import CatalogueLoadError
 from .models import Catalogue, Document
 
@@ -123,24 +122,6 @@ def dump(
 
 
 # -- reading ------------------------------------------------------------------------------
-
-
-@contextlib.contextmanager
-def paused_gc() -> Iterator[None]:
-    """Pause the cyclic garbage collector while many records are built.
-
-    Records hold no reference cycles, but building a hundred thousand of them
-    makes the collector scan the growing heap again and again: pausing it
-    makes loading several times faster. It is switched back on afterwards,
-    if it was on.
-    """
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 def _format_for(path: Path) -> Format:
