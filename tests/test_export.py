@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import csv
-import importlib
 import io
 import json
 import re
@@ -340,22 +339,9 @@ def test_ris_keeps_archive_and_location(bundled: ssd.Catalogue) -> None:
     assert expected == (entry["name_of_database"], entry["accession_number"])
 
 
-def has_ris_loader() -> bool:
-    """Whether the loaders helper's RIS reader is importable yet."""
-    try:
-        importlib.import_module("sinosoviet_docs.loaders.ris")
-    except ImportError:
-        return False
-    return True
-
-
-@pytest.mark.skipif(
-    not has_ris_loader(),
-    reason="the loaders helper's RIS reader does not exist yet",
-)
 def test_ris_round_trip_through_load_ris(bundled: ssd.Catalogue, tmp_path: Path) -> None:
     """The library's own RIS loader reads back id, title, date, record id and location."""
-    load_ris = importlib.import_module("sinosoviet_docs.loaders.ris").load_ris
+    load_ris = ssd.load_ris
     path = tmp_path / "out.ris"
     path.write_text(ssd.to_ris(bundled), encoding="utf-8")
     loaded = load_ris(path)

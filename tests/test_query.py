@@ -9,6 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import sinosoviet_docs as ssd
+import sinosoviet_docs.names as _names
 
 from .strategies import catalogues, partial_dates
 
@@ -158,12 +159,6 @@ from .strategies import (  # noqa: E402
     searchable_catalogues,
 )
 
-try:
-    import sinosoviet_docs.names as _names
-except ImportError:
-    _names = None  # type: ignore[assignment]
-needs_names = pytest.mark.skipif(_names is None, reason="sinosoviet_docs.names is not there yet")
-
 
 def _folded_in(value: str, values: tuple[str, ...]) -> bool:
     return fold_name(value) in {fold_name(v) for v in values}
@@ -184,8 +179,8 @@ def test_about_matches_brute_force(cat: ssd.Catalogue, value: str) -> None:
 
 @given(searchable_catalogues(), st.sampled_from(SEARCH_PLACES))
 def test_at_matches_brute_force(cat: ssd.Catalogue, value: str) -> None:
-    """at keeps the documents with that place (without an authority: same folded name)."""
-    names = (value, *(_names.places.variants(value) if _names is not None else ()))
+    """at keeps the documents with that place or any of its other names."""
+    names = (value, *_names.places.variants(value))
     expected = [d.id for d in cat if any(_folded_in(n, d.places) for n in names)]
     assert expected == cat.query().at(value).ids()
 
@@ -216,8 +211,8 @@ def _involves(doc: ssd.Document, names: tuple[str, ...]) -> bool:
 
 @given(searchable_catalogues(), st.sampled_from(SEARCH_PEOPLE))
 def test_involving_matches_brute_force(cat: ssd.Catalogue, name: str) -> None:
-    """involving keeps authors, people and title mentions (and aliases, with the authority)."""
-    names = (name, *(_names.people.variants(name) if _names is not None else ()))
+    """involving keeps authors, people and title mentions, through every alias of the person."""
+    names = (name, *_names.people.variants(name))
     expected = [d.id for d in cat if _involves(d, names)]
     assert expected == cat.query().involving(name).ids()
 
@@ -277,8 +272,7 @@ def test_facets_match_brute_force(cat: ssd.Catalogue, field: str) -> None:
             values = {doc.type} if doc.type else set()
         elif field == "person":
             values = {_canonical("people", n) for n in (*doc.authors, *doc.people)}
-            if _names is not None:
-                values |= {p.name for p in _names.people.mentions(doc.title)}
+            values |= {p.name for p in _names.people.mentions(doc.title)}
         elif field == "place":
             values = {_canonical("places", n) for n in doc.places}
         else:
@@ -289,9 +283,7 @@ def test_facets_match_brute_force(cat: ssd.Catalogue, field: str) -> None:
 
 
 def _canonical(kind: str, name: str) -> str:
-    """The authority's name for ``name`` (itself without an authority, or if unknown)."""
-    if _names is None:
-        return name
+    """The authority's name for ``name`` (itself if unknown or ambiguous)."""
     try:
         found = getattr(_names, kind).resolve(name)
     except LookupError:
@@ -414,7 +406,6 @@ def test_predicates_from_others_still_work_with_search() -> None:
     assert ["b"] == q.ids()
 
 
-@needs_names
 def test_alias_finds_the_person_under_another_name() -> None:
     """With the name authority a search for Filippov also finds Stalin."""
     cat = ssd.Catalogue(
@@ -428,7 +419,6 @@ def test_alias_finds_the_person_under_another_name() -> None:
     assert ["b"] == cat.search("Filippov", aliases=False).ids()
 
 
-@needs_names
 def test_person_facets_use_canonical_names() -> None:
     """Person facets count Filippov and Stalin as one canonical person."""
     stalin = _names.people.resolve("Stalin")

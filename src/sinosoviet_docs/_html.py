@@ -40,8 +40,8 @@ def _people(doc: Document) -> tuple[str, ...]:
     """The people a document lists, else its correspondents when they are known."""
     if doc.people:
         return doc.people
-    corr = getattr(doc, "correspondence", None)
-    return tuple(getattr(corr, "participants", ())) if corr is not None else ()
+    corr = doc.correspondence
+    return corr.everyone if corr is not None else ()
 
 
 def _date(doc: Document) -> str:

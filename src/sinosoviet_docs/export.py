@@ -136,17 +136,10 @@ def stable_url(doc: Document) -> str | None:
 
 
 def _split_credits(text: str) -> tuple[str, tuple[str, ...]]:
-    """The archive citation and its credits, by the names helper's ``split_credits``.
+    """The archive citation and its credits ("Translated by ...")."""
+    from .citations import split_credits
 
-    Until that helper exists the citation is kept whole, credits included.
-    """
-    package = importlib.import_module("sinosoviet_docs")
-    split: Callable[[str], tuple[str, tuple[str, ...]]] | None = getattr(
-        package, "split_credits", None
-    )
-    if split is None:
-        return text, ()
-    return split(text)
+    return split_credits(text)
 
 
 def _sentence(text: str) -> str:
@@ -268,11 +261,11 @@ def citation_key(doc: Document) -> str:
 
 
 def _correspondents(doc: Document) -> tuple[tuple[str, ...], tuple[str, ...]]:
-    """(senders, recipients) when the names helper knows the correspondence."""
-    corr = getattr(doc, "correspondence", None)
+    """(senders, recipients) when the title says who wrote to whom."""
+    corr = doc.correspondence
     if corr is None:
         return (), ()
-    return tuple(getattr(corr, "senders", ())), tuple(getattr(corr, "recipients", ()))
+    return corr.senders, corr.recipients
 
 
 def _csl_names(names: Iterable[str]) -> list[dict[str, str]]:

@@ -752,21 +752,17 @@ def _terms_of(expr: Node, index: CatalogueIndex) -> list[tuple[str, int]]:
     return list(dict.fromkeys(found))
 
 
-# -- the name authority, when it is installed ---------------------------------------------------
+# -- the name authority (its data is read on first use) ------------------------------------------
 
 
 def _authority(kind: str) -> Any:
-    try:
-        from . import names
-    except ImportError:
-        return None
-    return getattr(names, kind, None)
+    from . import names
+
+    return getattr(names, kind)
 
 
 def _variants(kind: str, name: str) -> tuple[str, ...]:
     authority = _authority(kind)
-    if authority is None:
-        return ()
     try:
         return tuple(authority.variants(name))
     except LookupError:  # ambiguous: keep to what the user typed
@@ -825,8 +821,6 @@ def _canonical(
     kind: str, raw: Callable[[Document], Iterable[str]], *, mentions: bool
 ) -> Callable[[Document], Iterable[str]]:
     authority = _authority(kind)
-    if authority is None:
-        return raw
     cache: dict[str, str] = {}
 
     def canonical(name: str) -> str:
