@@ -164,8 +164,14 @@ def _bounds(start: _Bound, end: _Bound) -> tuple[datetime.date, datetime.date]:
     """The first and last day of the period between two bounds."""
     low, high = _start_of(start), _end_of(end)
     if low > high:
-        raise ValueError(f"start bound {start!r} is after end bound {end!r}")
+        raise DateParseError(
+            f"{_show_bound(start)}/{_show_bound(end)}", "the period starts after it ends"
+        )
     return low, high
+
+
+def _show_bound(bound: _Bound) -> str:
+    return ".." if bound is None else str(bound)
 
 
 def _overlaps(earliest: datetime.date, latest: datetime.date, start: _Bound, end: _Bound) -> bool:
@@ -587,8 +593,61 @@ _DEFAULT_A = datetime.datetime(1, 1, 1, 0, 0, 0, 0)
 _DEFAULT_B = datetime.datetime(2, 2, 15, 1, 1, 1, 1)
 
 
+_WEEKDAYS = {
+    name: number
+    for number, names in enumerate(
+        [
+            ("monday", "mon"),
+            ("tuesday", "tue", "tues"),
+            ("wednesday", "wed"),
+            ("thursday", "thu", "thur", "thurs"),
+            ("friday", "fri"),
+            ("saturday", "sat"),
+            ("sunday", "sun"),
+        ]
+    )
+    for name in names
+}
+# Day and month as numbers in either order ("2/3/1950", "02.03.1950").
+_NUMERIC_DMY_RE = re.compile(r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})")
+_WORD_RE = re.compile(r"[a-z]+")
+
+
 def _parse_with_dateutil(text: str, s: str) -> PartialDate:
-    """Last resort for forms the fast patterns miss, without invented parts."""
+    """Last resort for forms the fast patterns miss, without invented parts.
+
+    Refused before dateutil is asked, because it would guess: a signed year
+    (EDTF's years before the common era), and a date whose day and month are
+    both numbers of 12 or less ("2/3/1950" is 2 March in Europe, 3 February in
+    the United States). A weekday in the input must be the date's weekday.
+    """
+    if s[0] in "+-\u2212":
+        raise DateParseError(text, "signed years (before the common era) are not supported")
+    numeric = _NUMERIC_DMY_RE.fullmatch(s)
+    if numeric is not None and int(numeric[1]) <= 12 and int(numeric[2]) <= 12:
+        if numeric[1] != numeric[2]:
+            raise DateParseError(
+                text,
+                "day and month are both numbers, so their order is ambiguous; "
+                "write the month as a word or use YYYY-MM-DD",
+            )
+    date = _dateutil_parse(text, s)
+    weekdays = {_WEEKDAYS[w] for w in _WORD_RE.findall(s.lower()) if w in _WEEKDAYS}
+    if weekdays:
+        if date.day is None or date.month is None:
+            raise DateParseError(text, "a weekday without a full date")
+        actual = datetime.date(date.year, date.month, date.day).weekday()
+        if weekdays != {actual}:
+            raise DateParseError(
+                text, f"the weekday does not match: that day was a {_DAY_NAMES[actual]}"
+            )
+    return date
+
+
+_DAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+
+
+def _dateutil_parse(text: str, s: str) -> PartialDate:
     import dateutil.parser
 
     timezones: list[object] = []
@@ -601,9 +660,11 @@ def _parse_with_dateutil(text: str, s: str) -> PartialDate:
         a = dateutil.parser.parse(s, default=_DEFAULT_A, tzinfos=note_timezone)
         b = dateutil.parser.parse(s, default=_DEFAULT_B, tzinfos=note_timezone)
     except (ValueError, OverflowError) as error:  # ParserError is a ValueError
-        reason = error.args[0] if error.args and isinstance(error.args[0], str) else str(error)
-        reason = reason.replace(": %s", "")
-        raise DateParseError(text, f"not a recognised date ({reason})") from None
+        raise DateParseError(
+            text,
+            "not a date form this library reads (for example 'December 27, 1952', "
+            "'February 1950', '1958' or '1952-12-27')",
+        ) from None
 
     if (
         a.hour == b.hour
