@@ -107,7 +107,16 @@ def test_show_json_round_trips(bundled: ssd.Catalogue) -> None:
         (["show", "nope"], "no document with id 'nope'"),
         (["list", "--from", "1950-13"], "cannot read date '1950-13'"),
         (["list", "--collection", "nope"], "no collection with slug or title 'nope'"),
-        (["info", "--catalogue", "/no/such/file.json"], "cannot read /no/such/file.json"),
+        (["info", "--catalogue", "/no/such/file.json"], "/no/such/file.json: No such file"),
+        (
+            ["list", "--from", "1959", "--to", "1950"],
+            "'1959/1950': the period starts after it ends",
+        ),
+        (
+            ["export", "--format", "ris", "-o", "/no/such/dir/x.ris"],
+            "/no/such/dir/x.ris: No such file",
+        ),
+        (["load", "a.json", "--out", "merged.txt"], "suffix '.txt'"),
     ],
 )
 def test_user_errors_are_one_line(
@@ -272,3 +281,66 @@ def test_search_bad_syntax_is_one_line_naming_the_column(
     assert 1 == status
     assert 1 == len(err.strip().splitlines())
     assert "column 11" in err
+
+
+def test_several_problems_show_the_first(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A file with several problems gives one line that names the first of them."""
+    path = tmp_path / "two.json"
+    path.write_text('{"kind": "x", "schema_version": 7}', "utf-8")
+    status, _ = run("info", "--catalogue", str(path))
+    err = capsys.readouterr().err
+    assert (1, 1) == (status, len(err.splitlines()))
+    assert "2 problems; the first: expected kind" in err
+
+
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (["search", "taiwan", "--json", "--csv"], "choose one of --json and --csv"),
+        (["export", "--format", "ris", "--json"], "for JSON Lines use --format jsonl"),
+    ],
+)
+def test_options_that_clash_are_usage_errors(
+    argv: list[str], message: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Options that cannot go together exit 2 with one line, instead of one being ignored."""
+    status, _ = run(*argv)
+    err = capsys.readouterr().err
+    assert (2, 1) == (status, len(err.splitlines()))
+    assert message in err
+
+
+def test_load_reads_no_bundled_catalogue(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """load works from its own inputs: the bundled catalogue is not read for it."""
+    import sinosoviet_docs.cli as cli
+
+    source = tmp_path / "in.json"
+    ssd.dump(ssd.Catalogue(documents=[ssd.Document(id="a", title="A")]), source)
+
+    def no_bundled(path: object = None) -> ssd.Catalogue:
+        raise AssertionError("the bundled catalogue was loaded")
+
+    monkeypatch.setattr(cli, "load", no_bundled)
+    status, _ = run("load", str(source), "--out", str(tmp_path / "out.json"), "--no-progress")
+    assert 0 == status
+    assert ["a"] == [d.id for d in ssd.load(tmp_path / "out.json")]
+
+
+def test_broken_pipe_is_quiet() -> None:
+    """Piping into a reader that stops early (`| head -1`) is no error and prints none."""
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "sinosoviet_docs", "list"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        bufsize=0,
+    )
+    assert proc.stdout is not None
+    assert proc.stderr is not None
+    proc.stdout.readline()
+    proc.stdout.close()
+    err = proc.stderr.read()
+    proc.stderr.close()
+    assert 0 == proc.wait()
+    assert b"" == err

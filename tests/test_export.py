@@ -553,3 +553,15 @@ def test_cli_export_search_selects_in_date_order(bundled: ssd.Catalogue) -> None
     status, out = run("export", "--format", "jsonl", "--search", query)
     expected = bundled.search(query).sort("date").ids()
     assert (0, expected) == (status, [json.loads(line)["id"] for line in out.splitlines()])
+
+
+def test_abbreviation_at_the_end_keeps_its_stop() -> None:
+    """A source ending in "D.C." keeps its full stop in every export (and no doubled one)."""
+    doc = ssd.Document(id="x", title="T", source="Library of Congress, Washington, D.C.")
+    assert (
+        "Library of Congress, Washington, D.C."
+        == json.loads(ssd.to_csl_json([doc]))[0]["archive_location"]
+    )
+    assert "AN  - Library of Congress, Washington, D.C.\n" in ssd.to_ris([doc])
+    assert "D.C.. " not in doc.cite() + " "
+    assert doc.cite().count("D.C.") == 1

@@ -54,8 +54,17 @@ def test_partial_dates_stay_partial(tmp_path: Path) -> None:
 
 def test_unknown_suffix_is_an_error(bundled: ssd.Catalogue, tmp_path: Path) -> None:
     """A file name that is neither .json nor .jsonl is refused, naming the suffix."""
-    with pytest.raises(ssd.CatalogueLoadError, match=r"'\.txt'"):
+    with pytest.raises(ssd.FormatError, match=r"'\.txt'"):
         ssd.dump(bundled, tmp_path / "out.txt")
+    assert [] == list(tmp_path.iterdir())
+
+
+def test_write_error_names_the_target(bundled: ssd.Catalogue, tmp_path: Path) -> None:
+    """A write into a missing folder names the file asked for, not a temporary file."""
+    target = tmp_path / "missing" / "out.json"
+    with pytest.raises(FileNotFoundError) as info:
+        ssd.dump(bundled, target)
+    assert str(target) == info.value.filename
 
 
 def _document_json(**changes: Any) -> dict[str, Any]:
@@ -250,12 +259,12 @@ def test_bundled_load_is_shared() -> None:
 @given(catalogues())
 def test_fast_path_agrees_with_converter(cat: ssd.Catalogue) -> None:
     """The fast document reader builds exactly what the cattrs converter builds."""
-    from sinosoviet_docs._convert import converter, document_reader, unstructure_document
+    from sinosoviet_docs._convert import document_reader, get_converter, unstructure_document
 
     read = document_reader()
     for doc in cat:
         data = json.loads(json.dumps(unstructure_document(doc)))
-        assert converter.structure(data, ssd.Document) == read(data, "$") == doc
+        assert get_converter().structure(data, ssd.Document) == read(data, "$") == doc
 
 
 def test_repeated_values_are_shared_within_a_load(bundled: ssd.Catalogue) -> None:

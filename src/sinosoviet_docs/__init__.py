@@ -11,16 +11,9 @@
 
 from __future__ import annotations
 
-from .citations import (
-    ARCHIVES,
-    ArchivalReference,
-    archive_code,
-    archives_of,
-    fonds_of,
-    parse_citation,
-    split_credits,
-)
-from .correspondence import Correspondence, Edge, NamesReport, Network, parse_correspondence
+import importlib
+from typing import TYPE_CHECKING, Any
+
 from .dates import DateRange, PartialDate, Precision
 from .exceptions import (
     AmbiguousNameError,
@@ -30,6 +23,7 @@ from .exceptions import (
     CollectionNotFoundError,
     DateParseError,
     DocumentNotFoundError,
+    FormatError,
     LoadWarning,
     MergeConflictError,
     MissingExtraError,
@@ -40,20 +34,7 @@ from .exceptions import (
     SinosovietDocsError,
     UnknownArchiveError,
 )
-from .export import cite, to_bibtex, to_csl_json, to_ris
 from .io import Format, dump, dumps, load, loads
-from .loaders import (
-    LoadProblem,
-    LoadReport,
-    Page,
-    load_pages,
-    load_ris,
-    load_scrape,
-    load_scrape_report,
-    loads_ris,
-    parse_page,
-)
-from .merge import OnConflict, merge
 from .models import (
     Catalogue,
     CatalogueInfo,
@@ -64,8 +45,58 @@ from .models import (
     Popularity,
     Provenance,
 )
-from .names import CodeName, PeopleAuthority, Person, Place, PlaceAuthority, people, places
-from .query import Query, Timeline
+
+if TYPE_CHECKING:  # imported on first use (see __getattr__), to keep `import` cheap
+    from .citations import (
+        ARCHIVES,
+        ArchivalReference,
+        archive_code,
+        archives_of,
+        fonds_of,
+        parse_citation,
+        split_credits,
+    )
+    from .correspondence import (
+        Correspondence,
+        Edge,
+        NamesReport,
+        Network,
+        parse_correspondence,
+    )
+    from .export import (
+        cite,
+        to_bibtex,
+        to_csl_json,
+        to_ris,
+    )
+    from .loaders import (
+        LoadProblem,
+        LoadReport,
+        Page,
+        load_pages,
+        load_ris,
+        load_scrape,
+        load_scrape_report,
+        loads_ris,
+        parse_page,
+    )
+    from .merge import (
+        OnConflict,
+        merge,
+    )
+    from .names import (
+        CodeName,
+        PeopleAuthority,
+        Person,
+        Place,
+        PlaceAuthority,
+        people,
+        places,
+    )
+    from .query import (
+        Query,
+        Timeline,
+    )
 
 __all__ = [
     "ARCHIVES",
@@ -88,6 +119,7 @@ __all__ = [
     "DocumentNotFoundError",
     "Edge",
     "Format",
+    "FormatError",
     "LoadProblem",
     "LoadReport",
     "LoadWarning",
@@ -140,10 +172,61 @@ __all__ = [
 ]
 
 
-def __getattr__(name: str) -> str:
-    # Read lazily: importlib.metadata costs a few milliseconds that most users never need.
+#: Public names whose modules are imported on first use: loading and querying the
+#: bundled catalogue never needs the loaders, exports, merging or the name authority.
+_LAZY: dict[str, str] = {
+    "ARCHIVES": "citations",
+    "ArchivalReference": "citations",
+    "archive_code": "citations",
+    "archives_of": "citations",
+    "fonds_of": "citations",
+    "parse_citation": "citations",
+    "split_credits": "citations",
+    "Correspondence": "correspondence",
+    "Edge": "correspondence",
+    "NamesReport": "correspondence",
+    "Network": "correspondence",
+    "parse_correspondence": "correspondence",
+    "cite": "export",
+    "to_bibtex": "export",
+    "to_csl_json": "export",
+    "to_ris": "export",
+    "LoadProblem": "loaders",
+    "LoadReport": "loaders",
+    "Page": "loaders",
+    "load_pages": "loaders",
+    "load_ris": "loaders",
+    "load_scrape": "loaders",
+    "load_scrape_report": "loaders",
+    "loads_ris": "loaders",
+    "parse_page": "loaders",
+    "OnConflict": "merge",
+    "merge": "merge",
+    "CodeName": "names",
+    "PeopleAuthority": "names",
+    "Person": "names",
+    "Place": "names",
+    "PlaceAuthority": "names",
+    "people": "names",
+    "places": "names",
+    "Query": "query",
+    "Timeline": "query",
+}
+
+
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is not None:
+        value = getattr(importlib.import_module(f".{module}", __name__), name)
+        globals()[name] = value  # later look-ups skip this function
+        return value
     if name == "__version__":
+        # Read lazily: importlib.metadata costs a few milliseconds most users never need.
         from importlib.metadata import version
 
         return version("sinosoviet-docs")
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *__all__})

@@ -6,6 +6,7 @@ Private: :mod:`sinosoviet_docs.io` is the public face. The rules are listed in
 
 from __future__ import annotations
 
+import functools
 import typing
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any, TypeVar
@@ -37,9 +38,9 @@ __all__ = [
     "CATALOGUE_KIND",
     "SCHEMA_VERSION",
     "catalogue_from_parts",
-    "converter",
     "document_reader",
     "format_errors",
+    "get_converter",
     "structure_document",
     "structure_header",
     "unstructure_catalogue",
@@ -188,13 +189,21 @@ def _register_record(c: cattrs.Converter, cls: type[Any], **overrides: Any) -> N
 
 
 def make_converter() -> cattrs.Converter:
-    """Build the library's converter (once, at import of this module)."""
+    """Build a converter with every hook of the library (see get_converter)."""
     c = cattrs.Converter(forbid_extra_keys=True, detailed_validation=True)
     configure_converter(c)
     return c
 
 
-converter = make_converter()
+@functools.cache
+def get_converter() -> cattrs.Converter:
+    """The library's converter, built on first use.
+
+    Building it generates code for every record class (about 10 ms): loading
+    valid data goes through the fast path below and never needs it, so
+    ``import sinosoviet_docs`` and ``load()`` of the bundled catalogue do not pay.
+    """
+    return make_converter()
 
 
 # -- error messages -----------------------------------------------------------------------
@@ -226,7 +235,7 @@ def format_errors(exc: BaseException, path: str = "$") -> list[str]:
 
 def unstructure_document(doc: Document) -> dict[str, Any]:
     """A document as a JSON-ready dict (fields at their default left out)."""
-    result: dict[str, Any] = converter.unstructure(doc, Document)
+    result: dict[str, Any] = get_converter().unstructure(doc, Document)
     return result
 
 
@@ -236,7 +245,28 @@ def structure_document(value: object, path: str = "$") -> Document:
     For one document; to read many, make a :func:`document_reader`, which is
     faster and shares repeated values between the documents.
     """
-    return _read_document(_fast_document, value, path)
+    return _read_document(_fast_reader(Document), value, path)
+
+
+_FAST_READERS: dict[type, Callable[[Any], Any]] = {}
+
+
+def _fast_reader(cls: type[T]) -> Callable[[Any], T]:
+    """The fast path for ``cls`` without sharing of values (made once, on first use)."""
+    reader = _FAST_READERS.get(cls)
+    if reader is None:
+        reader = _FAST_READERS[cls] = _fast_record(cls)
+    return reader
+
+
+def structure_record(value: object, cls: type[T]) -> T:
+    """Any record from JSON data: the fast path, else the converter (which raises)."""
+    try:
+        return _fast_reader(cls)(value)
+    except Exception:  # any doubt: let the converter decide and explain
+        pass
+    result: T = get_converter().structure(value, cls)
+    return result
 
 
 def document_reader() -> Callable[[object, str], Document]:
@@ -263,7 +293,7 @@ def _read_document(fast: Callable[[Any], Document], value: object, path: str) ->
     except Exception:  # any doubt: let the converter decide and explain
         pass
     try:
-        return converter.structure(value, Document)
+        return get_converter().structure(value, Document)
     except Exception as exc:
         raise CatalogueLoadError(format_errors(exc, path)) from None
 
@@ -403,21 +433,18 @@ def _fast_record(cls: type[T], memos: _Memos | None = None) -> Callable[[Any], T
     return structure
 
 
-_fast_document = _fast_record(Document)
-
-
 def unstructure_header(cat: Catalogue) -> dict[str, Any]:
     """Everything of a catalogue but its documents: the first line of a JSONL file."""
     collections = []
     for col in cat.collections:
-        data: dict[str, Any] = converter.unstructure(col, Collection)
+        data: dict[str, Any] = get_converter().unstructure(col, Collection)
         if col.popular:
             data["popular"] = [doc.id for doc in col.popular]
         collections.append(data)
     return {
         "kind": CATALOGUE_KIND,
         "schema_version": SCHEMA_VERSION,
-        "info": converter.unstructure(cat.info, CatalogueInfo),
+        "info": get_converter().unstructure(cat.info, CatalogueInfo),
         "collections": collections,
     }
 
@@ -459,7 +486,7 @@ def structure_header(
     info = CatalogueInfo()
     if "info" in value:
         try:
-            info = converter.structure(value["info"], CatalogueInfo)
+            info = structure_record(value["info"], CatalogueInfo)
         except Exception as exc:
             errors.extend(format_errors(exc, "$.info"))
     raw_collections: list[tuple[dict[str, Any], list[object]]] = []
@@ -495,7 +522,7 @@ def catalogue_from_parts(
     for index, (data, popular_ids) in enumerate(raw_collections):
         path = f"$.collections[{index}]"
         try:
-            col = converter.structure(dict(data), Collection)
+            col = structure_record(dict(data), Collection)
         except Exception as exc:
             errors.extend(format_errors(exc, path))
             continue

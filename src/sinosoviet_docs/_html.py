@@ -44,10 +44,6 @@ def _people(doc: Document) -> tuple[str, ...]:
     return corr.everyone if corr is not None else ()
 
 
-def _date(doc: Document) -> str:
-    return "undated" if doc.date is None else doc.date.display()
-
-
 def documents_table(docs: Iterable[Document], *, caption: str, limit: int = MAX_ROWS) -> str:
     """A compact table of documents: date, type, title linked to the archive, people."""
     from .export import stable_url
@@ -60,7 +56,7 @@ def documents_table(docs: Iterable[Document], *, caption: str, limit: int = MAX_
             continue
         rows.append(
             "<tr>"
-            f"<td style='white-space:nowrap'>{_e(_date(doc))}</td>"
+            f"<td style='white-space:nowrap'>{_e(doc.date_display)}</td>"
             f"<td>{_e(doc.type or '')}</td>"
             f"<td>{_link(doc.title, stable_url(doc))}</td>"
             f"<td>{_e('; '.join(_people(doc)))}</td>"
@@ -80,7 +76,7 @@ def document_html(doc: Document) -> str:
 
     facts: list[tuple[str, str]] = [
         ("title", _link(doc.title, stable_url(doc))),
-        ("date", _e(_date(doc))),
+        ("date", _e(doc.date_display)),
     ]
     plain = {
         "type": doc.type,

@@ -10,12 +10,13 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import shutil
 import sys
 from collections.abc import Sequence
 from typing import Any, NoReturn, TextIO
 
-from ._convert import converter, unstructure_document
+from ._convert import get_converter, unstructure_document
 from .exceptions import SinosovietDocsError
 from .io import load
 from .models import Catalogue, Collection, Document
@@ -95,16 +96,46 @@ def main(argv: Sequence[str] | None = None, *, stdout: TextIO | None = None) -> 
         parser.print_help(out)
         return 2
     try:
-        status = args.run(load(args.catalogue), args, out)
-    except (SinosovietDocsError, OSError) as exc:
-        message = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
-        if isinstance(exc, OSError) and exc.filename is not None:
-            message = f"cannot read {exc.filename}: {exc.strerror}"
-        print(f"{PROG}: error: {message}", file=sys.stderr)
-        return 1
-    except BrokenPipeError:  # pragma: no cover - e.g. piped into `head`
+        cat = load(args.catalogue) if getattr(args, "needs_catalogue", True) else None
+        status = args.run(cat, args, out)
+    except BrokenPipeError:  # the reader went away (`... | head`): not an error
+        _silence_stdout()
         return 0
+    except _UsageError as exc:
+        print(f"{PROG}: error: {exc} (see --help)", file=sys.stderr)
+        return 2
+    except (SinosovietDocsError, OSError, ValueError) as exc:
+        # ValueError last: a library bug should not show a user a traceback either.
+        print(f"{PROG}: error: {_one_line(exc)}", file=sys.stderr)
+        return 1
     return int(status or 0)
+
+
+class _UsageError(Exception):
+    """Options that cannot go together; exits with status 2 like argparse's own errors."""
+
+
+def _one_line(exc: BaseException) -> str:
+    """An error as one line: the file and reason of an OSError, the first problem of many."""
+    if isinstance(exc, OSError) and exc.filename is not None:
+        return f"{exc.filename}: {exc.strerror or exc}"
+    if isinstance(exc, UnicodeDecodeError):
+        return f"not UTF-8 text (byte {exc.start}): {exc.reason}"
+    lines = [line.strip() for line in str(exc).splitlines() if line.strip()]
+    if not lines:
+        return type(exc).__name__
+    if len(lines) == 1:
+        return lines[0]
+    return f"{lines[0]}; the first: {lines[1]}"
+
+
+def _silence_stdout() -> None:
+    """Point stdout at devnull so that Python's final flush does not fail again."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):  # stdout is not a real file (tests)
+        pass
 
 
 # -- commands -----------------------------------------------------------------------------
@@ -125,7 +156,7 @@ def _info(cat: Catalogue, args: argparse.Namespace, out: TextIO) -> None:
     rows = [_collection_summary(cat, col) for col in cat.collections]
     if args.json:
         data = {
-            "info": converter.unstructure(cat.info),
+            "info": get_converter().unstructure(cat.info),
             "documents": len(cat),
             "collections": rows,
         }
@@ -157,20 +188,20 @@ def _list(cat: Catalogue, args: argparse.Namespace, out: TextIO) -> None:
     if args.json:
         _print_json([unstructure_document(d) for d in docs], out)
         return
-    rows = [(_date(d), d.type or "", d.id, d.title) for d in docs]
+    rows = [(d.date_display, d.type or "", d.id, d.title) for d in docs]
     _print_table(("date", "type", "id", "title"), rows, out, fit_last=out.isatty())
     print(f"{len(docs)} documents", file=out)
 
 
 def _show(cat: Catalogue, args: argparse.Namespace, out: TextIO) -> None:
     doc = cat.document(args.id)
-    data = converter.unstructure(doc)
+    data = get_converter().unstructure(doc)
     if args.json:
         _print_json(data, out)
         return
     for field in Document.__attrs_attrs__:
         value = getattr(doc, field.name)
-        print(f"{field.name + ':':<18}{_plain(converter.unstructure(value))}", file=out)
+        print(f"{field.name + ':':<18}{_plain(get_converter().unstructure(value))}", file=out)
 
 
 # -- exports issue: the export command -----------------------------------------------------
@@ -210,6 +241,10 @@ def _add_export(commands: Any, common: argparse.ArgumentParser) -> None:
 
 
 def _export(cat: Catalogue, args: argparse.Namespace, out: TextIO) -> None:
+    if args.json:
+        raise _UsageError(
+            "export writes the --format it is given; for JSON Lines use --format jsonl"
+        )
     # Documents in date order, whatever the search ranks first.
     q = cat.search(args.search).sort("date") if args.search else cat.query()
     if args.collection:
@@ -258,13 +293,15 @@ def _add_load(commands: Any, common: argparse.ArgumentParser) -> None:
         default=None,
         help="show a progress bar on stderr (default: when stderr is a terminal)",
     )
-    cmd.set_defaults(run=_load)
+    cmd.set_defaults(run=_load, needs_catalogue=False)
 
 
-def _load(_cat: Catalogue, args: argparse.Namespace, out: TextIO) -> None:
+def _load(_cat: Catalogue | None, args: argparse.Namespace, out: TextIO) -> None:
     import warnings
 
-    from .io import dump
+    from .io import dump, format_for
+
+    format_for(args.out)  # a bad --out suffix is an error before any input is read
     from .loaders.dispatch import load_any
     from .merge import merge
 
@@ -354,6 +391,8 @@ def _add_search(commands: Any, common: argparse.ArgumentParser) -> None:
 
 
 def _search(cat: Catalogue, args: argparse.Namespace, out: TextIO) -> None:
+    if args.json and args.csv:
+        raise _UsageError("choose one of --json and --csv")
     q = cat.search(args.query)
     if args.sort:
         q = q.sort(args.sort)
@@ -364,7 +403,7 @@ def _search(cat: Catalogue, args: argparse.Namespace, out: TextIO) -> None:
     if args.json:
         _print_json([{"score": scores.get(d.id), **unstructure_document(d)} for d in docs], out)
         return
-    rows = [(_date(d), d.type or "", d.title, d.id) for d in docs]
+    rows = [(d.date_display, d.type or "", d.title, d.id) for d in docs]
     if args.csv:
         import csv
 
@@ -399,10 +438,6 @@ def _check(cat: Catalogue, args: argparse.Namespace, out: TextIO) -> None:
 
 
 # -- output helpers -----------------------------------------------------------------------
-
-
-def _date(doc: Document) -> str:
-    return "undated" if doc.date is None else doc.date.display()
 
 
 def _plain(value: Any) -> str:

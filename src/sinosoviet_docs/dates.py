@@ -624,13 +624,17 @@ def _parse_with_dateutil(text: str, s: str) -> PartialDate:
     if s[0] in "+-\u2212":
         raise DateParseError(text, "signed years (before the common era) are not supported")
     numeric = _NUMERIC_DMY_RE.fullmatch(s)
-    if numeric is not None and int(numeric[1]) <= 12 and int(numeric[2]) <= 12:
-        if numeric[1] != numeric[2]:
-            raise DateParseError(
-                text,
-                "day and month are both numbers, so their order is ambiguous; "
-                "write the month as a word or use YYYY-MM-DD",
-            )
+    if (
+        numeric is not None
+        and int(numeric[1]) <= 12
+        and int(numeric[2]) <= 12
+        and int(numeric[1]) != int(numeric[2])
+    ):
+        raise DateParseError(
+            text,
+            "day and month are both numbers, so their order is ambiguous; "
+            "write the month as a word or use YYYY-MM-DD",
+        )
     date = _dateutil_parse(text, s)
     weekdays = {_WEEKDAYS[w] for w in _WORD_RE.findall(s.lower()) if w in _WEEKDAYS}
     if weekdays:
@@ -659,7 +663,7 @@ def _dateutil_parse(text: str, s: str) -> PartialDate:
     try:
         a = dateutil.parser.parse(s, default=_DEFAULT_A, tzinfos=note_timezone)
         b = dateutil.parser.parse(s, default=_DEFAULT_B, tzinfos=note_timezone)
-    except (ValueError, OverflowError) as error:  # ParserError is a ValueError
+    except (ValueError, OverflowError):  # ParserError is a ValueError
         raise DateParseError(
             text,
             "not a date form this library reads (for example 'December 27, 1952', "

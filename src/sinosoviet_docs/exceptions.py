@@ -20,6 +20,7 @@ __all__ = [
     "CollectionNotFoundError",
     "DateParseError",
     "DocumentNotFoundError",
+    "FormatError",
     "LoadWarning",
     "MergeConflictError",
     "MissingExtraError",
@@ -72,6 +73,24 @@ class CollectionNotFoundError(_KeyErrorMessage):
         self.known = tuple(known)
         hint = f"; known slugs: {', '.join(self.known)}" if self.known else ""
         super().__init__(f"no collection with slug or title {key!r}{hint}")
+
+
+class FormatError(SinosovietDocsError, ValueError):
+    """A file name whose suffix names no catalogue format (``.json``, ``.jsonl``).
+
+    >>> str(FormatError("out.txt"))
+    "cannot tell the format of 'out.txt' from its suffix '.txt'; expected '.json' or '.jsonl'"
+    """
+
+    def __init__(self, path: str) -> None:
+        import os.path
+
+        self.path = path
+        suffix = os.path.splitext(path)[1]
+        super().__init__(
+            f"cannot tell the format of {path!r} from its suffix {suffix!r}; "
+            "expected '.json' or '.jsonl'"
+        )
 
 
 class CatalogueError(SinosovietDocsError, ValueError):

@@ -148,16 +148,33 @@ def _sentence(text: str) -> str:
     return text if text.endswith((".", "?", "!")) else text + "."
 
 
+def _without_final_stop(text: str) -> str:
+    """``text`` without the full stop that ends its sentence, keeping an abbreviation's.
+
+    >>> _without_final_stop("APRF, f. 45, op. 1, d. 342, l. 78.")
+    'APRF, f. 45, op. 1, d. 342, l. 78'
+    >>> _without_final_stop("Library of Congress, Washington, D.C.")
+    'Library of Congress, Washington, D.C.'
+    """
+    if text.endswith(".") and re.search(_ABBREVIATION_AT_END, text) is None:
+        return text[:-1].rstrip()
+    return text
+
+
+# A short word or an initial right before the final stop ("D.C.", "ed.", "Jr.").
+_ABBREVIATION_AT_END = r"(?:^|[\s.(])[A-Za-z]{1,3}\.$"
+
+
 def _location_and_credits(doc: Document) -> tuple[str | None, tuple[str, ...]]:
     """Where the original is held (the source citation) and the credit lines."""
     location: str | None = None
     credits: list[str] = []
     if doc.source:
         location, found = _split_credits(doc.source)
-        location = location.strip().rstrip(".").strip() or None
+        location = _without_final_stop(location.strip()) or None
         credits.extend(c.strip() for c in found if c.strip())
     elif doc.original_archive:
-        location = doc.original_archive.strip().rstrip(".") or None
+        location = _without_final_stop(doc.original_archive.strip()) or None
     extra = (doc.credits or "").strip()
     if extra and extra.rstrip(".") not in (doc.source or ""):
         credits.append(extra)
@@ -221,13 +238,13 @@ def cite(doc: Document, style: CitationStyle = "note") -> str:
         head = _quoted(doc.title, ",")
         middle = [doc.date.display()] if doc.date is not None else []
         body = ", ".join([*middle, holding])
-        parts = [f"{head} {body}."]
+        parts = [f"{head} {_sentence(body)}"]
     else:
         head = _quoted(doc.title, ".")
         parts = [head]
         if doc.date is not None:
             parts.append(_sentence(doc.date.display()))
-        parts.append(f"{holding}.")
+        parts.append(_sentence(holding))
     parts.extend(_sentence(c) for c in credits)
     url = stable_url(doc)
     if url:
@@ -630,11 +647,9 @@ def export(docs: _Docs, format: ExportFormat, path: str | os.PathLike[str] | Non
         raise ValueError(f"unknown export format {format!r}; expected one of {', '.join(FORMATS)}")
     text = writer(_documents(docs))
     if path is not None:
-        target = Path(path)
-        temporary = target.with_name(f".{target.name}.tmp")
-        with temporary.open("w", encoding="utf-8", newline="") as handle:
-            handle.write(text)
-        os.replace(temporary, target)
+        from .io import write_atomically
+
+        write_atomically(Path(path), [text])
     return text
 
 

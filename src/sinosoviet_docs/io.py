@@ -29,10 +29,10 @@ from ._convert import (
     unstructure_header,
 )
 from ._gc import paused_gc
-from .exceptions import CatalogueLoadError
+from .exceptions import CatalogueLoadError, FormatError
 from .models import Catalogue, Document
 
-__all__ = ["Format", "dump", "dumps", "load", "loads"]
+__all__ = ["Format", "dump", "dumps", "format_for", "load", "loads"]
 
 Format = Literal["json", "jsonl"]
 
@@ -58,7 +58,7 @@ def load(path: str | os.PathLike[str] | None = None) -> Catalogue:
     path = Path(path)
     with path.open("r", encoding="utf-8-sig") as handle, paused_gc():
         try:
-            if _format_for(path) == "jsonl":
+            if format_for(path) == "jsonl":
                 return _read_jsonl(handle)
             return _read_json(handle.read())
         except CatalogueLoadError as exc:
@@ -113,27 +113,29 @@ def dump(
     a good one was.
     """
     path = Path(path)
-    fmt = format or _format_for(path)
+    fmt = format or format_for(path)
     if fmt == "jsonl":
         chunks: Iterable[str] = _jsonl_lines(catalogue)
     else:
         chunks = [dumps(catalogue, format=fmt, indent=indent)]
-    _write_atomically(path, chunks)
+    write_atomically(path, chunks)
 
 
 # -- reading ------------------------------------------------------------------------------
 
 
-def _format_for(path: Path) -> Format:
-    suffix = path.suffix.lower()
+def format_for(path: str | os.PathLike[str]) -> Format:
+    """The catalogue format a file name's suffix names; :class:`FormatError` if none.
+
+    >>> format_for("merged.jsonl")
+    'jsonl'
+    """
+    suffix = Path(path).suffix.lower()
     if suffix in (".jsonl", ".ndjson"):
         return "jsonl"
     if suffix == ".json":
         return "json"
-    raise CatalogueLoadError(
-        [f"cannot tell the format from the suffix {suffix!r}; expected '.json' or '.jsonl'"],
-        source=str(path),
-    )
+    raise FormatError(str(path))
 
 
 def _is_jsonl_header(line: str) -> bool:
@@ -227,9 +229,17 @@ def _jsonl_lines(catalogue: Catalogue) -> Iterable[str]:
         yield json.dumps(unstructure_document(doc), ensure_ascii=False) + "\n"
 
 
-def _write_atomically(path: Path, chunks: Iterable[str]) -> None:
+def write_atomically(path: Path, chunks: Iterable[str]) -> None:
+    """Write text to ``path`` through a temporary file in its folder, then rename it.
+
+    An interrupted write leaves the old file whole and no temporary file; an
+    error names ``path``, not the temporary file.
+    """
     folder = path.parent if str(path.parent) else Path(".")
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+    try:
+        fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+    except OSError as exc:  # name the file the user asked for, not the temporary one
+        raise type(exc)(exc.errno, exc.strerror, str(path)) from None
     try:
         # mkstemp makes the file private (0600); give it the mode the old file had,
         # or the usual one for a new file.

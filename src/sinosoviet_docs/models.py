@@ -20,13 +20,13 @@ import attrs
 
 from .dates import DateRange, PartialDate
 from .exceptions import CatalogueError, CollectionNotFoundError, DocumentNotFoundError
-from .query import Query
 
 if TYPE_CHECKING:
     from .citations import ArchivalReference
     from .correspondence import Correspondence, NamesReport, Network
     from .merge import OnConflict
     from .names import PeopleAuthority, PlaceAuthority
+    from .query import Query
 
 __all__ = [
     "ARCHIVE_URL",
@@ -181,6 +181,16 @@ class Document:
             return str(record_id)
         prefix = "undated" if date is None else slugify(str(date))
         return f"{prefix}-{slugify(title, max_length=60)}"
+
+    @property
+    def date_display(self) -> str:
+        """The date as the archive prints it ("December 1959"), or "undated".
+
+        >>> from sinosoviet_docs.dates import PartialDate
+        >>> Document(id="x", title="T", date=PartialDate(year=1959, month=12)).date_display
+        'December 1959'
+        """
+        return "undated" if self.date is None else self.date.display()
 
     def rank_in(self, collection: str) -> int | None:
         """The document's rank among the popular documents of ``collection``, if any.
@@ -440,6 +450,8 @@ class Catalogue:
         >>> len(ssd.load().query().between("1952", "1952"))
         1
         """
+        from .query import Query
+
         return Query(catalogue=self)
 
     # -- loaders issue: merging (keep additions for that work below this line) --

@@ -29,7 +29,7 @@ import attrs
 
 from ._querylang import And, FieldFilter, Node, Or, Parsed, Phrase, Term, describe, parse
 from ._text import fold, fold_name, tokenize
-from .dates import DateRange, PartialDate
+from .dates import DateRange, PartialDate, _bounds
 from .exceptions import DateParseError, QuerySyntaxError
 
 if TYPE_CHECKING:
@@ -178,7 +178,7 @@ class Query:
             raise ValueError(f"mode must be 'overlaps' or 'within', not {mode!r}")
         within = mode == "within"
         # Check the bounds now (start after end raises) rather than at iteration.
-        PartialDate(year=2000).overlaps(lo, hi)
+        _bounds(lo, hi)
 
         def keep(doc: Document) -> bool:
             if doc.date is None:
@@ -304,7 +304,7 @@ class Query:
         try:
             if flt.name == "year":
                 for part in (start, end):
-                    if part and not (part.isdigit() and len(part) == 4):
+                    if part and not (part.isascii() and part.isdecimal() and len(part) == 4):
                         raise DateParseError(part, "a year is four digits")
                 lo = PartialDate(year=int(start)) if start else None
                 hi = PartialDate(year=int(end)) if end else None
