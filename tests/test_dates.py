@@ -4,14 +4,17 @@ from __future__ import annotations
 
 import calendar
 import datetime
+import re
 import subprocess
 import sys
 from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+import sinosoviet_docs
 from sinosoviet_docs import dates
 from sinosoviet_docs.dates import DateRange, PartialDate
 from sinosoviet_docs.exceptions import DateParseError
@@ -342,8 +345,19 @@ def test_from_edtf_rejects_impossible_day_quoting_input() -> None:
         PartialDate.from_edtf("1950-02-29~")
 
 
-def test_dates_module_does_not_import_dateutil() -> None:
-    """Importing the package leaves dateutil unimported until a fallback needs it."""
+def test_only_the_dates_module_imports_dateutil() -> None:
+    """No other module of the package names dateutil in an import."""
+    package = Path(sinosoviet_docs.__file__).parent
+    importers = sorted(
+        str(path.relative_to(package))
+        for path in package.rglob("*.py")
+        if re.search(r"^\s*(import|from)\s+dateutil", path.read_text("utf-8"), re.MULTILINE)
+    )
+    assert ["dates.py"] == importers
+
+
+def test_importing_dates_does_not_import_dateutil() -> None:
+    """Importing the dates module leaves dateutil unimported until a fallback needs it."""
     code = "import sys, sinosoviet_docs.dates; print('dateutil' in sys.modules)"
     result = subprocess.run(
         [sys.executable, "-c", code], capture_output=True, text=True, check=True

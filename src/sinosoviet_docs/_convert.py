@@ -77,6 +77,8 @@ class WrongTypeError(TypeError):
 def _describe(value: object) -> str:
     if value is None:
         return "null"
+    if type(value) is bool:
+        return "true" if value else "false"
     name = _JSON_NAMES.get(type(value), type(value).__name__)
     text = repr(value)
     if len(text) > 40:
@@ -480,8 +482,8 @@ def structure_header(
     version = value.get("schema_version")
     if version != SCHEMA_VERSION:
         errors.append(
-            f"unsupported schema_version {_describe(version)}; this library reads {SCHEMA_VERSION} "
-            "@ $.schema_version"
+            f"expected schema_version {SCHEMA_VERSION} (the version this library reads), "
+            f"found {_describe(version)} @ $.schema_version"
         )
     info = CatalogueInfo()
     if "info" in value:
