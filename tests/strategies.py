@@ -373,23 +373,54 @@ _entry_word = st.sampled_from(
 entry_texts = st.lists(_entry_word, min_size=2, max_size=8).map(" ".join)
 page_entries = st.tuples(printed_dates(), entry_texts, st.none() | entry_texts)
 
-# Any text at all, with the characters that matter to the parser over-represented.
-capture_texts = st.lists(
+# Digits that are not ASCII, drawn on purpose: "²".isdigit() is true but int("²") fails,
+# and int("١٩٥٨") reads 1958. Loaders must take neither for a number.
+unicode_digits = st.one_of(
+    st.sampled_from(["²", "³", "¹", "⁹", "①", "١", "٣", "𝟠"]),
+    st.characters(categories=["Nd", "No"]),
+)
+# What stands where a number is expected: ASCII digits mixed with other digits.
+number_texts = st.lists(unicode_digits | st.sampled_from("0123456789"), min_size=1, max_size=4).map(
+    "".join
+)
+
+# Addresses of every kind whose numeric parts (record id, page, collection id) are number_texts.
+page_urls = st.builds(
+    lambda path, number: "https://digitalarchive.wilsoncenter.org" + path.format(number),
     st.sampled_from(
         [
-            *"ab -•\n\r\xa0,:1950",
-            "Popular Documents",
-            "Skip to content",
-            "Citation",
-            "Record ID",
-            "Document Information",
-            "July 5, 1950",
-            "1 - 20 of 3",
-            "\n\n",
-            "English HTML",
-            "“",
-            '"',
+            "/document/{}",
+            "/search?page={}",
+            "/topics/a-b?page={}",
+            "/collection/{}/a-b",
+            "/collection/301/a-b/{}",
         ]
+    ),
+    number_texts,
+)
+
+# Any text at all, with the characters that matter to the parser over-represented.
+capture_texts = st.lists(
+    st.one_of(
+        st.sampled_from(
+            [
+                *"ab -•\n\r\xa0,:1950",
+                "Popular Documents",
+                "Skip to content",
+                "Citation",
+                "Record ID",
+                "Document Information",
+                "July 5, 1950",
+                "1 - 20 of 3",
+                "1 - 2 of ²",
+                "July ², 1950",
+                "\n\n",
+                "English HTML",
+                "“",
+                '"',
+            ]
+        ),
+        unicode_digits,
     ),
     max_size=80,
 ).map("".join)

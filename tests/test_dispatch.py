@@ -53,3 +53,16 @@ def test_load_any_reads_a_page_capture() -> None:
     """A text file that is not RIS is read as a page capture."""
     cat = load_any(DATA / "pages" / "search_full.txt")
     assert 3 == len(cat)
+
+
+@pytest.mark.parametrize("name", ["n.db", "n.sqlite", "n.SQLITE3"])
+@pytest.mark.parametrize("content", [b"", b"Skip to content\n\nA page\n", b"\xff\xfe binary"])
+def test_database_name_without_sqlite_header_is_an_error(
+    tmp_path: Path, name: str, content: bytes
+) -> None:
+    """A .db/.sqlite/.sqlite3 file that is no SQLite database raises, never loads as a page."""
+    path = tmp_path / name
+    path.write_bytes(content)
+    with pytest.raises(ssd.ScrapeLoadError, match=rf"{name}: not a SQLite database") as info:
+        load_any(path)
+    assert isinstance(info.value, ValueError)

@@ -221,3 +221,61 @@ def test_bundled_with_its_seed_page_adds_no_document_or_link(
         assert [] == [d.id for d in merged if d.conflicts]
         assert bundled.collection(col.slug).related == col.related
         assert [d.id for d in bundled.collection(col.slug).popular] == [d.id for d in col.popular]
+
+
+# -- a less precise date is agreement, not a conflict ------------------------------------------
+
+REFINEMENTS = [("October 1959", "October 2, 1959"), ("1959", "October 1959")]
+
+
+@pytest.mark.parametrize("policy", ["keep-both", "left", "right", "raise"])
+@pytest.mark.parametrize("coarse_first", [True, False])
+@pytest.mark.parametrize(("coarse", "fine"), REFINEMENTS)
+def test_a_date_within_a_less_precise_one_is_agreement(
+    coarse: str, fine: str, coarse_first: bool, policy: ssd.OnConflict
+) -> None:
+    """1959-10 and 1959-10-02 (or 1959 and 1959-10) agree under every policy, in either order:
+    the precise date is kept, both printed forms are kept, no conflict is recorded."""
+    a = doc(date=PartialDate.parse(coarse), dates_printed=(coarse,))
+    b = doc(date=PartialDate.parse(fine), dates_printed=(fine,), provenance=(RIGHT,))
+    left, right = (a, b) if coarse_first else (b, a)
+    merged = ssd.merge(cat(left), cat(right), on_conflict=policy)["900030"]
+    printed = (coarse, fine) if coarse_first else (fine, coarse)
+    assert (PartialDate.parse(fine), printed, ()) == (
+        merged.date,
+        merged.dates_printed,
+        merged.conflicts,
+    )
+
+
+@pytest.mark.parametrize(
+    ("left", "right"),
+    [("October 1959", "November 2, 1959"), ("1958", "October 1959"), ("1959-10~", "1959-10-02")],
+)
+def test_a_date_outside_the_less_precise_one_stays_a_conflict(left: str, right: str) -> None:
+    """A day outside the month (or a different qualifier) is a real disagreement: a Conflict."""
+    a = doc(date=PartialDate.parse(left))
+    b = doc(date=PartialDate.parse(right), provenance=(RIGHT,))
+    merged = ssd.merge(cat(a), cat(b))["900030"]
+    assert (PartialDate.parse(left), ("date",)) == (
+        merged.date,
+        tuple(c.field for c in merged.conflicts),
+    )
+    with pytest.raises(ssd.MergeConflictError, match="disagree on date"):
+        ssd.merge(cat(a), cat(b), on_conflict="raise")
+
+
+def test_renamed_id_is_noted_in_provenance() -> None:
+    """Two documents with one id but different record ids: the later is renamed, and its
+    provenance says so; the first keeps the id and its provenance."""
+    first = doc(id="112088", record_id=112088)
+    second = doc(id="112088", record_id=5, provenance=(RIGHT,))
+    merged = ssd.merge(cat(first), cat(second))
+    assert ["112088", "112088-2"] == [d.id for d in merged]
+    assert first.provenance == merged["112088"].provenance
+    note = Provenance(
+        source="merge",
+        note="id '112088' renamed '112088-2': another document (record id 112088) has that id"
+        " and this one (record id 5) is not the same",
+    )
+    assert (RIGHT, note) == merged["112088-2"].provenance

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 import warnings
 from pathlib import Path
 
@@ -12,7 +11,7 @@ from hypothesis import strategies as st
 
 import sinosoviet_docs as ssd
 from sinosoviet_docs.exceptions import LoadWarning
-from tests.strategies import capture_texts, page_entries
+from tests.strategies import capture_texts, page_entries, page_urls
 
 PAGES = Path(__file__).parent / "data" / "pages"
 SEED = "000_476309a05a576595.txt"
@@ -346,7 +345,77 @@ def test_non_string_input_is_a_type_error() -> None:
         ssd.parse_page(b"Skip to content")  # type: ignore[arg-type]
 
 
+# -- digits other than ASCII are not numbers --------------------------------------------------
+
+# "²".isdigit() is true but int("²") fails; int("١٢") reads 12. Neither is a number here.
+UNICODE_NUMBERS = ["²", "³⁴", "①", "١٢", "9²"]
+
+
+@pytest.mark.parametrize("number", UNICODE_NUMBERS)
+def test_unicode_digits_in_a_document_address_give_no_record_id(number: str) -> None:
+    """/document/² is an address without a record id, not a crash."""
+    page = parse("document_new_minimal.txt", f"{ARCHIVE}/document/{number}")
+    assert (None, f"{ARCHIVE}/document/{number}") == (page.documents[0].record_id, page.url)
+
+
+@pytest.mark.parametrize("number", UNICODE_NUMBERS)
+def test_unicode_digits_in_a_page_query_give_no_page_number(number: str) -> None:
+    """?page=² gives no page number."""
+    page = parse("search_bare.txt", f"{ARCHIVE}/search?page={number}")
+    assert ("search", None) == (page.kind, page.page_number)
+
+
+@pytest.mark.parametrize("number", UNICODE_NUMBERS)
+def test_unicode_digits_in_an_old_collection_address_give_no_page_or_id(number: str) -> None:
+    """/collection/²/slug and /collection/301/slug/² give no collection id and no page number."""
+    slug = "river-commissions-1956-1966"
+    by_id = parse("old_collection_dash.txt", f"{ARCHIVE}/collection/{number}/{slug}")
+    by_page = parse("old_collection_dash.txt", f"{ARCHIVE}/collection/301/{slug}/{number}")
+    col = by_id.collection_record()
+    assert col is not None
+    assert (slug, None, None) == (col.slug, col.archive_id, by_page.page_number)
+
+
+@pytest.mark.parametrize("number", UNICODE_NUMBERS)
+def test_unicode_digits_in_a_counter_are_no_counter(number: str) -> None:
+    """'1 - 2 of ²' is not a results counter: no total is read and the line is kept as text."""
+    text = f"1 - 2 of {number}\n\nJune 1, 1962\n\nLetter from the Harbor Office"
+    page = ssd.parse_page(text)
+    assert (None, None, f"1 - 2 of {number}") == (page.first, page.total, page.title)
+
+
+@pytest.mark.parametrize("number", UNICODE_NUMBERS)
+def test_unicode_digits_in_the_record_id_field_are_a_problem(number: str) -> None:
+    """A 'Record ID' value of '²' is reported as a problem; strict parsing raises PageParseError."""
+    text = (PAGES / "document_new_minimal.txt").read_text("utf-8") + f"\n{number}\n"
+    page = ssd.parse_page(text)
+    assert (None, [number]) == (page.documents[0].record_id, [p.text for p in page.problems])
+    with pytest.raises(ssd.PageParseError, match="expected a record id"):
+        ssd.parse_page(text, strict=True)
+
+
+@pytest.mark.parametrize("date", ["July ², 1950", "July 5, ¹⁹⁵⁰", "July 5, ١٩٥٠", "١٩٥٨"])
+def test_unicode_digits_in_a_listing_date_are_a_problem(date: str) -> None:
+    """An entry date written with other digits is not read as a date: it is reported."""
+    page = ssd.parse_page(f"Skip to content\n\nA\n\nB\n\nPopular Documents\n\n{date}\n\nT")
+    assert (9, date) == (page.problems[0].line, page.problems[0].text)
+    assert () == page.documents
+
+
 # -- load_pages -------------------------------------------------------------------------------
+
+
+def test_load_pages_undecodable_file_is_a_page_parse_error(tmp_path: Path) -> None:
+    """Bytes that are not UTF-8 raise PageParseError naming the file, line and byte offset."""
+    path = tmp_path / "bin.txt"
+    path.write_bytes(b"\xef\xbb\xbfSkip to content\n\nA\xff\xfe\n")
+    with pytest.raises(
+        ssd.PageParseError,
+        match=r"bin\.txt, line 3: expected UTF-8 text, found b'\\xff' at byte offset 21",
+    ) as info:
+        ssd.load_pages([path])
+    assert isinstance(info.value, ValueError)
+    assert (str(path), 3) == (info.value.source, info.value.line)
 
 
 def test_load_pages_merges_a_document_seen_on_two_pages() -> None:
@@ -400,11 +469,12 @@ def test_every_fixture_parses_strictly() -> None:
 # -- fuzzing and linear time ------------------------------------------------------------------
 
 
-@given(capture_texts, st.booleans())
-def test_parse_page_raises_only_page_parse_error(text: str, strict: bool) -> None:
-    """Any text parses, or (strict only) raises PageParseError: nothing else escapes."""
+@given(capture_texts, st.none() | page_urls, st.booleans())
+def test_parse_page_raises_only_page_parse_error(text: str, url: str | None, strict: bool) -> None:
+    """Any text at any address (Unicode digits in both) parses, or (strict only) raises
+    PageParseError: nothing else escapes."""
     try:
-        page = ssd.parse_page(text, strict=strict)
+        page = ssd.parse_page(text, url=url, strict=strict)
     except ssd.PageParseError:
         assert strict
     else:
@@ -454,8 +524,11 @@ def _render(
     return "\r\n\r\n".join(blocks), strays
 
 
-def test_one_megabyte_capture_parses_in_linear_time() -> None:
-    """A ~1 MB capture parses in well under a second (the benchmark measures it properly)."""
+def test_one_megabyte_capture_keeps_every_entry() -> None:
+    """A ~1 MB capture of repeated entries parses strictly into one document per entry.
+
+    Speed is measured by benchmarks/bench_pages.py, not here.
+    """
     entry = (
         "July 5, 1950\n\nCable from Orlov to Wen about the harbor\n\n"
         + "Summary words " * 20
@@ -464,11 +537,8 @@ def test_one_megabyte_capture_parses_in_linear_time() -> None:
     text = "Skip to content\n\nA Name\n\nAbout it.\n\nPopular Documents\n\n" + entry * (
         1_000_000 // len(entry)
     )
-    start = time.perf_counter()
     page = ssd.parse_page(text, strict=True)
-    elapsed = time.perf_counter() - start
-    assert len(page.documents) == 1_000_000 // len(entry)
-    assert elapsed < 2.0
+    assert 1_000_000 // len(entry) == len(page.documents)
 
 
 def test_load_pages_entry_listed_twice_on_one_page(tmp_path: Path) -> None:

@@ -5,8 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import sinosoviet_docs as ssd
+from tests.strategies import number_texts
 
 RIS = Path(__file__).parent / "data" / "ris"
 
@@ -123,3 +126,52 @@ def test_second_value_of_a_single_tag_is_kept_in_the_note() -> None:
     doc = cat.documents[0]
     assert ("A", "S") == (doc.title, doc.summary)
     assert "T1: B" == doc.provenance[0].note
+
+
+@pytest.mark.parametrize("number", ["²", "①", "³⁴", "١٢", "9²"])
+def test_unicode_digits_in_the_address_give_no_record_id(number: str) -> None:
+    """UR .../document/² (or /document/١٢) gives no record id; the address is kept."""
+    url = f"https://digitalarchive.wilsoncenter.org/document/{number}"
+    (doc,) = ssd.loads_ris(f"TY  - GEN\nTI  - A\nUR  - {url}\nER  -\n")
+    assert (None, url) == (doc.record_id, doc.url)
+
+
+@pytest.mark.parametrize("date", ["1958/0²", "1958/٠٢/", "¹⁹⁵⁸/02/01", "1958/02/①"])
+@pytest.mark.parametrize("tag", ["PY", "DA"])
+def test_unicode_digits_in_a_date_are_an_error_with_its_line(tag: str, date: str) -> None:
+    """A date part written with other digits raises RisParseError naming record and line."""
+    with pytest.raises(
+        ssd.RisParseError, match=r"record 1, line 3: expected a date as YYYY/MM/DD/"
+    ):
+        ssd.loads_ris(f"TY  - GEN\nTI  - A\n{tag}  - {date}\nER  -\n")
+
+
+@given(number_texts, st.sampled_from(["UR", "DA"]))
+def test_numbers_of_any_digits_are_read_only_in_ascii(number: str, tag: str) -> None:
+    """A record id or date part of Unicode digits is never read as a number: the address
+    gives no record id, the date raises RisParseError; ASCII digits are read."""
+    ascii_number = number.isascii() and number.isdecimal()
+    if tag == "UR":
+        (doc,) = ssd.loads_ris(
+            f"TY  - GEN\nTI  - A\nUR  - https://x.org/document/{number}\nER  -\n"
+        )
+        assert ((int(number) or None) if ascii_number else None) == doc.record_id
+        return
+    text = f"TY  - GEN\nTI  - A\nDA  - 1958/{number}/\nER  -\n"
+    if ascii_number and int(number) <= 12:
+        (doc,) = ssd.loads_ris(text)
+        assert (int(number) or None) == (doc.date.month if doc.date else -1)
+    else:
+        with pytest.raises(ssd.RisParseError, match="record 1, line 3"):
+            ssd.loads_ris(text)
+
+
+def test_undecodable_file_is_a_ris_parse_error(tmp_path: Path) -> None:
+    """Bytes that are not UTF-8 raise RisParseError naming the file, line and byte offset."""
+    path = tmp_path / "bin.ris"
+    path.write_bytes(b"TY  - GEN\nTI  - caf\xe9\nER  -\n")
+    with pytest.raises(
+        ssd.RisParseError,
+        match=r"bin\.ris, line 2: expected UTF-8 text, found b'\\xe9' at byte offset 19",
+    ):
+        ssd.load_ris(path)

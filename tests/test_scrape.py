@@ -17,6 +17,7 @@ from hypothesis import strategies as st
 import sinosoviet_docs as ssd
 from sinosoviet_docs.exceptions import LoadWarning
 from sinosoviet_docs.loaders.scrape import COLUMNS
+from tests.strategies import number_texts
 
 OLD_COLUMNS = tuple(c for c in COLUMNS if c not in ("page_number", "document_contributors"))
 
@@ -208,6 +209,28 @@ def test_bad_values_are_reported_with_row_and_column(tmp_path: Path) -> None:
     assert (None, (), ("Smarch 40, 1950",)) == (doc.date, doc.authors, doc.dates_printed)
 
 
+@pytest.mark.parametrize("number", ["²", "①", "³⁴", "١٢", "9²"])
+def test_unicode_digits_in_number_columns_are_problems(tmp_path: Path, number: str) -> None:
+    """record_id, page_number, page_position of '²' (or '١٢') are problems; the address
+    /document/² gives no record id; the row is kept."""
+    r = row(
+        record_id=number,
+        page_number=number,
+        page_position=number,
+        document_url=f"https://x.org/document/{number}",
+    )
+    report = ssd.load_scrape_report(write_csv(tmp_path / "a.csv", [r]))
+    assert [(1, "record_id", number), (1, "page_number", number), (1, "page_position", number)] == [
+        (p.row, p.column, p.text) for p in report.problems
+    ]
+    (doc,) = report.catalogue
+    assert (None, None, None) == (
+        doc.record_id,
+        doc.provenance[0].page,
+        doc.provenance[0].position,
+    )
+
+
 def test_problems_are_visible_as_a_load_warning(tmp_path: Path) -> None:
     """load_scrape issues a LoadWarning naming the file, row and column."""
     path = write_csv(tmp_path / "a.csv", [row(**BAD)])
@@ -295,16 +318,24 @@ def test_long_text_in_csv(tmp_path: Path) -> None:
 _cell = st.one_of(
     st.none(),
     st.text(max_size=12),
+    number_texts,
+    number_texts.map(lambda n: f" {n} "),
     st.sampled_from(["[", "[1]", '["a", ""]', "null", "July 5, 1950", "1958", "0", "-3", " 12 "]),
 )
 
 
 @settings(max_examples=20)
-@given(st.lists(st.fixed_dictionaries(dict.fromkeys(COLUMNS, _cell)), min_size=1, max_size=5))
-def test_any_cells_load_without_losing_a_row(rows: list[dict[str, Any]]) -> None:
-    """Whatever the cells hold, every row becomes a document or is reported, and nothing raises."""
-    for number, r in enumerate(rows, start=1):
-        r["document_url"] = f"https://x.org/document/row-{number}"  # the table's primary key
+@given(
+    st.lists(st.fixed_dictionaries(dict.fromkeys(COLUMNS, _cell)), min_size=1, max_size=5),
+    st.lists(number_texts, min_size=5, max_size=5, unique=True),
+)
+def test_any_cells_load_without_losing_a_row(
+    rows: list[dict[str, Any]], numbers: list[str]
+) -> None:
+    """Whatever the cells and the addresses' numbers hold (Unicode digits too), every row
+    becomes a document or is reported, and nothing raises."""
+    for r, number in zip(rows, numbers, strict=False):
+        r["document_url"] = f"https://x.org/document/{number}"  # the table's primary key
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "f.db"
         report = ssd.load_scrape_report(write_sqlite(path, rows))
@@ -313,3 +344,16 @@ def test_any_cells_load_without_losing_a_row(rows: list[dict[str, Any]]) -> None
     assert blank == untitled
     sources = {p.source for d in report.catalogue for p in d.provenance}
     assert {f"{path} row {i}" for i in range(1, len(rows) + 1) if i not in blank} == sources
+
+
+def test_undecodable_csv_is_a_scrape_load_error_naming_line_and_offset(tmp_path: Path) -> None:
+    """A CSV with bytes that are not UTF-8 raises ScrapeLoadError with the file, line and offset."""
+    path = tmp_path / "a.csv"
+    good = b"title,record_id\n" + b"".join(b"Caf\xc3\xa9,%d\n" % (i + 1) for i in range(9000))
+    path.write_bytes(good + b"Caf\xe9,9001\n")  # past the first 64 kB that are decoded
+    offset = len(good) + 3
+    with pytest.raises(
+        ssd.ScrapeLoadError,
+        match=rf"a\.csv: expected UTF-8 text, found b'\\xe9' at line 9002, byte offset {offset}",
+    ):
+        ssd.load_scrape(path)

@@ -8,6 +8,10 @@ against documents that do have a record id. Matched documents become one:
   row's full text make one richer document);
 - list facts (collections, languages, people, printed dates ...) are united
   in order of first appearance; provenance is concatenated;
+- a date and a more precise date within it (``1959-10`` and ``1959-10-02``,
+  ``1959`` and ``1959-10``, with the same qualifiers) agree: the more precise
+  one is kept whatever the policy, and both printed forms stay in
+  ``dates_printed``;
 - two *different* values of one field are a conflict, settled by the policy
   ``on_conflict``:
 
@@ -22,6 +26,9 @@ against documents that do have a record id. Matched documents become one:
 
 The merged id is the record id when one source knows it (``Document.make_id``),
 else the first source's id, so ids stay stable from one merge to the next.
+When two documents that are not the same (different record ids) have one id,
+the later one is renamed (``112088-2``) and its provenance gains an entry
+from ``"merge"`` whose note names the old and the new id.
 
 >>> from sinosoviet_docs import Catalogue, Document, PartialDate
 >>> a = Catalogue(documents=[Document(id="1", title="T", record_id=1, summary="S")])
@@ -38,6 +45,7 @@ from typing import Any, Literal
 
 import attrs
 
+from .dates import PartialDate
 from .exceptions import MergeConflictError
 from .models import (
     Catalogue,
@@ -47,6 +55,7 @@ from .models import (
     Conflict,
     Document,
     Popularity,
+    Provenance,
     slugify,
 )
 
@@ -173,6 +182,10 @@ def merge_documents(
         if mine is None:
             changes[field] = theirs
             continue
+        finer = _finer_date(mine, theirs)
+        if finer is not None:
+            changes[field] = finer
+            continue
         changes[field] = _settle(
             left, field, mine, theirs, on_conflict, conflicts, left_src, right_src
         )
@@ -186,6 +199,32 @@ def merge_documents(
     # Ids stay stable: the left id, unless only the right knows the record id.
     new_id = right.id if left.record_id is None and right.record_id is not None else left.id
     return attrs.evolve(left, id=new_id, **changes)
+
+
+def _finer_date(mine: object, theirs: object) -> PartialDate | None:
+    """The more precise of two dates when the other, less precise one contains it, else None.
+
+    ``1959-10`` and ``1959-10-02`` agree (the month contains the day); so do
+    ``1959`` and ``1959-10``. Dates with different qualifiers, or that differ
+    where both are given, do not.
+
+    >>> str(_finer_date(PartialDate.parse("1959-10"), PartialDate.parse("1959-10-02")))
+    '1959-10-02'
+    >>> _finer_date(PartialDate.parse("1959-10"), PartialDate.parse("1959-11-02")) is None
+    True
+    """
+    if not (isinstance(mine, PartialDate) and isinstance(theirs, PartialDate)):
+        return None
+    if (mine.approximate, mine.uncertain) != (theirs.approximate, theirs.uncertain):
+        return None
+    coarse, fine = sorted((mine, theirs), key=lambda d: (d.month is not None, d.day is not None))
+    if coarse.year != fine.year:
+        return None
+    if coarse.month is not None and coarse.month != fine.month:
+        return None
+    if coarse.day is not None and coarse.day != fine.day:
+        return None
+    return fine
 
 
 def _settle(
@@ -288,7 +327,7 @@ class _Merger:
             base, n = merged.id, 2
             while f"{base}-{n}" in self.docs:
                 n += 1
-            merged = attrs.evolve(merged, id=f"{base}-{n}")
+            merged = _renamed(merged, f"{base}-{n}", self.docs[base])
         if found is not None and found != merged.id:
             self.renamed[found] = merged.id
         self.docs[merged.id] = merged
@@ -303,6 +342,21 @@ class _Merger:
                 ids.remove(found)
             if merged.id not in ids:
                 ids.append(merged.id)
+
+
+def _renamed(doc: Document, new_id: str, holder: Document) -> Document:
+    """``doc`` under ``new_id``, its provenance saying why (``holder`` keeps the old id)."""
+
+    def record(d: Document) -> str:
+        return "no record id" if d.record_id is None else f"record id {d.record_id}"
+
+    note = (
+        f"id {doc.id!r} renamed {new_id!r}: another document ({record(holder)}) has that id"
+        f" and this one ({record(doc)}) is not the same"
+    )
+    return attrs.evolve(
+        doc, id=new_id, provenance=(*doc.provenance, Provenance(source="merge", note=note))
+    )
 
 
 def _merge_collections(

@@ -6,6 +6,7 @@ import os
 from pathlib import Path
 from typing import Literal
 
+from ..exceptions import ScrapeLoadError
 from ..models import Catalogue
 from .scrape import Progress
 
@@ -13,19 +14,31 @@ __all__ = ["SourceKind", "load_any", "sniff"]
 
 SourceKind = Literal["scrape-sqlite", "scrape-csv", "ris", "catalogue", "page"]
 
+_SQLITE_MAGIC = b"SQLite format 3\x00"
+_SQLITE_SUFFIXES = (".db", ".sqlite", ".sqlite3")
+
 
 def sniff(path: str | os.PathLike[str]) -> SourceKind:
     """What a file holds, from its first bytes and then its suffix.
 
     SQLite databases start with their magic header; RIS files with a
     ``TY  -`` line; ``.csv`` files are scrape tables, ``.json``/``.jsonl``
-    catalogues; anything else is read as a page capture.
+    catalogues; anything else is read as a page capture. A file named like a
+    database (``.db``, ``.sqlite``, ``.sqlite3``) without the header raises
+    :class:`~sinosoviet_docs.exceptions.ScrapeLoadError` rather than being
+    read as a page.
     """
     path = Path(path)
     with path.open("rb") as handle:
         head = handle.read(4096)
-    if head.startswith(b"SQLite format 3\x00"):
+    if head.startswith(_SQLITE_MAGIC):
         return "scrape-sqlite"
+    if path.suffix.lower() in _SQLITE_SUFFIXES:
+        found = "an empty file" if not head else f"{head[:16]!r}"
+        raise ScrapeLoadError(
+            f"not a SQLite database (expected the header {_SQLITE_MAGIC!r}, found {found})",
+            source=str(path),
+        )
     first = next(
         (
             line.strip()

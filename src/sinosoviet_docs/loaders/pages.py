@@ -38,9 +38,9 @@ recognised and skipped.
 
 from __future__ import annotations
 
+import functools
 import os
 from collections.abc import Iterable, Sequence
-from pathlib import Path
 from typing import Literal
 from urllib.parse import parse_qs, urlsplit
 
@@ -59,6 +59,7 @@ from ..models import (
     Provenance,
     slugify,
 )
+from ._input import is_ascii_int, read_utf8
 from .problems import LoadProblem, warn_problems
 
 __all__ = ["Layout", "Page", "PageKind", "load_pages", "parse_page"]
@@ -213,11 +214,11 @@ def _listing_date(text: str) -> PartialDate | None:
     if not words or len(words) > 3 or len(text) > 40:
         return None
     year = words[-1]
-    if len(year) != 4 or not year.isdigit():
+    if len(year) != 4 or not is_ascii_int(year):
         return None
     if len(words) > 1 and words[0].lower().rstrip(",") not in _MONTH_WORDS:
         return None
-    if len(words) == 3 and not words[1].rstrip(",").isdigit():
+    if len(words) == 3 and not is_ascii_int(words[1].rstrip(",")):
         return None
     try:
         return PartialDate.parse(text)
@@ -237,7 +238,7 @@ def _counter(text: str) -> tuple[int, int, int] | None:
     else:
         return None
     parts = [p.strip().replace(",", "") for p in (first, last, total)]
-    if not all(p.isdigit() for p in parts):
+    if not all(is_ascii_int(p) for p in parts):
         return None
     a, b, c = (int(p) for p in parts)
     return a, b, c
@@ -275,7 +276,7 @@ def _old_collection_id(url: str | None) -> int | None:
     if url is None:
         return None
     parts = [p for p in urlsplit(url).path.split("/") if p]
-    if len(parts) >= 2 and parts[0] == "collection" and parts[1].isdigit():
+    if len(parts) >= 2 and parts[0] == "collection" and is_ascii_int(parts[1]):
         return int(parts[1]) or None
     return None
 
@@ -296,16 +297,16 @@ def _address(url: str | None) -> _Address:
     segments = [s for s in parts.path.split("/") if s]
     query = parse_qs(parts.query)
     page_values = query.get("page", [])
-    page_number = int(page_values[0]) if page_values and page_values[0].isdigit() else None
+    page_number = int(page_values[0]) if page_values and is_ascii_int(page_values[0]) else None
     if len(segments) >= 2 and segments[0] == "document":
-        record = int(segments[1]) if segments[1].isdigit() else None
+        record = int(segments[1]) if is_ascii_int(segments[1]) else None
         return _Address("document", record_id=record or None)
     if len(segments) >= 2 and segments[0] == "node":
         return _Address("document")
     if len(segments) >= 2 and segments[0] == "topics":
         return _Address("collection", collection=segments[1], page_number=page_number)
     if len(segments) >= 3 and segments[0] == "collection":
-        if len(segments) >= 4 and segments[3].isdigit():
+        if len(segments) >= 4 and is_ascii_int(segments[3]):
             page_number = int(segments[3])
         return _Address("collection", collection=segments[2], page_number=page_number)
     if segments and segments[0] == "search":
@@ -713,7 +714,7 @@ class _Parser:
         )
         record_id = self.address.record_id
         for value in fields.get("record_id", []):
-            if value.isdigit() and int(value) > 0:
+            if is_ascii_int(value) and int(value) > 0:
                 record_id = int(value)
             else:
                 self.problem(None, "a record id (a positive whole number)", value)
@@ -897,6 +898,12 @@ def _canonical(url: str | None) -> str | None:
 PagePath = str | os.PathLike[str] | tuple[str | os.PathLike[str], str]
 
 
+def _undecodable(name: str, line: int, offset: int, found: bytes) -> PageParseError:
+    return PageParseError(
+        f"UTF-8 text, found {found!r} at byte offset {offset}", None, line=line, source=name
+    )
+
+
 def load_pages(paths: Iterable[PagePath], *, strict: bool = False) -> Catalogue:
     """A catalogue from page capture files: their documents merged, their collections kept.
 
@@ -904,7 +911,9 @@ def load_pages(paths: Iterable[PagePath], *, strict: bool = False) -> Catalogue:
     Documents seen on several pages become one (see :func:`~sinosoviet_docs.merge`),
     with every page in their provenance. Without ``strict``, a page's problems
     are issued as one :class:`~sinosoviet_docs.exceptions.LoadWarning` per
-    file (and stay in :attr:`Page.problems` of :func:`parse_page`).
+    file (and stay in :attr:`Page.problems` of :func:`parse_page`). A file
+    that is not UTF-8 text raises :class:`~sinosoviet_docs.exceptions.PageParseError`
+    naming the file, the line and the byte offset of the first bad bytes.
     """
     from ..merge import assemble
 
@@ -914,7 +923,7 @@ def load_pages(paths: Iterable[PagePath], *, strict: bool = False) -> Catalogue:
     for item in paths:
         path, url = item if isinstance(item, tuple) else (item, None)
         name = str(path)
-        text = Path(path).read_text("utf-8-sig")
+        text = read_utf8(path, functools.partial(_undecodable, name))
         page = parse_page(text, url=_canonical(url), strict=strict, source=name)
         warn_problems(name, page.problems)
         sources.append(f"{name}: {page.kind} page ({page.layout} layout)")

@@ -55,11 +55,11 @@ from __future__ import annotations
 
 import os
 from collections.abc import Sequence
-from pathlib import Path
 
 from ..dates import PartialDate
 from ..exceptions import DateParseError, RisParseError
 from ..models import Catalogue, CatalogueInfo, Document, Provenance
+from ._input import is_ascii_int, read_utf8
 
 __all__ = ["load_ris", "loads_ris"]
 
@@ -111,7 +111,7 @@ def _ris_date(value: str, *, record: int, line: int, source: str) -> PartialDate
         part = part.strip()
         if not part or part.strip("0") == "":
             break
-        if not part.isdigit():
+        if not is_ascii_int(part):
             raise RisParseError(
                 f"a date as YYYY/MM/DD/ with numeric parts, not {value!r}",
                 record=record,
@@ -152,7 +152,7 @@ def _record_id(url: str | None) -> int | None:
         return None
     path = url.split("?", 1)[0].split("#", 1)[0].rstrip("/")
     head, _, last = path.rpartition("/")
-    if head.endswith("/document") and last.isdigit():
+    if head.endswith("/document") and is_ascii_int(last):
         return int(last) or None
     return None
 
@@ -350,7 +350,14 @@ def load_ris(path: str | os.PathLike[str]) -> Catalogue:
     """A catalogue from a RIS file (UTF-8, with or without a byte order mark).
 
     Raises :class:`~sinosoviet_docs.exceptions.RisParseError` (a ValueError)
-    with the record number and line of a malformed record.
+    with the record number and line of a malformed record, or with the line
+    and byte offset of bytes that are not UTF-8.
     """
-    text = Path(path).read_text("utf-8-sig")
-    return loads_ris(text, source=str(path))
+    name = str(path)
+
+    def undecodable(line: int, offset: int, found: bytes) -> RisParseError:
+        return RisParseError(
+            f"UTF-8 text, found {found!r} at byte offset {offset}", line=line, source=name
+        )
+
+    return loads_ris(read_utf8(path, undecodable), source=name)

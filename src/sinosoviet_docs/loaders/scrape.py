@@ -57,6 +57,7 @@ import attrs
 from ..dates import PartialDate
 from ..exceptions import DateParseError, ScrapeLoadError
 from ..models import Catalogue, CatalogueInfo, Document, Provenance, slugify
+from ._input import first_bad_utf8, is_ascii_int
 from .problems import LoadProblem, LoadReport, warn_problems
 
 __all__ = ["COLUMNS", "Progress", "load_scrape", "load_scrape_report"]
@@ -153,7 +154,7 @@ class _Row:
         if isinstance(value, int) and not isinstance(value, bool):
             return value
         text = str(value).strip()
-        if text.isdigit():
+        if is_ascii_int(text):
             return int(text)
         self.problem(column, "expected a whole number", value)
         return None
@@ -197,7 +198,7 @@ def _record_id_from_url(url: str | None) -> int | None:
         return None
     path = url.split("?", 1)[0].rstrip("/")
     head, _, last = path.rpartition("/")
-    if head.endswith("/document") and last.isdigit():
+    if head.endswith("/document") and is_ascii_int(last):
         return int(last) or None
     return None
 
@@ -210,7 +211,7 @@ def _document(row: _Row) -> Document | None:
     raw_id = row.text("record_id")
     record_id: int | None = None
     if raw_id is not None:
-        if raw_id.strip().isdigit() and int(raw_id) > 0:
+        if is_ascii_int(raw_id.strip()) and int(raw_id) > 0:
             record_id = int(raw_id)
         else:
             row.problem("record_id", "expected the archive's record id (a positive number)", raw_id)
@@ -306,6 +307,9 @@ def _csv_rows(
     except StopIteration:
         handle.close()
         raise ScrapeLoadError("an empty CSV file (expected a header row)", source=source) from None
+    except UnicodeDecodeError:
+        handle.close()
+        raise _undecodable(path, source) from None
 
     def rows() -> _Rows:
         # Full texts exceed csv's default field limit of 128 kB.
@@ -320,11 +324,21 @@ def _csv_rows(
             raise ScrapeLoadError(
                 f"malformed CSV ({exc})", row=reader.line_num, source=source
             ) from None
+        except UnicodeDecodeError:
+            raise _undecodable(path, source) from None
         finally:
             csv.field_size_limit(limit)
             handle.close()
 
     return header, None, rows(), handle.close
+
+
+def _undecodable(path: Path, source: str) -> ScrapeLoadError:
+    found = first_bad_utf8(path)
+    where = (
+        "" if found is None else f", found {found[2]!r} at line {found[0]}, byte offset {found[1]}"
+    )
+    return ScrapeLoadError(f"expected UTF-8 text{where}", source=source)
 
 
 class _RaggedRow(Exception):
