@@ -204,6 +204,12 @@ SEARCH_PEOPLE = (
     "Liu Shaoqi",
     "Anastas Mikoyan",
     "Pavel Yudin",
+    # Code names with years and the real names that look like them (review item 1.6).
+    "Semenov",
+    "Vladimir Semenov",
+    "Kuznetsov",
+    "F. Kuznetsov",
+    "Filippov [Stalin]",
 )
 SEARCH_PLACES = ("Beijing", "Moscow", "Lüshun", "Lushun", "Taiwan", "Dalian")
 SEARCH_WORDS = (

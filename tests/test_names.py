@@ -135,10 +135,122 @@ def test_variants_of_a_code_name_are_the_bearers_spellings() -> None:
     assert "Joseph Stalin" == variants[0]
 
 
-def test_variants_of_an_ambiguous_name_cover_every_candidate() -> None:
-    """An ambiguous name's variants are those of all its candidates; it does not raise."""
-    variants = ssd.people.variants("Peng")
-    assert {"Peng Dehuai", "Peng Zhen"} <= set(variants)
+def test_variants_of_an_ambiguous_name_are_none() -> None:
+    """An ambiguous name ('Peng', 'Kuznetsov') is never expanded; it does not raise."""
+    assert ((), ()) == (ssd.people.variants("Peng"), ssd.people.variants("Kuznetsov"))
+
+
+def test_variants_leave_out_forms_shared_with_another_person() -> None:
+    """Stalin's variants leave out 'Kuznetsov', which Fyodor Kuznetsov bears too."""
+    variants = ssd.people.variants("Stalin")
+    assert "Kuznetsov" not in variants
+    assert "Semenov" in variants
+
+
+def test_variants_at_a_date_give_code_names_only_in_their_years() -> None:
+    """At a 1965 date Stalin's variants have no code names; in 1950 Filippov and Feng Xi."""
+    d1950, d1965 = ssd.PartialDate(year=1950), ssd.PartialDate(year=1965)
+    assert ("Filippov", "Feng Xi", "Semenov") == tuple(
+        v for v in ("Filippov", "Feng Xi", "Semenov") if v in ssd.people.variants("Stalin")
+    )
+    assert {"Filippov", "Feng Xi"} <= set(ssd.people.variants("Stalin", date=d1950))
+    assert "Semenov" not in ssd.people.variants("Stalin", date=d1950)
+    late = set(ssd.people.variants("Stalin", date=d1965))
+    assert set() == late & {"Filippov", "Feng Xi", "Semenov"}
+    assert set(ssd.people.variants("Stalin", date=None)) == late
+
+
+def test_dated_variants_pair_each_form_with_its_code_name() -> None:
+    """dated_variants marks real names with None and code-name forms with their CodeName."""
+    pairs = dict(ssd.people.dated_variants("Stalin"))
+    assert pairs["Сталин"] is None
+    code = pairs["Flippov"]
+    assert code is not None
+    assert ("Filippov", (1948, 1952)) == (code.name, code.span)
+
+
+@pytest.mark.parametrize(
+    ("name", "year", "expected"),
+    [
+        ("Semenov", 1952, "Joseph Stalin"),
+        ("Semenov", 1965, None),
+        ("Cde. Filippov", 1949, "Joseph Stalin"),
+        ("Cde. Filippov", 1960, None),
+        ("Filippov [Stalin]", 1960, "Joseph Stalin"),
+        ("Terebin", 1948, "Andrei Orlov"),
+        ("Terebin", 1950, None),
+        ("Vladimir Semenov", 1952, None),
+        ("F. Kuznetsov", 1968, "Fyodor Kuznetsov"),
+    ],
+)
+def test_resolve_at_a_date_takes_code_names_only_in_their_years(
+    name: str, year: int, expected: str | None
+) -> None:
+    """resolve(date=...) reads a code name as its person only in the years it was used."""
+    found = ssd.people.resolve(name, date=ssd.PartialDate(year=year))
+    assert expected == (None if found is None else found.name)
+
+
+def test_resolve_for_an_undated_document_takes_no_code_name() -> None:
+    """date=None (an undated document): 'Filippov' is nobody, 'Filippov [Stalin]' is Stalin."""
+    glossed = ssd.people.resolve("Filippov [Stalin]", date=None)
+    assert (None, "Joseph Stalin") == (
+        ssd.people.resolve("Filippov", date=None),
+        None if glossed is None else glossed.name,
+    )
+
+
+@pytest.mark.parametrize(
+    ("title", "year", "expected"),
+    [
+        ("Conversation with Vladimir Semenov on Germany", 1965, []),
+        ("Conversation with Vladimir Semenov on Germany", 1952, []),
+        ("Conversation with Semenov on Germany", 1965, []),
+        ("Conversation with Semenov on Germany", 1952, ["Joseph Stalin"]),
+        ("Letter from Fyodor Kuznetsov to Kosygin", 1968, ["Fyodor Kuznetsov", "Aleksei Kosygin"]),
+        ("Letter from F. Kuznetsov to Kosygin", 1947, ["Fyodor Kuznetsov", "Aleksei Kosygin"]),
+        ("Telegram, Filippov [Stalin] to Mao Zedong", 1950, ["Joseph Stalin", "Mao Zedong"]),
+        ("Telegram, Filippov [Stalin] to Mao Zedong", None, ["Joseph Stalin", "Mao Zedong"]),
+        ("Telegram, Filippov to Mao Zedong", None, ["Mao Zedong"]),
+        ("Telegram, Filippov to Mao Zedong", 1965, ["Mao Zedong"]),
+        ("Cable, Stalin [Kuznetsov] to Mao Zedong", 1947, ["Joseph Stalin", "Mao Zedong"]),
+        ("Cable, Kuznetsov [Stalin] to Mao Zedong", 1968, ["Joseph Stalin", "Mao Zedong"]),
+        ("Letter, Kuznetsov to Mao Zedong", 1947, ["Mao Zedong"]),
+    ],
+)
+def test_mentions_at_a_date_follow_the_code_name_rules(
+    title: str, year: int | None, expected: list[str]
+) -> None:
+    """Code names count in their years, not after another's forename; glosses always count."""
+    date = None if year is None else ssd.PartialDate(year=year)
+    assert expected == [p.name for p in ssd.people.mentions(title, date=date)]
+
+
+def test_qualifiers_are_initials_and_others_forenames() -> None:
+    """Initials and other persons' forenames qualify a code name; the person's own do not."""
+    words = ssd.people.qualifiers("stalin")
+    assert {"f", "vladimir", "fyodor"} <= words
+    assert set() == words & {"a", "iosif", "joseph", "of"}
+
+
+@pytest.mark.parametrize("name", ["Wang", "Liu", "Kim", "Huang", "Ambassador Huang", "Comrade Kim"])
+def test_a_shared_family_name_alone_names_nobody(name: str) -> None:
+    """A family name the material gives to several persons resolves to None, not a guess."""
+    assert None is ssd.people.resolve(name)
+
+
+def test_a_shared_family_name_alone_is_no_mention() -> None:
+    """'Ambassador Huang' in a title is no mention of Huang Zhen; 'Huang Zhen' is."""
+    assert ["Nikita Khrushchev"] == [
+        p.name for p in ssd.people.mentions("Ambassador Huang Meets with Comrade Khrushchev")
+    ]
+    assert ["Huang Zhen"] == [p.name for p in ssd.people.mentions("Talk with Huang Zhen")]
+
+
+def test_bad_code_name_years_raise() -> None:
+    """A code name's years must be 'YYYY' or 'YYYY/YYYY', first not after last."""
+    with pytest.raises(ssd.AuthorityLoadError, match="1952/1948"):
+        ssd.CodeName(name="X", years="1952/1948")
 
 
 def test_mentions_in_order_skipping_ambiguous() -> None:

@@ -199,23 +199,96 @@ def test_in_collection_matches_brute_force(cat: ssd.Catalogue, slug: str) -> Non
     assert [d.id for d in cat if slug in d.collections] == cat.query().in_collection(slug).ids()
 
 
-def _involves(doc: ssd.Document, names: tuple[str, ...]) -> bool:
-    keys = {fold_name(n) for n in names}
-    if any(fold_name(p) in keys for p in (*doc.authors, *doc.people)):
-        return True
-    title = tokenize(doc.title)
-    runs = [tuple(k.split()) for k in keys]
-    return any(
-        tuple(title[i : i + len(r)]) == r for r in runs for i in range(len(title) - len(r) + 1)
-    )
+class _Forms:
+    """A person's forms worked out from the authority's records by brute force.
+
+    ``plain``: the name as typed and the person's real names borne by nobody
+    else; ``codes``: (form, first year, last year) of code-name forms borne by
+    nobody else; ``before``: words that make a code name someone's real name
+    (initials, other western persons' first names).
+    """
+
+    def __init__(self, name: str) -> None:
+        try:
+            person = _names.people.resolve(name)
+        except LookupError:
+            person = None
+        owners: dict[tuple[str, ...], set[str]] = {}
+        for p in _names.people:
+            for form in (*p.aliases, *((p.heading,) if p.heading else ())):
+                owners.setdefault(tuple(tokenize(form)), set()).add(p.id)
+        self.plain = {tuple(tokenize(name))}
+        self.codes: list[tuple[tuple[str, ...], int, int]] = []
+        self.before: set[str] = set()
+        if person is None:
+            return
+        own = {p.id for p in [person]}
+        real = (person.name, *person.spellings, *person.misspellings)
+        self.plain |= {tuple(tokenize(f)) for f in real if owners[tuple(tokenize(f))] == own}
+        for code in person.code_names:
+            for form in (code.name, *code.spellings, *code.misspellings):
+                toks = tuple(tokenize(form))
+                if code.span and owners[toks] == own and toks not in self.plain:
+                    self.codes.append((toks, *code.span))
+        mine = {t for f in real for t in tokenize(f)}
+        others = {tokenize(p.name)[0] for p in _names.people if not p.family_first}
+        self.before = (set("bcdefghijklmnopqrstuvwxyz") | others) - mine
+
+    def in_tokens(self, doc: ssd.Document, tokens: list[str]) -> bool:
+        """Whether a run of tokens (a title, a field) names the person at the document's date."""
+
+        def runs(form: tuple[str, ...]) -> list[int]:
+            n = len(form)
+            return [i for i in range(len(tokens) - n + 1) if tuple(tokens[i : i + n]) == form]
+
+        if any(runs(form) for form in self.plain):
+            return True
+        year = doc.date.year if doc.date else None
+        return any(
+            year is not None
+            and first <= year <= last
+            and any(i == 0 or tokens[i - 1] not in self.before for i in runs(form))
+            for form, first, last in self.codes
+        )
+
+    def in_names(self, doc: ssd.Document, names: tuple[str, ...]) -> bool:
+        """Whether a name in the list is exactly one of the forms, at the document's date."""
+        year = doc.date.year if doc.date else None
+        for value in names:
+            toks = tuple(tokenize(value))
+            if toks in self.plain:
+                return True
+            if any(toks == f and year and a <= year <= b for f, a, b in self.codes):
+                return True
+        return False
 
 
 @given(searchable_catalogues(), st.sampled_from(SEARCH_PEOPLE))
 def test_involving_matches_brute_force(cat: ssd.Catalogue, name: str) -> None:
-    """involving keeps authors, people and title mentions, through every alias of the person."""
-    names = (name, *_names.people.variants(name))
-    expected = [d.id for d in cat if _involves(d, names)]
+    """involving keeps authors, people and title mentions, code names only in their years."""
+    forms = _Forms(name)
+    expected = [
+        d.id
+        for d in cat
+        if forms.in_names(d, (*d.authors, *d.people)) or forms.in_tokens(d, tokenize(d.title))
+    ]
     assert expected == cat.query().involving(name).ids()
+
+
+@given(searchable_catalogues(), st.sampled_from(["stalin", "Semenov", "Filippov", "mao"]))
+def test_search_aliases_match_brute_force(cat: ssd.Catalogue, word: str) -> None:
+    """A searched name finds the person's real names anywhere, code names only in their years."""
+    forms = _Forms(word)
+    expected = sorted(
+        d.id
+        for d in cat
+        if any(
+            forms.in_tokens(d, tokenize(field))
+            for field in (d.title, d.summary or "", d.text or "")
+        )
+        or forms.in_tokens(d, tokenize(" ; ".join((*d.authors, *d.people, *d.places))))
+    )
+    assert expected == sorted(cat.search(word).ids())
 
 
 @given(
@@ -272,8 +345,8 @@ def test_facets_match_brute_force(cat: ssd.Catalogue, field: str) -> None:
         elif field == "type":
             values = {doc.type} if doc.type else set()
         elif field == "person":
-            values = {_canonical("people", n) for n in (*doc.authors, *doc.people)}
-            values |= {p.name for p in _names.people.mentions(doc.title)}
+            values = {_canonical("people", n, doc.date) for n in (*doc.authors, *doc.people)}
+            values |= {p.name for p in _names.people.mentions(doc.title, date=doc.date)}
         elif field == "place":
             values = {_canonical("places", n) for n in doc.places}
         else:
@@ -283,10 +356,10 @@ def test_facets_match_brute_force(cat: ssd.Catalogue, field: str) -> None:
     assert counts == q.facets(field)  # type: ignore[arg-type]
 
 
-def _canonical(kind: str, name: str) -> str:
-    """The authority's name for ``name`` (itself if unknown or ambiguous)."""
+def _canonical(kind: str, name: str, date: ssd.PartialDate | str | None = "any") -> str:
+    """The authority's name for ``name`` at a document's date (itself if unknown or ambiguous)."""
     try:
-        found = getattr(_names, kind).resolve(name)
+        found = getattr(_names, kind).resolve(name, **({} if kind == "places" else {"date": date}))
     except LookupError:
         return name
     return name if found is None else str(found.name)
@@ -421,16 +494,64 @@ def test_alias_finds_the_person_under_another_name() -> None:
 
 
 def test_person_facets_use_canonical_names() -> None:
-    """Person facets count Filippov and Stalin as one canonical person."""
+    """Person facets count Filippov (in 1950) and Stalin as one canonical person."""
     stalin = _names.people.resolve("Stalin")
     assert stalin is not None
     cat = ssd.Catalogue(
         documents=[
             ssd.Document(id="a", title="x", people=("Stalin",)),
-            ssd.Document(id="b", title="y", people=("Filippov",)),
+            ssd.Document(id="b", title="y", people=("Filippov",), date=ssd.PartialDate(year=1950)),
         ]
     )
     assert 2 == cat.query().facets("person")[stalin.name]
+
+
+def _code_name_catalogue() -> ssd.Catalogue:
+    """The review's examples: code names out of their years, qualified, ambiguous, glossed."""
+
+    def doc(id: str, title: str, year: int | None) -> ssd.Document:
+        return ssd.Document(
+            id=id, title=title, date=None if year is None else ssd.PartialDate(year=year)
+        )
+
+    return ssd.Catalogue(
+        documents=[
+            doc("semenov-1965", "Conversation with Vladimir Semenov on Germany", 1965),
+            doc("v-semenov-1952", "Talk with Vladimir Semenov on Germany", 1952),
+            doc("kuznetsov-1968", "Letter from Fyodor Kuznetsov to Kosygin", 1968),
+            doc("filippov-1950", "Telegram, Filippov [Stalin] to Mao Zedong", 1950),
+            doc("kuznetsov-1947", "Cable, Stalin [Kuznetsov] to Mao Zedong", 1947),
+            doc("semenov-1952", "Telegram, Semenov to Zhou Enlai", 1952),
+            doc("filippov-undated", "Telegram, Filippov to Mao Zedong", None),
+            doc("filippov-1960", "Filippov on the Economy", 1960),
+        ]
+    )
+
+
+STALIN_DOCS = ["filippov-1950", "kuznetsov-1947", "semenov-1952"]
+
+
+def test_search_for_stalin_respects_code_name_years() -> None:
+    """search('stalin') leaves out (Vladimir) Semenov, Kuznetsov 1968, Filippov outside its years."""
+    assert sorted(STALIN_DOCS) == sorted(_code_name_catalogue().search("stalin").ids())
+
+
+def test_involving_stalin_respects_code_name_years() -> None:
+    """involving('Stalin') keeps Filippov [Stalin] 1950, Stalin [Kuznetsov] 1947, Semenov 1952."""
+    assert sorted(STALIN_DOCS) == sorted(_code_name_catalogue().query().involving("Stalin").ids())
+
+
+def test_person_facets_respect_code_name_years() -> None:
+    """facets('person') counts only the three Stalin documents as Joseph Stalin."""
+    facets = _code_name_catalogue().query().facets("person")
+    assert 3 == facets["Joseph Stalin"]
+    assert 1 == facets["Fyodor Kuznetsov"]
+
+
+def test_ambiguous_code_name_is_not_expanded() -> None:
+    """search('kuznetsov') finds only the word: the name is ambiguous, so no alias is added."""
+    found = sorted(_code_name_catalogue().search("kuznetsov").ids())
+    assert ["kuznetsov-1947", "kuznetsov-1968"] == found
 
 
 @given(

@@ -37,7 +37,7 @@ from typing import TYPE_CHECKING, Any, Literal
 import attrs
 
 from .exceptions import AmbiguousNameError, MissingExtraError
-from .names import PeopleAuthority, PlaceAuthority, name_tokens, people, places
+from .names import DateContext, PeopleAuthority, PlaceAuthority, name_tokens, people, places
 
 if TYPE_CHECKING:
     from .models import Document
@@ -274,13 +274,16 @@ def _split_items(toks: Sequence[_Tok], *, commas: bool = False) -> list[list[_To
 class _Reader:
     """Turns token runs into canonical names with one people and one places authority."""
 
-    def __init__(self, people: PeopleAuthority, places: PlaceAuthority) -> None:
+    def __init__(
+        self, people: PeopleAuthority, places: PlaceAuthority, date: DateContext = "any"
+    ) -> None:
         self.people = people
         self.places = places
+        self.date = date
 
     def persons(self, toks: Sequence[_Tok]) -> list[str]:
         text = " ".join(t.text for t in toks)
-        return [p.name for p in self.people.mentions(text)]
+        return [p.name for p in self.people.mentions(text, date=self.date)]
 
     def is_place(self, toks: Sequence[_Tok]) -> bool:
         """Whether the tokens are exactly a place's name ("Beijing", not "Embassy in India")."""
@@ -289,7 +292,7 @@ class _Reader:
     def resolves(self, toks: Sequence[_Tok]) -> bool:
         """Whether the whole run is one person's name (with titles, initials, glosses)."""
         try:
-            return self.people.resolve(" ".join(t.text for t in toks)) is not None
+            return self.people.resolve(" ".join(t.text for t in toks), date=self.date) is not None
         except AmbiguousNameError:
             return False
 
@@ -611,20 +614,23 @@ def _conversation(toks: list[_Tok], reader: _Reader) -> tuple[bool, list[str]]:
 def parse_correspondence(
     title: str,
     *,
+    date: DateContext = "any",
     people: PeopleAuthority = people,
     places: PlaceAuthority = places,
 ) -> Correspondence | None:
     """Read sender, recipients, intermediaries and number (or participants) from a title.
 
     Returns ``None`` when the title names no correspondence (a speech, a
-    gazette, a report about something). Never raises for any text.
+    gazette, a report about something). Never raises for any text. With the
+    document's ``date``, code names stand for their persons only in the years
+    they were used (see :meth:`PeopleAuthority.mentions`).
 
     >>> parse_correspondence("Cable, Zhou Enlai to Filippov [Stalin]").recipients
     ('Joseph Stalin',)
     >>> parse_correspondence("Cable, Stalin [Kuznetsov] to Mao Zedong [via Terebin]").intermediaries
     ('Andrei Orlov',)
     """
-    reader = _Reader(people, places)
+    reader = _Reader(people, places, date)
     text, quoted = _set_quotes_aside(title)
     toks = _tokens(text)
     head = _head_index(toks)
@@ -645,9 +651,9 @@ def parse_correspondence(
 
 
 @functools.lru_cache(maxsize=4096)
-def correspondence_of(title: str) -> Correspondence | None:
-    """:func:`parse_correspondence` with the bundled authorities, cached per title."""
-    return parse_correspondence(title)
+def correspondence_of(title: str, date: DateContext = "any") -> Correspondence | None:
+    """:func:`parse_correspondence` with the bundled authorities, cached per title and date."""
+    return parse_correspondence(title, date=date)
 
 
 # -- the network of who wrote to whom ---------------------------------------------------------
@@ -704,7 +710,7 @@ def network(documents: Iterable[Document]) -> Network:
     """
     ids: dict[tuple[str, str], list[str]] = {}
     for doc in documents:
-        found = correspondence_of(doc.title)
+        found = correspondence_of(doc.title, doc.date)
         if found is None or found.kind != "message":
             continue
         for sender in found.senders:
@@ -780,7 +786,7 @@ def report(documents: Iterable[Document], *, authority: PeopleAuthority = people
     unknown: dict[str, int] = {}
     raw: list[str] = []
     for doc in docs:
-        found = correspondence_of(doc.title)
+        found = correspondence_of(doc.title, doc.date)
         if found is None:
             unparsed.append(doc.id)
         else:
@@ -822,7 +828,7 @@ def role_filter(role: Literal["senders", "recipients"], name: str) -> Callable[[
     folded = name_tokens(name)
 
     def keep(doc: Document) -> bool:
-        found = correspondence_of(doc.title)
+        found = correspondence_of(doc.title, doc.date)
         if found is None:
             return False
         names: tuple[str, ...] = getattr(found, role)

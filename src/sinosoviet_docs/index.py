@@ -75,6 +75,7 @@ __all__ = [
     "B",
     "CatalogueIndex",
     "DateIndex",
+    "DatedPhrase",
     "Selection",
     "TextIndex",
     "build_indexes",
@@ -101,6 +102,18 @@ def idf(df: int, n: int) -> float:
     """
     value = math.log((n - df + 0.5) / (df + 0.5))
     return value if value > 0 else 1e-6
+
+
+@attrs.frozen
+class DatedPhrase(Phrase):
+    """A code name in a search: it counts only in documents dated ``first``..``last``
+    (by year; never in undated ones) and not right after one of ``qualifiers``
+    (another person's forename or an initial: "Vladimir Semenov" is no code name).
+    """
+
+    first: int = 0
+    last: int = 0
+    qualifiers: frozenset[str] = frozenset()
 
 
 def _names_text(doc: Document) -> str | None:
@@ -183,6 +196,7 @@ class TextIndex:
         self._order: list[array[int] | None] = [None] * len(vocab)
         self._sorted_terms: list[str] | None = None
         self._titles = titles
+        self._documents = documents  # for the dates of code names (DatedPhrase)
 
     def df(self, tid: int) -> int:
         """How many documents hold term ``tid``."""
@@ -305,6 +319,8 @@ class TextIndex:
         """Every document matching ``node``, with its BM25 score (0 for a pure NOT)."""
         if isinstance(node, Term):
             return self._term(node)
+        if isinstance(node, DatedPhrase):
+            return self._dated(node)
         if isinstance(node, Phrase):
             tids = [self.vocab.get(t) for t in node.tokens]
             if any(t is None for t in tids):
@@ -353,6 +369,31 @@ class TextIndex:
                 for d, s in self._sequence([tid], (_FIELD_NUMBER[node.field],)).items():
                     acc[d] = get(d, 0.0) + s
         return acc
+
+    def _dated(self, node: DatedPhrase) -> dict[int, float]:
+        """Documents of the node's years holding its tokens in a row, not after a qualifier."""
+        found = [self.vocab.get(t) for t in node.tokens]
+        tids = [t for t in found if t is not None]
+        if not tids or len(tids) != len(found):
+            return {}
+        fields = range(4) if node.field is None else (_FIELD_NUMBER[node.field],)
+        bad = {self.vocab[w] for w in node.qualifiers if w in self.vocab}
+        size = len(tids)
+        counts: dict[int, int] = {}
+        for d in self.docs(min(tids, key=self.df)):
+            date = self._documents[d].date
+            if date is None or not node.first <= date.year <= node.last:
+                continue
+            tf = 0
+            for field in fields:
+                seg = list(self.segment(d, field))
+                for i in range(len(seg) - size + 1):
+                    if seg[i : i + size] == tids and (i == 0 or seg[i - 1] not in bad):
+                        tf += 1
+            if tf:
+                counts[d] = tf
+        df = len(counts)
+        return {d: self._score(tf, df, d) for d, tf in counts.items()}
 
     def _sequence(self, tids: list[int], fields: Iterable[int]) -> dict[int, float]:
         """Documents where the tokens ``tids`` follow each other in one of ``fields``."""

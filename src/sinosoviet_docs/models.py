@@ -215,7 +215,7 @@ class Document:
         """
         from .correspondence import correspondence_of
 
-        return correspondence_of(self.title)
+        return correspondence_of(self.title, self.date)
 
     @property
     def archival_references(self) -> tuple[ArchivalReference, ...]:

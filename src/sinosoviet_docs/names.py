@@ -27,14 +27,16 @@ import unicodedata
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from importlib import resources
 from pathlib import Path
-from typing import Any, Generic, TypeVar
+from typing import Any, Generic, Literal, TypeVar, Union
 
 import attrs
 
+from .dates import PartialDate
 from .exceptions import AmbiguousNameError, AuthorityLoadError
 
 __all__ = [
     "CodeName",
+    "DateContext",
     "PeopleAuthority",
     "Person",
     "Place",
@@ -45,19 +47,61 @@ __all__ = [
 ]
 
 
+#: The date a name is read at: a document's date, ``None`` for an undated
+#: document (code names do not count there), or ``"any"`` when no document is
+#: in view (code names count whatever their years).
+DateContext = Union[PartialDate, None, Literal["any"]]  # noqa: UP007 - a runtime alias for 3.10
+
+_YEARS = re.compile(r"(\d{4})(?:/(\d{4}))?")
+
+
+def _check_years(_self: object, _attr: object, value: str | None) -> None:
+    match = None if value is None else _YEARS.fullmatch(value)
+    if value is not None and (match is None or int(match[2] or match[1]) < int(match[1])):
+        raise AuthorityLoadError(f"code-name years must be 'YYYY' or 'YYYY/YYYY', not {value!r}")
+
+
 @attrs.frozen(kw_only=True)
 class CodeName:
     """A name someone signed or was addressed by in cables, and when.
 
-    ``years`` is an EDTF-like year or year range ("1947", "1948/1952"): the
-    years in which this material shows the code name in use.
+    ``years`` is a year or year range ("1947", "1948/1952"): the years in
+    which this material shows the code name in use. A code name stands for
+    its person only in documents dated in those years (see :meth:`in_use`).
+
+    >>> c = CodeName(name="Filippov", years="1948/1952")
+    >>> c.span, c.in_use(PartialDate(year=1950)), c.in_use(PartialDate(year=1965)), c.in_use(None)
+    ((1948, 1952), True, False, False)
     """
 
     name: str
-    years: str | None = None
+    years: str | None = attrs.field(default=None, validator=_check_years)
     spellings: tuple[str, ...] = ()
     misspellings: tuple[str, ...] = ()
     note: str | None = None
+
+    @property
+    def forms(self) -> tuple[str, ...]:
+        """The code name with its spellings and misspellings."""
+        return (self.name, *self.spellings, *self.misspellings)
+
+    @property
+    def span(self) -> tuple[int, int] | None:
+        """The first and last year of use, or ``None`` when the years are not known."""
+        match = None if self.years is None else _YEARS.fullmatch(self.years)
+        if match is None:
+            return None
+        return int(match[1]), int(match[2] or match[1])
+
+    def in_use(self, date: DateContext) -> bool:
+        """Whether the code name stands for its person in a document of this date.
+
+        ``"any"``: always; ``None`` (undated) or unknown years: never.
+        """
+        if isinstance(date, str):
+            return True
+        span = self.span
+        return date is not None and span is not None and span[0] <= date.year <= span[1]
 
 
 @attrs.frozen(kw_only=True)
@@ -93,9 +137,10 @@ class Person:
     def code_name(self, alias: str) -> CodeName | None:
         """The code name of which ``alias`` is a form, or ``None`` when it is a real name."""
         key = name_tokens(alias)
+        if any(name_tokens(f) == key for f in (self.name, *self.spellings, *self.misspellings)):
+            return None
         for code in self.code_names:
-            forms = (code.name, *code.spellings, *code.misspellings)
-            if any(name_tokens(f) == key for f in forms):
+            if any(name_tokens(f) == key for f in code.forms):
                 return code
         return None
 
@@ -213,6 +258,10 @@ def name_tokens(text: str) -> tuple[str, ...]:
 
 
 _BRACKETS = re.compile(r"[\[(]([^\[\]()]*)[\])]")
+#: Single letters that stand before a name as initials ("a" is an article).
+_INITIALS = frozenset("bcdefghijklmnopqrstuvwxyz")
+#: Words inside western names that are no forenames ("Viscount Montgomery of Alamein").
+_NOT_FORENAMES = frozenset(["of", "de", "von", "van", "der", "la", "le", "viscount"])
 
 T = TypeVar("T", Person, Place)
 
@@ -228,21 +277,30 @@ class _Authority(Generic[T]):
     _kind = "name"
 
     def __init__(
-        self, records: Iterable[T] | None = None, *, path: str | Path | None = None
+        self,
+        records: Iterable[T] | None = None,
+        *,
+        path: str | Path | None = None,
+        shared_family_names: Iterable[str] = (),
     ) -> None:
         self._given: tuple[T, ...] | None = None if records is None else tuple(records)
         self._path = None if path is None else Path(path)
         self._records: tuple[T, ...] | None = None
         self._sources: str | None = None
+        self._shared = {tok for name in shared_family_names for tok in name_tokens(name)}
         self._alias: dict[tuple[str, ...], set[str]] = {}
+        # form -> {record id: code name} for forms that are code names (not real names)
+        self._code: dict[tuple[str, ...], dict[str, CodeName]] = {}
         self._family: dict[str, set[str]] = {}
         self._forenames: dict[tuple[str, str], set[tuple[str, ...]]] = {}
+        self._given_words: set[str] = set()
+        self._qualifiers: dict[str, frozenset[str]] = {}
         self._by_id: dict[str, T] = {}
         self._longest = 1
 
     # -- loading --------------------------------------------------------------------------
 
-    def _read(self) -> tuple[tuple[T, ...], str | None]:
+    def _read(self) -> tuple[tuple[T, ...], str | None, tuple[str, ...]]:
         raise NotImplementedError
 
     def _ensure(self) -> tuple[T, ...]:
@@ -250,7 +308,8 @@ class _Authority(Generic[T]):
             if self._given is not None:
                 records, sources = self._given, None
             else:
-                records, sources = self._read()
+                records, sources, shared = self._read()
+                self._shared |= {tok for name in shared for tok in name_tokens(name)}
             self._index(records)
             self._sources = sources
             self._records = records
@@ -295,22 +354,36 @@ class _Authority(Generic[T]):
 
     # -- resolution -----------------------------------------------------------------------
 
-    def _candidates_plain(self, tokens: Sequence[str]) -> set[str]:
-        whole = self._alias.get(tuple(tokens))
+    def _usable(self, key: tuple[str, ...], record_id: str, date: DateContext) -> bool:
+        """Whether the form ``key`` names the record at ``date`` (code names: in their years)."""
+        code = self._code.get(key, {}).get(record_id)
+        return code is None or code.in_use(date)
+
+    def _lookup(self, key: tuple[str, ...], date: DateContext) -> set[str]:
+        """The records a whole form names at ``date``: several when ambiguous in the authority."""
+        ids = self._alias.get(key)
+        if not ids:
+            return set()
+        if len(ids) > 1:  # ambiguous whatever the date: the caller refuses it
+            return set(ids)
+        return {c for c in ids if self._usable(key, c, date)}
+
+    def _candidates_plain(self, tokens: Sequence[str], date: DateContext = "any") -> set[str]:
+        whole = self._lookup(tuple(tokens), date)
         if whole:
-            return set(whole)
+            return whole
         toks = list(tokens)
         while toks and toks[0] in TITLE_WORDS:
             toks.pop(0)
         if not toks:
             return set()
-        exact = self._alias.get(tuple(toks))
+        exact = self._lookup(tuple(toks), date)
         if exact:
-            return set(exact)
+            return exact
         # The longest suffix that is a known form, the words before it checked.
         for start in range(1, len(toks)):
             suffix = tuple(toks[start:])
-            found = self._alias.get(suffix)
+            found = self._lookup(suffix, date)
             if found:
                 kept = {c for c in found if self._prefix_fits(c, toks[:start], suffix)}
                 if kept:
@@ -323,14 +396,14 @@ class _Authority(Generic[T]):
     def _prefix_fits(self, record_id: str, prefix: Sequence[str], suffix: Sequence[str]) -> bool:
         return len(suffix) > 1 or (bool(prefix) and prefix[-1] in TITLE_WORDS)
 
-    def _candidates(self, name: str) -> set[str]:
+    def _candidates(self, name: str, date: DateContext = "any") -> set[str]:
         self._ensure()
         joined = _BRACKETS.sub(lambda m: " " + m.group(1) + " ", name)
-        whole = self._candidates_plain(name_tokens(joined))
+        whole = self._candidates_plain(name_tokens(joined), date)
         if len(whole) == 1 or not _BRACKETS.search(name):
             return whole
-        # "Filippov [Stalin]": the bracket glosses the name before it.
-        outer = self._candidates_plain(name_tokens(_BRACKETS.sub(" ", name)))
+        # "Filippov [Stalin]": the bracket glosses the name before it, whatever the date.
+        outer = self._candidates_plain(name_tokens(_BRACKETS.sub(" ", name)), date)
         inner: set[str] = set()
         for match in _BRACKETS.finditer(name):
             inner |= self._candidates_plain(name_tokens(match.group(1)))
@@ -353,13 +426,16 @@ class _Authority(Generic[T]):
             toks.pop(0)
         return tuple(toks) in self._alias
 
-    def resolve(self, name: str) -> T | None:
+    def resolve(self, name: str, *, date: DateContext = "any") -> T | None:
         """The record a name stands for; ``None`` when unknown.
 
         Raises :class:`~sinosoviet_docs.AmbiguousNameError` (a LookupError) when
-        the name fits several records, listing them as ``candidates``.
+        the name fits several records, listing them as ``candidates``. With a
+        document's ``date`` a code name stands for its person only in the years
+        it was used (``None``: an undated document, where it never does); a
+        bracket gloss ("Filippov [Stalin]") always names the glossed person.
         """
-        found = self._candidates(name)
+        found = self._candidates(name, date)
         if not found:
             return None
         if len(found) > 1:
@@ -367,44 +443,117 @@ class _Authority(Generic[T]):
             raise AmbiguousNameError(name, names)
         return self._by_id[next(iter(found))]
 
-    def variants(self, name: str) -> tuple[str, ...]:
-        """Every spelling of whoever ``name`` is; ``()`` when unknown.
+    def dated_variants(self, name: str) -> tuple[tuple[str, CodeName | None], ...]:
+        """Every form of whoever ``name`` is, each with the code name it is a form of.
 
-        For an ambiguous name the spellings of every candidate are given (so a
-        search for it finds all of them); this never raises.
+        ``None`` marks a real name, good at any date; a code name's forms count
+        only in its years (:meth:`CodeName.in_use`). Forms that the authority
+        gives to several records ("Kuznetsov") are left out, and an unknown or
+        ambiguous ``name`` gives ``()``; this never raises.
         """
         found = self._candidates(name)
-        forms: list[str] = []
-        for record_id in sorted(found):
-            forms.extend(self._by_id[record_id].aliases)
-        return tuple(dict.fromkeys(forms))
+        if len(found) != 1:
+            return ()
+        record_id = next(iter(found))
+        out: list[tuple[str, CodeName | None]] = []
+        for form in self._by_id[record_id].aliases:
+            key = name_tokens(form)
+            if len(self._alias.get(key, ())) == 1:
+                out.append((form, self._code.get(key, {}).get(record_id)))
+        return tuple(out)
 
-    def mentions(self, text: str) -> tuple[T, ...]:
+    def variants(self, name: str, *, date: DateContext = "any") -> tuple[str, ...]:
+        """Every spelling of whoever ``name`` is; ``()`` when unknown or ambiguous.
+
+        Forms shared with another record ("Kuznetsov") are never given. With a
+        document's ``date``, code names only when used in that year (none for
+        ``None``, an undated document). This never raises.
+        """
+        return tuple(
+            form for form, code in self.dated_variants(name) if code is None or code.in_use(date)
+        )
+
+    def mentions(self, text: str, *, date: DateContext = "any") -> tuple[T, ...]:
         """The records named in a text (a title, say), in order of first mention.
 
         A linear scan: at each word the longest known form starting there wins.
         Ambiguous or unknown names are skipped, never guessed; this never raises.
+        A code name counts only when no initial or forename of someone else
+        stands before it ("Vladimir Semenov" is not Stalin) and, given a
+        document's ``date``, only in its years (never for ``None``, an undated
+        document). A bracket after a name ("Filippov [Stalin]") makes that name
+        the glossed person.
+
+        >>> from sinosoviet_docs import PartialDate, people
+        >>> [p.name for p in people.mentions("Semenov to Zhou Enlai", date=PartialDate(year=1952))]
+        ['Joseph Stalin', 'Zhou Enlai']
+        >>> [p.name for p in people.mentions("Semenov to Zhou Enlai", date=PartialDate(year=1965))]
+        ['Zhou Enlai']
         """
         self._ensure()
-        words = _raw_tokens(_BRACKETS.sub(lambda m: " " + m.group(1) + " ", text))
+        words, glosses = self._words(text)
         found: list[str] = []
         i = 0
         while i < len(words):
-            step, ids = self._match_at(words, i)
+            step, ids, key = self._match_at(words, i)
+            end = i + step - 1
+            if ids and end in glosses:
+                found.append(glosses[end])
+                i += step
+                continue
+            if len(ids) > 1 and i:  # "F. Kuznetsov": initials or forenames may settle it
+                prefix = [w for w, _ in words[max(0, i - 3) : i]]
+                ids = {c for c in ids if self._prefix_fits(c, prefix, key)}
             if len(ids) == 1:
-                found.extend(ids)
+                record_id = next(iter(ids))
+                if self._counts(key, record_id, date, words[i - 1][0] if i else None):
+                    found.append(record_id)
             i += step
         return tuple(self._by_id[c] for c in dict.fromkeys(found))
 
-    def _match_at(self, words: Sequence[tuple[str, bool]], i: int) -> tuple[int, set[str]]:
+    def _words(self, text: str) -> tuple[list[tuple[str, bool]], dict[int, str]]:
+        """The text's words, and for a word right before a bracket gloss the record glossed."""
+        words: list[tuple[str, bool]] = []
+        glosses: dict[int, str] = {}
+        pos = 0
+        for match in _BRACKETS.finditer(text):
+            words += _raw_tokens(text[pos : match.start()])
+            inner = self._candidates_plain(name_tokens(match.group(1)))
+            if words and len(inner) == 1:
+                glosses[len(words) - 1] = next(iter(inner))
+            words += _raw_tokens(match.group(1))
+            pos = match.end()
+        words += _raw_tokens(text[pos:])
+        return words, glosses
+
+    def _counts(
+        self, key: tuple[str, ...], record_id: str, date: DateContext, before: str | None
+    ) -> bool:
+        """Whether a form found in a text stands for the record there."""
+        if key not in self._code:
+            return True
+        return self._usable(key, record_id, date) and (
+            before is None or before not in self.qualifiers(record_id)
+        )
+
+    def qualifiers(self, record_id: str) -> frozenset[str]:
+        """Words that, right before a code name of the record, make it someone's real name.
+
+        Initials and forenames known to the authority, except the record's own.
+        """
+        return frozenset()
+
+    def _match_at(
+        self, words: Sequence[tuple[str, bool]], i: int
+    ) -> tuple[int, set[str], tuple[str, ...]]:
         if not words[i][1]:
-            return 1, set()
+            return 1, set(), ()
         for size in range(min(self._longest, len(words) - i), 0, -1):
             key = tuple(tok for tok, _ in words[i : i + size])
             ids = self._alias.get(key)
             if ids:
-                return size, set(ids)
-        return 1, set()
+                return size, set(ids), key
+        return 1, set(), ()
 
 
 class PeopleAuthority(_Authority[Person]):
@@ -423,14 +572,20 @@ class PeopleAuthority(_Authority[Person]):
 
     _kind = "person"
 
-    def _read(self) -> tuple[tuple[Person, ...], str | None]:
+    def _read(self) -> tuple[tuple[Person, ...], str | None, tuple[str, ...]]:
         data, where = _load_json(self._path, "people.json")
         items = _list_field(data, "people", where)
-        return tuple(_person(item, f"{where}: $.people[{i}]") for i, item in enumerate(items)), (
-            _optional_str(data, "sources", where)
-        )
+        records = tuple(_person(item, f"{where}: $.people[{i}]") for i, item in enumerate(items))
+        shared = _strs(data, "shared_family_names", where)
+        return records, _optional_str(data, "sources", where), shared
 
     def _index_more(self, record: Person) -> None:
+        real = {name_tokens(f) for f in (record.name, *record.spellings, *record.misspellings)}
+        for code in record.code_names:
+            for form in code.forms:
+                key = name_tokens(form)
+                if key and key not in real:
+                    self._code.setdefault(key, {})[record.id] = code
         for form in (record.name, *record.spellings, *record.misspellings):
             toks = name_tokens(form)
             if len(toks) < 2 or toks[0] in TITLE_WORDS:
@@ -439,11 +594,38 @@ class PeopleAuthority(_Authority[Person]):
                 family, given = toks[0], toks[1:]
             else:
                 family, given = toks[-1], toks[:-1]
+                self._given_words.update(
+                    w for w in given if w not in TITLE_WORDS and w not in _NOT_FORENAMES
+                )
             self._family.setdefault(family, set()).add(record.id)
             self._forenames.setdefault((record.id, family), set()).add(tuple(given))
         for family in record.family:
             for tok in name_tokens(family):
                 self._family.setdefault(tok, set()).add(record.id)
+
+    def qualifiers(self, record_id: str) -> frozenset[str]:
+        """Words that, right before a code name of the person, make it someone's real name.
+
+        Initials and the forenames of the authority's persons, less the
+        person's own: "Vladimir Semenov" and "F. Kuznetsov" are not Stalin.
+
+        >>> from sinosoviet_docs import people
+        >>> "vladimir" in people.qualifiers("stalin"), "iosif" in people.qualifiers("stalin")
+        (True, False)
+        """
+        self._ensure()
+        found = self._qualifiers.get(record_id)
+        if found is None:
+            own = {
+                word
+                for (rid, _), names in self._forenames.items()
+                if rid == record_id
+                for given in names
+                for word in given
+            }
+            found = frozenset((self._given_words | _INITIALS) - own)
+            self._qualifiers[record_id] = found
+        return found
 
     def _prefix_fits(self, record_id: str, prefix: Sequence[str], suffix: Sequence[str]) -> bool:
         """Words before a surname must be initials or forenames of that person, or a title."""
@@ -463,17 +645,21 @@ class PeopleAuthority(_Authority[Person]):
 
     def _family_candidates(self, toks: list[str]) -> set[str]:
         last = toks[-1]
+        if len(toks) == 1 and last in self._shared:
+            return set()  # "Wang" alone: the material has several, the authority not all
         return {
             c for c in self._family.get(last, set()) if self._prefix_fits(c, toks[:-1], (last,))
         }
 
-    def _match_at(self, words: Sequence[tuple[str, bool]], i: int) -> tuple[int, set[str]]:
-        step, ids = super()._match_at(words, i)
-        if ids or not words[i][1]:
-            return step, ids
+    def _match_at(
+        self, words: Sequence[tuple[str, bool]], i: int
+    ) -> tuple[int, set[str], tuple[str, ...]]:
+        step, ids, key = super()._match_at(words, i)
+        if ids or not words[i][1] or words[i][0] in self._shared:
+            return step, ids, key
         # A lone family name ("Premier Zhou") counts when only one person bears it.
         family = {c for c in self._family.get(words[i][0], set()) if self._by_id[c].family_first}
-        return 1, family
+        return 1, family, (words[i][0],)
 
 
 class PlaceAuthority(_Authority[Place]):
@@ -488,12 +674,11 @@ class PlaceAuthority(_Authority[Place]):
 
     _kind = "place"
 
-    def _read(self) -> tuple[tuple[Place, ...], str | None]:
+    def _read(self) -> tuple[tuple[Place, ...], str | None, tuple[str, ...]]:
         data, where = _load_json(self._path, "places.json")
         items = _list_field(data, "places", where)
-        return tuple(_place(item, f"{where}: $.places[{i}]") for i, item in enumerate(items)), (
-            _optional_str(data, "sources", where)
-        )
+        records = tuple(_place(item, f"{where}: $.places[{i}]") for i, item in enumerate(items))
+        return records, _optional_str(data, "sources", where), ()
 
     def _prefix_fits(self, record_id: str, prefix: Sequence[str], suffix: Sequence[str]) -> bool:
         return not prefix or prefix[-1] in TITLE_WORDS or prefix[-1] in ("in", "at", "to", "of")
@@ -572,10 +757,15 @@ def _person(item: Any, where: str) -> Person:
     for i, code in enumerate(codes):
         at = f"{where}.code_names[{i}]"
         c = _object(code, at)
+        years = _str(c, "years", at)
+        try:
+            _check_years(None, None, years)
+        except AuthorityLoadError as exc:
+            raise AuthorityLoadError(f"{at}.years: {exc}") from None
         code_names.append(
             CodeName(
                 name=_str(c, "name", at, required=True) or "",
-                years=_str(c, "years", at),
+                years=years,
                 spellings=_strs(c, "spellings", at),
                 misspellings=_strs(c, "misspellings", at),
                 note=_str(c, "note", at),

@@ -196,27 +196,39 @@ class Query:
     def involving(self, name: str) -> Query:
         """Documents involving a person: as author, in ``people``, or named in the title.
 
-        Names compare folded (case, accents). When the name authority
-        (:mod:`sinosoviet_docs.names`) is installed, every spelling and alias
-        of the person counts: ``involving("Filippov")`` finds Stalin too.
+        Names compare folded (case, accents). With the name authority
+        (:mod:`sinosoviet_docs.names`) every spelling of the person counts:
+        ``involving("Filippov")`` finds Stalin too. A code name counts only in
+        documents dated in the years it was used (never in undated ones) and
+        not after another person's forename or an initial ("Vladimir
+        Semenov"); a spelling the authority gives to several persons
+        ("Kuznetsov") is never added, nor are the spellings of an ambiguous name.
         """
-        names = _people_variants(name)
-        keys = tuple(dict.fromkeys(fold_name(n) for n in names if fold_name(n)))
+        plain, codes = _person_forms(name)
+        keys = tuple(dict.fromkeys(fold_name(n) for n in plain if fold_name(n)))
         sequences = tuple(tuple(k.split()) for k in keys)
+        codes = tuple(c for c in codes if c.key not in keys)
 
         def keep(doc: Document) -> bool:
-            if any(fold_name(p) in keys for p in (*doc.authors, *doc.people)):
+            names = (*doc.authors, *doc.people)
+            if any(fold_name(p) in keys for p in names):
                 return True
             title = tokenize(doc.title)
-            return any(_has_run(title, seq) for seq in sequences)
+            if any(_has_run(title, seq) for seq in sequences):
+                return True
+            return any(c.found_in(doc, names, title) for c in codes)
 
         def select(index: CatalogueIndex) -> Selection:
             from .index import Selection
 
             postings = [index.person(key) for key in keys]
-            if len(postings) == 1:
+            if len(postings) == 1 and not codes:
                 return Selection.of(postings[0])
-            return Selection.of(sorted({d for p in postings for d in p}))
+            found = {d for p in postings for d in p}
+            docs = index.documents
+            for code in codes:
+                found.update(d for d in index.person(code.key) if keep(docs[d]))
+            return Selection.of(sorted(found))
 
         return self._with(f"involving({name!r})", keep, select)
 
@@ -769,26 +781,74 @@ def _variants(kind: str, name: str) -> tuple[str, ...]:
         return ()
 
 
-def _people_variants(name: str) -> tuple[str, ...]:
-    return (name, *_variants("people", name))
-
-
 def _place_variants(name: str) -> tuple[str, ...]:
     return _variants("places", name)
 
 
+@attrs.frozen
+class _CodeForm:
+    """A form of a person's code name: it names them only in ``first``..``last``."""
+
+    key: str  # folded (fold_name)
+    first: int
+    last: int
+    qualifiers: frozenset[str]
+
+    def found_in(self, doc: Document, names: Iterable[str], title: list[str]) -> bool:
+        """Whether the document is of the code name's years and names it (not after a forename)."""
+        if doc.date is None or not self.first <= doc.date.year <= self.last:
+            return False
+        if any(fold_name(p) == self.key for p in names):
+            return True
+        run = self.key.split()
+        n = len(run)
+        return any(
+            title[i : i + n] == run and (i == 0 or title[i - 1] not in self.qualifiers)
+            for i in range(len(title) - n + 1)
+        )
+
+
+@functools.lru_cache(maxsize=256)
+def _person_forms(name: str) -> tuple[tuple[str, ...], tuple[_CodeForm, ...]]:
+    """The name with the person's real names (good at any date), and their code-name forms.
+
+    Forms the authority gives to several persons are left out; an unknown or
+    ambiguous name gives only itself.
+    """
+    authority = _authority("people")
+    pairs = authority.dated_variants(name)
+    if not pairs:
+        return (name,), ()
+    person = authority.resolve(name)
+    plain = [name]
+    codes: list[_CodeForm] = []
+    for form, code in pairs:
+        if code is None:
+            plain.append(form)
+        elif code.span is not None and fold_name(form):
+            first, last = code.span
+            codes.append(_CodeForm(fold_name(form), first, last, authority.qualifiers(person.id)))
+    return tuple(dict.fromkeys(plain)), tuple(dict.fromkeys(codes))
+
+
 def _expand_aliases(node: Node) -> Node:
-    """Each unfielded word or phrase that names a person also matches the person's other names."""
+    """Each unfielded word or phrase that names a person also matches the person's other names.
+
+    Real names match anywhere; code names only in documents of their years and
+    not right after another person's forename (see :class:`~.index.DatedPhrase`).
+    """
     if isinstance(node, And | Or):
         return type(node)(tuple(_expand_aliases(c) for c in node.children))
     if isinstance(node, Term | Phrase):
         if node.field is not None or (isinstance(node, Term) and node.prefix):
             return node
+        from .index import DatedPhrase
+
         words = (node.token,) if isinstance(node, Term) else node.tokens
-        variants = _variants("people", " ".join(words))
+        plain, codes = _person_forms(" ".join(words))
         alternatives: list[Node] = [node]
         seen = {words}
-        for variant in variants:
+        for variant in plain:
             tokens = tuple(tokenize(variant))
             if tokens and tokens not in seen:
                 seen.add(tokens)
@@ -796,6 +856,20 @@ def _expand_aliases(node: Node) -> Node:
                     Term(tokens[0], None, False, node.position)
                     if len(tokens) == 1
                     else Phrase(tokens, None, node.position)
+                )
+        for code in codes:
+            tokens = tuple(code.key.split())
+            if tokens not in seen:
+                seen.add(tokens)
+                alternatives.append(
+                    DatedPhrase(
+                        tokens,
+                        None,
+                        node.position,
+                        first=code.first,
+                        last=code.last,
+                        qualifiers=code.qualifiers,
+                    )
                 )
         return node if len(alternatives) == 1 else Or(tuple(alternatives))
     return attrs.evolve(node, child=_expand_aliases(node.child))
@@ -821,21 +895,23 @@ def _canonical(
     kind: str, raw: Callable[[Document], Iterable[str]], *, mentions: bool
 ) -> Callable[[Document], Iterable[str]]:
     authority = _authority(kind)
-    cache: dict[str, str] = {}
+    cache: dict[tuple[str, int | None], str] = {}
 
-    def canonical(name: str) -> str:
-        if name not in cache:
+    def canonical(name: str, date: PartialDate | None) -> str:
+        # Code names depend on the year only: cache per name and year.
+        key = (name, None if date is None else date.year)
+        if key not in cache:
             try:
-                found = authority.resolve(name)
+                found = authority.resolve(name, date=date) if mentions else authority.resolve(name)
             except LookupError:
                 found = None
-            cache[name] = name if found is None else found.name
-        return cache[name]
+            cache[key] = name if found is None else found.name
+        return cache[key]
 
     def values(doc: Document) -> Iterable[str]:
-        out = [canonical(n) for n in raw(doc)]
+        out = [canonical(n, doc.date) for n in raw(doc)]
         if mentions:
-            out += [p.name for p in authority.mentions(doc.title)]
+            out += [p.name for p in authority.mentions(doc.title, date=doc.date)]
         return out
 
     return values
