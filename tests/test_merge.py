@@ -279,3 +279,13 @@ def test_renamed_id_is_noted_in_provenance() -> None:
         " and this one (record id 5) is not the same",
     )
     assert (RIGHT, note) == merged["112088-2"].provenance
+
+
+def test_package_merge_stays_the_function_after_submodule_import() -> None:
+    """ssd.merge is the function even once the merge module has been imported by name."""
+    import importlib
+
+    importlib.import_module("sinosoviet_docs.merge")
+    importlib.import_module("sinosoviet_docs.loaders.pages")
+    assert callable(ssd.merge)
+    assert ssd.merge.__module__ == "sinosoviet_docs.merge"

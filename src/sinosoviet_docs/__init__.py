@@ -35,6 +35,10 @@ from .exceptions import (
     UnknownArchiveError,
 )
 from .io import Format, dump, dumps, load, loads
+
+# Imported here, not lazily: the submodule's name is the function's, and a lazy
+# name would be shadowed by the module as soon as anything imported it.
+from .merge import OnConflict, merge
 from .models import (
     Catalogue,
     CatalogueInfo,
@@ -79,10 +83,6 @@ if TYPE_CHECKING:  # imported on first use (see __getattr__), to keep `import` c
         load_scrape_report,
         loads_ris,
         parse_page,
-    )
-    from .merge import (
-        OnConflict,
-        merge,
     )
     from .names import (
         CodeName,
@@ -200,8 +200,6 @@ _LAZY: dict[str, str] = {
     "load_scrape_report": "loaders",
     "loads_ris": "loaders",
     "parse_page": "loaders",
-    "OnConflict": "merge",
-    "merge": "merge",
     "CodeName": "names",
     "PeopleAuthority": "names",
     "Person": "names",
