@@ -177,16 +177,15 @@ class Query:
         if mode not in ("overlaps", "within"):
             raise ValueError(f"mode must be 'overlaps' or 'within', not {mode!r}")
         within = mode == "within"
-        # Check the bounds now (start after end raises) rather than at iteration.
-        _bounds(lo, hi)
+        # The period's first and last day; a start after the end raises now, not later.
+        first_day, last_day = _bounds(lo, hi)
 
         def keep(doc: Document) -> bool:
             if doc.date is None:
                 return False
             return doc.date.within(lo, hi) if within else doc.date.overlaps(lo, hi)
 
-        first = _first_day(lo).toordinal()
-        last = _last_day(hi).toordinal()
+        first, last = first_day.toordinal(), last_day.toordinal()
 
         def select(index: CatalogueIndex) -> Selection:
             return index.dates.select(first, last, within=within)
@@ -920,26 +919,6 @@ def _canonical(
 def _bound(value: DateBound) -> PartialDate | DateRange | datetime.date | None:
     if isinstance(value, str):
         return DateRange.parse(value) if "/" in value else PartialDate.parse(value)
-    return value
-
-
-def _first_day(value: PartialDate | DateRange | datetime.date | None) -> datetime.date:
-    if value is None:
-        return datetime.date.min
-    if isinstance(value, PartialDate | DateRange):
-        return value.earliest
-    if isinstance(value, datetime.datetime):
-        return value.date()
-    return value
-
-
-def _last_day(value: PartialDate | DateRange | datetime.date | None) -> datetime.date:
-    if value is None:
-        return datetime.date.max
-    if isinstance(value, PartialDate | DateRange):
-        return value.latest
-    if isinstance(value, datetime.datetime):
-        return value.date()
     return value
 
 
