@@ -335,6 +335,18 @@ search_strings = st.recursive(_query_atoms, _combine, max_leaves=4)
 plain_searches = st.lists(_query_words, min_size=1, max_size=3).flatmap(
     lambda ws: st.sampled_from([" ".join(ws), " OR ".join(ws)])
 )
+#: Synonym groups of folded words (the first as typed, then its aliases), for the top-k
+#: path of name expansion: one to three groups of one to three distinct words.
+synonym_groups = st.lists(
+    st.lists(
+        st.sampled_from(["taiwan", "lushun", "stalin", "mao", "filippov", "the", "nothing"]),
+        min_size=1,
+        max_size=3,
+        unique=True,
+    ).map(tuple),
+    min_size=1,
+    max_size=3,
+)
 
 
 # -- loaders issue: page captures ------------------------------------------------------------

@@ -10,11 +10,12 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import sinosoviet_docs as ssd
-from sinosoviet_docs._querylang import And, Node, Not, Or, Phrase, Term, parse
+from sinosoviet_docs._querylang import And, Node, Not, Or, Phrase, Synonyms, Term, parse
 from sinosoviet_docs._text import tokenize
-from sinosoviet_docs.index import K1, B, index_for
+from sinosoviet_docs.index import ALIAS_WEIGHT, K1, B, DatedPhrase, index_for
+from sinosoviet_docs.query import _parsed
 
-from .strategies import plain_searches, search_strings, searchable_catalogues
+from .strategies import plain_searches, search_strings, searchable_catalogues, synonym_groups
 
 FIELDS = ("title", "summary", "text", "names")
 
@@ -70,6 +71,25 @@ class Brute:
         idf = self.idf(len(tfs))
         return {i: idf * (K1 + 1) * tf / (tf + self.knorm[i]) for i, tf in tfs.items()}
 
+    def dated(self, node: DatedPhrase) -> dict[int, float]:
+        """A code name: runs of its tokens in documents of its years, not after a qualifier."""
+        size = len(node.tokens)
+        tfs: dict[int, int] = {}
+        for i, doc in enumerate(self.docs):
+            if doc.date is None or not node.first <= doc.date.year <= node.last:
+                continue
+            tf = 0
+            for field in self.fields[i]:
+                for j in range(len(field) - size + 1):
+                    if tuple(field[j : j + size]) == node.tokens and (
+                        j == 0 or field[j - 1] not in node.qualifiers
+                    ):
+                        tf += 1
+            if tf:
+                tfs[i] = tf
+        idf = self.idf(len(tfs))
+        return {i: idf * (K1 + 1) * tf / (tf + self.knorm[i]) for i, tf in tfs.items()}
+
     def score(self, node: Node) -> dict[int, float]:
         if isinstance(node, Term):
             tokens = (
@@ -85,9 +105,25 @@ class Brute:
                 for i, s in part.items():
                     acc[i] = acc.get(i, 0.0) + s
             return acc
+        if isinstance(node, DatedPhrase):
+            return self.dated(node)
         if isinstance(node, Phrase):
             fields = range(4) if node.field is None else (FIELDS.index(node.field),)
             return self.sequence(node.tokens, fields)
+        if isinstance(node, Synonyms):
+            # The typed form's score where it matches; elsewhere the best alias score,
+            # at most the typed form's lowest score, times ALIAS_WEIGHT.
+            typed = self.score(node.typed)
+            aliases = [self.score(a) for a in node.aliases]
+            result = dict(typed)
+            for i in range(self.n):
+                found = [a[i] for a in aliases if i in a]
+                if i not in typed and found:
+                    best = max(found)
+                    if typed:
+                        best = min(best, min(typed.values()))
+                    result[i] = ALIAS_WEIGHT * best
+            return result
         if isinstance(node, Not):
             excluded = self.score(node.child)
             return {i: 0.0 for i in range(self.n) if i not in excluded}
@@ -107,17 +143,96 @@ class Brute:
             result = dict.fromkeys(range(self.n), 0.0)
         return {i: s for i, s in result.items() if not any(i in m for m in negatives)}
 
-    def ranked(self, text: str) -> list[tuple[str, float]]:
-        expr = parse(text).expr
+    def ranked(self, text: str, *, aliases: bool = False) -> list[tuple[str, float]]:
+        expr = _parsed(text, True)[1] if aliases else parse(text).expr
         assert expr is not None
-        scores = self.score(expr)
+        return self.rank(self.score(expr))
+
+    def rank(self, scores: dict[int, float]) -> list[tuple[str, float]]:
         return [(self.docs[i].id, scores[i]) for i in sorted(scores, key=lambda i: (-scores[i], i))]
+
+
+def _synonyms(group: tuple[str, ...]) -> Node:
+    """A group of folded words as the node name expansion makes: typed word, then aliases."""
+    return Synonyms(Term(group[0]), tuple(Term(t) for t in group[1:]))
 
 
 @given(searchable_catalogues(), search_strings)
 def test_search_matches_brute_force(cat: ssd.Catalogue, text: str) -> None:
     """Every search gives the brute-force documents, scores and order (score, then date)."""
     assert Brute(cat).ranked(text) == cat.search(text, aliases=False).scores()
+
+
+@given(searchable_catalogues(), search_strings)
+def test_search_with_aliases_matches_brute_force(cat: ssd.Catalogue, text: str) -> None:
+    """With name expansion, scores and order match brute force over the synonym groups."""
+    assert Brute(cat).ranked(text, aliases=True) == cat.search(text).scores()
+
+
+@given(searchable_catalogues(max_documents=60), plain_searches, st.integers(1, 6))
+def test_top_k_with_aliases_matches_brute_force(cat: ssd.Catalogue, text: str, k: int) -> None:
+    """A limited search with name expansion gives the first k of the brute-force ranking."""
+    assert Brute(cat).ranked(text, aliases=True)[:k] == cat.search(text).limit(k).scores()
+
+
+@given(searchable_catalogues(max_documents=60), synonym_groups, st.booleans(), st.integers(1, 6))
+def test_top_k_of_synonym_groups_matches_brute_force(
+    cat: ssd.Catalogue, groups: list[tuple[str, ...]], conjunctive: bool, k: int
+) -> None:
+    """top_groups (threshold algorithm, group bound = max of its words' bounds) is brute force."""
+    nodes = tuple(_synonyms(g) for g in groups)
+    node = nodes[0] if len(nodes) == 1 else (And(nodes) if conjunctive else Or(nodes))
+    expected = Brute(cat).rank(Brute(cat).score(node))[:k]
+    found = index_for(cat).text.top_groups(groups, conjunctive=conjunctive or len(groups) == 1, k=k)
+    docs = list(cat)
+    assert expected == [(docs[d].id, s) for s, d in found]
+
+
+@given(searchable_catalogues(), synonym_groups, st.booleans())
+def test_synonym_groups_by_lookup_match_brute_force(
+    cat: ssd.Catalogue, groups: list[tuple[str, ...]], conjunctive: bool
+) -> None:
+    """score_groups (the filtered path) and matches (full evaluation) score as brute force."""
+    nodes = tuple(_synonyms(g) for g in groups)
+    node = nodes[0] if len(nodes) == 1 else (And(nodes) if conjunctive else Or(nodes))
+    expected = Brute(cat).score(node)
+    text = index_for(cat).text
+    scored = text.score_groups(groups, range(len(cat)), conjunctive=conjunctive or len(groups) == 1)
+    assert expected == scored
+    assert expected == text.matches(node)
+
+
+def _by_id(cat: ssd.Catalogue, node: Node) -> dict[str, float]:
+    docs = cat.documents
+    return {docs[d].id: s for d, s in index_for(cat).text.matches(node).items()}
+
+
+def test_synonyms_score_the_best_alternative_not_the_sum() -> None:
+    """A document naming a person twice over scores like one naming them once as typed."""
+    cat = ssd.Catalogue(
+        documents=[
+            ssd.Document(id="both", title="Filippov Stalin"),
+            ssd.Document(id="typed", title="Filippov Zhou"),
+            ssd.Document(id="other", title="Mao Zhou"),
+            ssd.Document(id="more", title="Mao Molotov"),
+        ]
+    )
+    scores = _by_id(cat, _synonyms(("filippov", "stalin")))
+    assert scores["typed"] == scores["both"]
+
+
+def test_alias_only_match_ranks_below_every_typed_match() -> None:
+    """A short document naming only an alias ranks below a long one holding the typed word."""
+    cat = ssd.Catalogue(
+        documents=[
+            ssd.Document(id="alias", title="Stalin"),
+            ssd.Document(id="typed", title="Filippov " + "telegram " * 30),
+            ssd.Document(id="x", title="Mao"),
+            ssd.Document(id="y", title="Zhou"),
+        ]
+    )
+    scores = _by_id(cat, _synonyms(("filippov", "stalin")))
+    assert ALIAS_WEIGHT * scores["typed"] == scores["alias"]
 
 
 @given(searchable_catalogues(max_documents=60), plain_searches, st.integers(1, 6))

@@ -493,6 +493,19 @@ def test_alias_finds_the_person_under_another_name() -> None:
     assert ["b"] == cat.search("Filippov", aliases=False).ids()
 
 
+def test_search_ranks_the_name_as_typed_above_its_aliases(bundled: ssd.Catalogue) -> None:
+    """search('filippov') puts every document titled with Filippov before Stalin-only ones."""
+    titled = [d.id for d in bundled if "filippov" in tokenize(d.title)]
+    first = bundled.search("filippov").ids()[: len(titled)]
+    assert sorted(titled) == sorted(first)
+
+
+def test_explain_shows_the_synonym_group() -> None:
+    """explain() writes a name and its aliases as one SYNONYMS(...) group, typed form first."""
+    cat = ssd.Catalogue(documents=[ssd.Document(id="a", title="Filippov to Mao")])
+    assert "search: SYNONYMS(filippov, " in cat.search("filippov").explain()
+
+
 def test_person_facets_use_canonical_names() -> None:
     """Person facets count Filippov (in 1950) and Stalin as one canonical person."""
     stalin = _names.people.resolve("Stalin")

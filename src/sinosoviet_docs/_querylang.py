@@ -41,6 +41,7 @@ __all__ = [
     "Or",
     "Parsed",
     "Phrase",
+    "Synonyms",
     "Term",
     "parse",
 ]
@@ -100,6 +101,26 @@ class Not:
 
 
 @attrs.frozen
+class Synonyms:
+    """The word as ``typed`` and other names for the same thing (a person's ``aliases``).
+
+    A document scores one of them, never their sum: the typed word's score
+    where it holds it, else :data:`~sinosoviet_docs.index.ALIAS_WEIGHT` times
+    the best alias score capped at the typed word's lowest score, so naming
+    someone several ways adds nothing and alias-only matches rank below typed
+    ones. The query language has no syntax for it: name expansion makes it.
+    """
+
+    typed: Node
+    aliases: tuple[Node, ...]
+
+    @property
+    def children(self) -> tuple[Node, ...]:
+        """The typed form, then the aliases."""
+        return (self.typed, *self.aliases)
+
+
+@attrs.frozen
 class FieldFilter:
     """A filter field such as ``type:Telegram``; positions are offsets in the query."""
 
@@ -109,7 +130,7 @@ class FieldFilter:
     value_position: int = 0
 
 
-Node = Union[Term, Phrase, And, Or, Not]  # noqa: UP007 - a runtime alias for Python 3.10
+Node = Union[Term, Phrase, And, Or, Not, Synonyms]  # noqa: UP007 - a runtime alias for Python 3.10
 
 
 @attrs.frozen
@@ -333,6 +354,8 @@ def describe(node: Node | None) -> str:
 
     >>> describe(parse('title:"east wind" OR stal* NOT mao').expr)
     '(title:"east wind" OR (stal* AND NOT mao))'
+    >>> describe(Synonyms(Term("filippov"), (Term("stalin"),)))
+    'SYNONYMS(filippov, stalin)'
     """
     if node is None:
         return "(everything)"
@@ -344,5 +367,7 @@ def describe(node: Node | None) -> str:
         return f'{field}"{" ".join(node.tokens)}"'
     if isinstance(node, Not):
         return f"NOT {describe(node.child)}"
+    if isinstance(node, Synonyms):
+        return "SYNONYMS(" + ", ".join(describe(c) for c in node.children) + ")"
     joiner = " AND " if isinstance(node, And) else " OR "
     return "(" + joiner.join(describe(c) for c in node.children) + ")"

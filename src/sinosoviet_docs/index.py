@@ -28,6 +28,12 @@ term's count in the document (all fields), ``dl`` the document's length in
 tokens (all fields), ``avgdl`` the mean length, and ``idf = log((N - df + 0.5)
 / (df + 0.5))``, or ``1e-6`` where that is not positive. Impacts are stored as
 32-bit floats; a document's score is the sum of its terms' impacts.
+
+A :class:`~._querylang.Synonyms` group (a name and the person's other names)
+is not a sum: a document holding the word as typed scores that word's score,
+one found through aliases alone ``ALIAS_WEIGHT`` (0.8) times its best alias
+score, capped at the typed word's lowest score in the catalogue; so naming a
+person several ways adds nothing, and no alias-only match outranks a typed one.
 """
 
 from __future__ import annotations
@@ -39,12 +45,12 @@ import math
 import threading
 from array import array
 from collections.abc import Callable, Iterable, Sequence
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING, TypeAlias, cast
 
 import attrs
 
 from ._gc import paused_gc
-from ._querylang import Node, Not, Or, Phrase, Term
+from ._querylang import Node, Not, Or, Phrase, Synonyms, Term
 from ._text import fold_name, tokenize
 
 if TYPE_CHECKING:
@@ -70,6 +76,7 @@ _count_elements = _counter()
 
 
 __all__ = [
+    "ALIAS_WEIGHT",
     "FIELDS",
     "K1",
     "B",
@@ -86,6 +93,8 @@ __all__ = [
 K1 = 1.2
 #: BM25 length normalisation.
 B = 0.75
+#: What a match through an alias alone counts, against one of the word as typed.
+ALIAS_WEIGHT = 0.8
 #: The fields of the text index, in the order they are stored.
 FIELDS = ("title", "summary", "text", "names")
 _FIELD_NUMBER = {name: number for number, name in enumerate(FIELDS)}
@@ -327,6 +336,8 @@ class TextIndex:
                 return {}
             fields = range(4) if node.field is None else (_FIELD_NUMBER[node.field],)
             return self._sequence([t for t in tids if t is not None], fields)
+        if isinstance(node, Synonyms):
+            return self._synonyms(node)
         if isinstance(node, Or):
             acc: dict[int, float] = {}
             get = acc.get
@@ -351,6 +362,26 @@ class TextIndex:
         for child in negatives:
             for d in self.matches(child):
                 result.pop(d, None)
+        return result
+
+    def _synonyms(self, node: Synonyms) -> dict[int, float]:
+        """Dis-max of the alternatives: a document holding the word as typed scores that;
+        one found through aliases alone scores ``ALIAS_WEIGHT`` times the best alias
+        score, capped at the lowest score of the typed word (so it ranks below all of them).
+        """
+        typed = self.matches(node.typed)
+        floor = min(typed.values()) if typed else None
+        best: dict[int, float] = {}
+        get = best.get
+        for alias in node.aliases:
+            for d, s in self.matches(alias).items():
+                if d not in typed:
+                    old = get(d)
+                    if old is None or s > old:
+                        best[d] = s
+        result = dict(typed)
+        for d, s in best.items():
+            result[d] = _alias_score(s, floor)
         return result
 
     def _term(self, node: Term) -> dict[int, float]:
@@ -483,6 +514,124 @@ class TextIndex:
             depth += 1
         return [(s, -negd) for s, negd in sorted(heap, reverse=True)]
 
+    def top_groups(
+        self,
+        groups: Sequence[Sequence[str]],
+        *,
+        conjunctive: bool,
+        k: int,
+        accept: Callable[[int], bool] | None = None,
+    ) -> list[tuple[float, int]]:
+        """The ``k`` best (score, docno) for synonym groups of plain words joined by AND or OR.
+
+        A group is the word as typed followed by its aliases, scored as a
+        :class:`~._querylang.Synonyms` node. The threshold algorithm as in
+        :meth:`top_terms`; a group's bound at a depth is the max of its
+        words' (weighted, capped) impacts there.
+        """
+        if all(len(g) == 1 for g in groups):
+            tokens = [g[0] for g in groups]
+            return self.top_terms(tokens, conjunctive=conjunctive, k=k, accept=accept)
+        lists = self._group_lists(groups, conjunctive)
+        if not lists or k <= 0:
+            return []
+        seen: set[int] = set()
+        heap: list[tuple[float, int]] = []  # (score, -docno): the worst kept is heap[0]
+        depth = 0
+        while True:
+            threshold = 0.0
+            active = False
+            for _, alternatives in lists:
+                bound = 0.0
+                for docs, impacts, order, cap in alternatives:
+                    if depth >= len(order):
+                        continue
+                    active = True
+                    pos = order[depth]
+                    impact = impacts[pos]
+                    bound = max(bound, impact if cap is None else ALIAS_WEIGHT * min(impact, cap))
+                    d = docs[pos]
+                    if d in seen:
+                        continue
+                    seen.add(d)
+                    score = self._group_score(lists, d, conjunctive)
+                    if score is None or (accept is not None and not accept(d)):
+                        continue
+                    item = (score, -d)
+                    if len(heap) < k:
+                        heapq.heappush(heap, item)
+                    elif item > heap[0]:
+                        heapq.heapreplace(heap, item)
+                threshold += bound
+            if not active or (len(heap) == k and heap[0][0] > threshold * _SLACK):
+                break
+            depth += 1
+        return [(s, -negd) for s, negd in sorted(heap, reverse=True)]
+
+    def score_groups(
+        self, groups: Sequence[Sequence[str]], candidates: Iterable[int], *, conjunctive: bool
+    ) -> dict[int, float]:
+        """Scores of the given documents for synonym groups of plain words, by lookup."""
+        lists = self._group_lists(groups, conjunctive)
+        result: dict[int, float] = {}
+        if lists:
+            for d in candidates:
+                score = self._group_score(lists, d, conjunctive)
+                if score is not None:
+                    result[d] = score
+        return result
+
+    def _group_lists(self, groups: Sequence[Sequence[str]], conjunctive: bool) -> list[_Group]:
+        """Per group: the typed word's floor, and the postings, impacts, impact order and
+        cap of each of its indexed words (groups with none are left out; for AND, all)."""
+        lists: list[_Group] = []
+        for typed, *aliases in groups:
+            present: list[_Alternative] = []
+            floor: float | None = None
+            tid = self.vocab.get(typed)
+            if tid is not None:
+                impacts = self.impacts(tid)
+                floor = min(impacts)
+                present.append((self.docs(tid), impacts, self.impact_order(tid), None))
+            for alias in aliases:
+                tid = self.vocab.get(alias)
+                if tid is not None:
+                    # An alias-only match counts ALIAS_WEIGHT * min(impact, floor).
+                    cap = math.inf if floor is None else floor
+                    present.append((self.docs(tid), self.impacts(tid), self.impact_order(tid), cap))
+            if present:
+                lists.append((floor, present))
+            elif conjunctive:
+                return []
+        return lists
+
+    @staticmethod
+    def _group_score(lists: list[_Group], d: int, conjunctive: bool) -> float | None:
+        """Sum over the groups of each one's score in ``d`` (see :meth:`_synonyms`); None if
+        ``d`` matches no group (or, for AND, misses one)."""
+        score = 0.0
+        matched = False
+        for floor, alternatives in lists:
+            typed: float | None = None
+            best: float | None = None
+            for docs, impacts, _, cap in alternatives:
+                i = bisect.bisect_left(docs, d)
+                if i < len(docs) and docs[i] == d:
+                    if cap is None:
+                        typed = impacts[i]
+                    elif best is None or impacts[i] > best:
+                        best = impacts[i]
+            if typed is not None:
+                score += typed
+            elif best is not None:
+                score += _alias_score(best, floor)
+            elif conjunctive:
+                return None
+            else:
+                continue
+            matched = True
+        return score if matched else None
+
     def _top_and(
         self,
         lists: list[tuple[array[int], array[float], Sequence[int]]],
@@ -550,6 +699,19 @@ class TextIndex:
             if score is not None and (conjunctive or any(_contains(x[0], d) for x in lists)):
                 result[d] = score
         return result
+
+
+# One alternative of a synonym group in the top-k path: postings, impacts, impact order,
+# and None for the word as typed or, for an alias, the typed word's floor (inf: none).
+_Alternative: TypeAlias = "tuple[array[int], array[float], Sequence[int], float | None]"
+# A synonym group: the lowest score of the typed word (None: it is nowhere), alternatives.
+_Group: TypeAlias = "tuple[float | None, list[_Alternative]]"
+
+
+def _alias_score(best: float, floor: float | None) -> float:
+    """A match through aliases alone: ALIAS_WEIGHT times the best alias score, capped at
+    the lowest score of the word as typed (so it ranks below every typed match)."""
+    return ALIAS_WEIGHT * (best if floor is None else min(best, floor))
 
 
 def _contains(docs: Sequence[int], d: int) -> bool:

@@ -27,7 +27,19 @@ from typing import TYPE_CHECKING, Any, Literal
 
 import attrs
 
-from ._querylang import And, FieldFilter, Node, Or, Parsed, Phrase, Term, describe, parse
+from ._querylang import (
+    And,
+    FieldFilter,
+    Node,
+    Not,
+    Or,
+    Parsed,
+    Phrase,
+    Synonyms,
+    Term,
+    describe,
+    parse,
+)
 from ._text import fold, fold_name, tokenize
 from .dates import DateRange, PartialDate, _bounds
 from .exceptions import DateParseError, QuerySyntaxError
@@ -411,15 +423,15 @@ class Query:
         want = None if self.take is None else self.skip + self.take
         plain = _plain_terms(expr)
         if plain is not None and order == "relevance" and want is not None:
-            tokens, conjunctive = plain
-            total = sum(len(text.postings(t)[0]) for t in tokens)
+            groups, conjunctive = plain
+            total = sum(len(text.postings(t)[0]) for g in groups for t in g)
             if found is not None and len(found) < total:
-                scores = text.score_candidates(tokens, found, conjunctive=conjunctive)
+                scores = text.score_groups(groups, found, conjunctive=conjunctive)
                 ranked = heapq.nsmallest(want, scores, key=lambda d: (-scores[d], d))
                 strategy = f"scored {len(found)} filtered documents by lookup"
             else:
-                best = text.top_terms(
-                    tokens,
+                best = text.top_groups(
+                    groups,
                     conjunctive=conjunctive,
                     k=want,
                     accept=None if found is None else accept,
@@ -727,16 +739,27 @@ def _has_run(tokens: list[str], run: tuple[str, ...]) -> bool:
     return any(tuple(tokens[i : i + n]) == run for i in range(len(tokens) - n + 1))
 
 
-def _plain_terms(expr: Node) -> tuple[list[str], bool] | None:
-    """The tokens of a query of plain words joined only by AND or only by OR, else None."""
+def _plain_terms(expr: Node) -> tuple[list[tuple[str, ...]], bool] | None:
+    """The groups (a word, then its aliases) of a query of plain words or synonym groups of
+    plain words joined only by AND or only by OR, and whether it is AND; else None."""
 
     def plain(node: Node) -> bool:
         return isinstance(node, Term) and node.field is None and not node.prefix
 
-    if isinstance(expr, Term) and plain(expr):
-        return [expr.token], True
-    if isinstance(expr, And | Or) and all(plain(c) for c in expr.children):
-        return [c.token for c in expr.children if isinstance(c, Term)], isinstance(expr, And)
+    def group(node: Node) -> tuple[str, ...] | None:
+        if isinstance(node, Term) and plain(node):
+            return (node.token,)
+        if isinstance(node, Synonyms) and all(plain(c) for c in node.children):
+            return tuple(c.token for c in node.children if isinstance(c, Term))
+        return None
+
+    single = group(expr)
+    if single is not None:
+        return [single], True
+    if isinstance(expr, And | Or):
+        groups = [group(c) for c in expr.children]
+        if all(g is not None for g in groups):
+            return [g for g in groups if g is not None], isinstance(expr, And)
     return None
 
 
@@ -753,7 +776,7 @@ def _terms_of(expr: Node, index: CatalogueIndex) -> list[tuple[str, int]]:
         elif isinstance(node, Phrase):
             for token in node.tokens:
                 found.append((token, len(index.text.postings(token)[0])))
-        elif isinstance(node, And | Or):
+        elif isinstance(node, And | Or | Synonyms):
             for child in node.children:
                 walk(child)
         else:
@@ -835,6 +858,8 @@ def _expand_aliases(node: Node) -> Node:
 
     Real names match anywhere; code names only in documents of their years and
     not right after another person's forename (see :class:`~.index.DatedPhrase`).
+    The word and its aliases form one :class:`~._querylang.Synonyms` group: the
+    best of them scores, not their sum.
     """
     if isinstance(node, And | Or):
         return type(node)(tuple(_expand_aliases(c) for c in node.children))
@@ -870,8 +895,9 @@ def _expand_aliases(node: Node) -> Node:
                         qualifiers=code.qualifiers,
                     )
                 )
-        return node if len(alternatives) == 1 else Or(tuple(alternatives))
-    return attrs.evolve(node, child=_expand_aliases(node.child))
+        return node if len(alternatives) == 1 else Synonyms(node, tuple(alternatives[1:]))
+    assert isinstance(node, Not), node  # Synonyms come only from this expansion
+    return Not(_expand_aliases(node.child))
 
 
 def _facet_values(field: str) -> Callable[[Document], Iterable[str]]:
