@@ -683,23 +683,6 @@ class TextIndex:
                 return None
         return score
 
-    def score_candidates(
-        self, tokens: Sequence[str], candidates: Iterable[int], *, conjunctive: bool
-    ) -> dict[int, float]:
-        """Scores of the given documents for plain terms, by lookup (for small candidate sets)."""
-        tids = [self.vocab.get(t) for t in tokens]
-        if conjunctive and any(t is None for t in tids):
-            return {}
-        lists = [(self.docs(t), self.impacts(t), ()) for t in tids if t is not None]
-        if not lists:
-            return {}
-        result: dict[int, float] = {}
-        for d in candidates:
-            score = self._full_score(lists, d, conjunctive)  # type: ignore[arg-type]
-            if score is not None and (conjunctive or any(_contains(x[0], d) for x in lists)):
-                result[d] = score
-        return result
-
 
 # One alternative of a synonym group in the top-k path: postings, impacts, impact order,
 # and None for the word as typed or, for an alias, the typed word's floor (inf: none).
