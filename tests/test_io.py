@@ -299,3 +299,14 @@ def test_gc_is_restored_after_loading(bundled: ssd.Catalogue, tmp_path: Path) ->
     assert gc.isenabled()
     ssd.loads(ssd.dumps(bundled))
     assert gc.isenabled()
+
+
+def test_bad_popular_document_is_reported_once(bundled: ssd.Catalogue) -> None:
+    """A popular document with a bad field gives its own error, not a second dangling-id one."""
+    data = json.loads(ssd.dumps(bundled))
+    popular_id = data["collections"][0]["popular"][0]
+    record = next(d for d in data["documents"] if d["id"] == popular_id)
+    record["date"] = "1952-02-30"
+    error = _load_error(json.dumps(data))
+    assert 1 == len(error.errors)
+    assert error.errors[0].endswith(".date")

@@ -9,6 +9,7 @@ from __future__ import annotations
 import functools
 import typing
 from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Collection as Collection_
 from typing import Any, TypeVar
 
 import attrs
@@ -517,8 +518,13 @@ def catalogue_from_parts(
     raw_collections: Sequence[tuple[Mapping[str, Any], Sequence[object]]],
     documents: Sequence[Document],
     errors: list[str],
+    unreadable: Collection_[str] = frozenset(),
 ) -> Catalogue:
-    """Assemble a catalogue, resolving popular-document ids; raise if ``errors`` is not empty."""
+    """Assemble a catalogue, resolving popular-document ids; raise if ``errors`` is not empty.
+
+    ``unreadable`` holds the ids of documents whose own errors are already in
+    ``errors``: a collection naming one of them is not reported again.
+    """
     by_id = {doc.id: doc for doc in documents}
     collections: list[Collection] = []
     for index, (data, popular_ids) in enumerate(raw_collections):
@@ -534,7 +540,8 @@ def catalogue_from_parts(
             if type(doc_id) is not str:
                 errors.append(f"expected a document id, found {_describe(doc_id)} @ {where}")
             elif doc_id not in by_id:
-                errors.append(f"no document with id {doc_id!r} @ {where}")
+                if doc_id not in unreadable:
+                    errors.append(f"no document with id {doc_id!r} @ {where}")
             else:
                 popular.append(by_id[doc_id])
         collections.append(attrs.evolve(col, popular=tuple(popular)))

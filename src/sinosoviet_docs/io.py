@@ -167,12 +167,20 @@ def _read_json(text: str) -> Catalogue:
         errors.append("expected an array @ $.documents")
         raw_documents = []
     read = document_reader()
+    unreadable: set[str] = set()
     for index, item in enumerate(raw_documents):
         try:
             documents.append(read(item, f"$.documents[{index}]"))
         except CatalogueLoadError as exc:
             errors.extend(exc.errors)
-    return catalogue_from_parts(info, raw_collections, documents, errors)
+            unreadable.add(_id_of(item))
+    return catalogue_from_parts(info, raw_collections, documents, errors, unreadable)
+
+
+def _id_of(item: object) -> str:
+    """The id a record that could not be read claims, if any ("" if none)."""
+    found = item.get("id") if isinstance(item, dict) else None
+    return found if isinstance(found, str) else ""
 
 
 def _read_jsonl(lines: Iterable[str]) -> Catalogue:
@@ -194,19 +202,23 @@ def _read_jsonl(lines: Iterable[str]) -> Catalogue:
     errors = [f"line {header_line}: {e}" for e in errors]
     first_bad: int | None = header_line if errors else None
     documents: list[Document] = []
+    unreadable: set[str] = set()
     read = document_reader()
     for number, line in enumerate(iterator, start=header_line + 1):
         if not line.strip():
             continue
+        item: object = None
         try:
-            documents.append(read(_decode(line, number), "$"))
+            item = _decode(line, number)
+            documents.append(read(item, "$"))
         except CatalogueLoadError as exc:
             errors.extend(
                 e if e.startswith("invalid JSON") else f"line {number}: {e}" for e in exc.errors
             )
             first_bad = first_bad or number
+            unreadable.add(_id_of(item))
     try:
-        return catalogue_from_parts(info, raw_collections, documents, errors)
+        return catalogue_from_parts(info, raw_collections, documents, errors, unreadable)
     except CatalogueLoadError as exc:
         raise CatalogueLoadError(exc.errors, line=first_bad) from None
 
