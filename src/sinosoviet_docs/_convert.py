@@ -381,22 +381,14 @@ def _fast_check(type_: Any, memos: _Memos | None, share: bool) -> Callable[[Any]
 
 def _fast_check_plain(type_: Any, memos: _Memos | None) -> Callable[[Any], Any]:
     args = typing.get_args(type_)
-    if type_ is str:
+    if type_ is str or type_ is int:
 
-        def check_str(v: Any) -> Any:
-            if type(v) is not str:
+        def check_exact(v: Any) -> Any:
+            if type(v) is not type_:  # bool is not int, and nothing is coerced
                 raise _NotFast
             return v
 
-        return check_str
-    if type_ is int:
-
-        def check_int(v: Any) -> Any:
-            if type(v) is not int:
-                raise _NotFast
-            return v
-
-        return check_int
+        return check_exact
     if type_ is PartialDate:
         return lambda v: PartialDate.from_edtf(v) if type(v) is str else _not_fast()
     if type_ is DateRange:
