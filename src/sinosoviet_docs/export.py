@@ -35,7 +35,7 @@ from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, get_args
 
-from .dates import PartialDate
+from ._ris import format_date
 from .exceptions import MissingExtraError
 from .models import ARCHIVE_URL, Document
 
@@ -486,15 +486,6 @@ def _ris_value(text: str) -> str:
     return " ".join(text.split())
 
 
-def _ris_date(date: PartialDate) -> str:
-    month = "" if date.month is None else f"{date.month:02d}"
-    day = "" if date.day is None else f"{date.day:02d}"
-    other = ", ".join(
-        word for word, flag in (("circa", date.approximate), ("uncertain", date.uncertain)) if flag
-    )
-    return f"{date.year:04d}/{month}/{day}/{other}"
-
-
 def _ris_record(doc: Document) -> str:
     senders, recipients = _correspondents(doc)
     location, credits = _location_and_credits(doc)
@@ -504,7 +495,7 @@ def _ris_record(doc: Document) -> str:
     lines.extend(("A4", name) for name in _translators(credits))
     if doc.date is not None:
         lines.append(("PY", f"{doc.date.year:04d}"))
-        lines.append(("DA", _ris_date(doc.date)))
+        lines.append(("DA", format_date(doc.date)))
     if doc.type:
         lines.append(("M3", doc.type))
     lines.append(("DB", ARCHIVE_NAME))
