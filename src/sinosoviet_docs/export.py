@@ -142,7 +142,7 @@ def _split_credits(text: str) -> tuple[str, tuple[str, ...]]:
     return split_credits(text)
 
 
-def _sentence(text: str) -> str:
+def _with_final_stop(text: str) -> str:
     """Text ending in a full stop (or the ? or ! it already ends with)."""
     text = text.strip()
     return text if text.endswith((".", "?", "!")) else text + "."
@@ -238,14 +238,14 @@ def cite(doc: Document, style: CitationStyle = "note") -> str:
         head = _quoted(doc.title, ",")
         middle = [doc.date.display()] if doc.date is not None else []
         body = ", ".join([*middle, holding])
-        parts = [f"{head} {_sentence(body)}"]
+        parts = [f"{head} {_with_final_stop(body)}"]
     else:
         head = _quoted(doc.title, ".")
         parts = [head]
         if doc.date is not None:
-            parts.append(_sentence(doc.date.display()))
-        parts.append(_sentence(holding))
-    parts.extend(_sentence(c) for c in credits)
+            parts.append(_with_final_stop(doc.date.display()))
+        parts.append(_with_final_stop(holding))
+    parts.extend(_with_final_stop(c) for c in credits)
     url = stable_url(doc)
     if url:
         parts.append(url)
