@@ -22,6 +22,7 @@ from sinosoviet_docs import export
 from sinosoviet_docs._convert import unstructure_document
 from sinosoviet_docs.cli import main
 from sinosoviet_docs.dates import PartialDate
+from sinosoviet_docs.export._cite import location_and_credits
 from sinosoviet_docs.models import Document
 
 from .strategies import documents
@@ -349,7 +350,7 @@ def test_ris_round_trip_through_load_ris(bundled: ssd.Catalogue, tmp_path: Path)
     def key(d: Document, location: str | None) -> tuple[Any, ...]:
         return (d.id, d.title, str(d.date), d.record_id, location)
 
-    expected = [key(d, export._location_and_credits(d)[0]) for d in bundled]
+    expected = [key(d, location_and_credits(d)[0]) for d in bundled]
     actual = [key(d, d.source) for d in loaded]
     assert sorted(expected) == sorted(actual)
 
