@@ -11,7 +11,7 @@ import sinosoviet_docs as ssd
 from sinosoviet_docs.export import _html
 from sinosoviet_docs.models import Catalogue, Collection, Document, Popularity
 
-from .strategies import documents
+from ..strategies import documents
 
 SCRIPT = "<script>alert('x')</script> & more"
 
