@@ -15,18 +15,20 @@ import re
 from collections.abc import Iterable, Sequence
 from typing import Literal
 
+import attrs
+
 from ..models import ARCHIVE_URL, Document
 
 __all__ = [
     "ARCHIVE_NAME",
+    "CitationParts",
     "CitationStyle",
     "as_documents",
     "citation_key",
+    "citation_parts",
     "cite",
-    "correspondents",
     "location_and_credits",
     "stable_url",
-    "translators",
 ]
 
 #: The name under which the archive asks to be cited.
@@ -109,7 +111,7 @@ def location_and_credits(doc: Document) -> tuple[str | None, tuple[str, ...]]:
 _TRANSLATED_BY = r"(?i)translated (?:from [A-Za-z]+ )?by (.+?)\.?$"
 
 
-def translators(credits: Sequence[str]) -> tuple[str, ...]:
+def _translators(credits: Sequence[str]) -> tuple[str, ...]:
     """Names in "Translated by A and B" credit lines."""
     names: list[str] = []
     for credit in credits:
@@ -119,12 +121,48 @@ def translators(credits: Sequence[str]) -> tuple[str, ...]:
     return tuple(names)
 
 
-def correspondents(doc: Document) -> tuple[tuple[str, ...], tuple[str, ...]]:
+def _correspondents(doc: Document) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """(senders, recipients) when the title says who wrote to whom."""
     corr = doc.correspondence
     if corr is None:
         return (), ()
     return corr.senders, corr.recipients
+
+
+@attrs.frozen
+class CitationParts:
+    """What the CSL, BibTeX and RIS writers all say of a document beyond its own fields."""
+
+    #: The document's authors, else the senders its title names.
+    authors: tuple[str, ...]
+    #: The recipients its title names.
+    recipients: tuple[str, ...]
+    #: Where the original is held (see :func:`location_and_credits`).
+    location: str | None
+    credits: tuple[str, ...]
+    #: The names in "Translated by ..." credits.
+    translators: tuple[str, ...]
+    #: The address to cite (:func:`stable_url`).
+    url: str | None
+
+
+def citation_parts(doc: Document) -> CitationParts:
+    """The authors, recipients, location, credits, translators and address of a document.
+
+    >>> parts = citation_parts(Document(id="x", title="T", credits="Translated by J. Roe"))
+    >>> parts.authors, parts.credits, parts.translators, parts.url
+    ((), ('Translated by J. Roe',), ('J. Roe',), None)
+    """
+    senders, recipients = _correspondents(doc)
+    location, credits = location_and_credits(doc)
+    return CitationParts(
+        authors=doc.authors or senders,
+        recipients=recipients,
+        location=location,
+        credits=credits,
+        translators=_translators(credits),
+        url=stable_url(doc),
+    )
 
 
 # A double quote at the start or after a space or bracket opens; any other closes.

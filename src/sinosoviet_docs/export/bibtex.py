@@ -11,16 +11,7 @@ from collections.abc import Iterable
 from typing import Literal
 
 from ..models import Document
-from ._cite import (
-    ARCHIVE_NAME,
-    _Docs,
-    as_documents,
-    citation_key,
-    correspondents,
-    location_and_credits,
-    stable_url,
-    translators,
-)
+from ._cite import ARCHIVE_NAME, _Docs, as_documents, citation_key, citation_parts
 
 __all__ = ["latex_escape", "to_bibtex"]
 
@@ -61,12 +52,11 @@ def _bib_names(names: Iterable[str]) -> str:
 
 
 def _bib_entry(doc: Document, dialect: Literal["bibtex", "biblatex"]) -> str:
-    senders, recipients = correspondents(doc)
-    location, credits = location_and_credits(doc)
+    parts = citation_parts(doc)
+    location = parts.location
     fields: list[tuple[str, str]] = []
-    authors = doc.authors or senders
-    if authors:
-        fields.append(("author", _bib_names(authors)))
+    if parts.authors:
+        fields.append(("author", _bib_names(parts.authors)))
     fields.append(("title", "{" + latex_escape(doc.title) + "}"))
     date = doc.date
     if date is not None:
@@ -83,11 +73,10 @@ def _bib_entry(doc: Document, dialect: Literal["bibtex", "biblatex"]) -> str:
     fields.append(("archive", latex_escape(ARCHIVE_NAME)))
     if location:
         fields.append(("archive_location", latex_escape(location)))
-    if recipients:
-        fields.append(("recipient", _bib_names(recipients)))
-    names = translators(credits)
-    if names:
-        fields.append(("translator", _bib_names(names)))
+    if parts.recipients:
+        fields.append(("recipient", _bib_names(parts.recipients)))
+    if parts.translators:
+        fields.append(("translator", _bib_names(parts.translators)))
     if doc.languages:
         fields.append(("language", latex_escape(", ".join(doc.languages))))
     if doc.topics:
@@ -96,9 +85,9 @@ def _bib_entry(doc: Document, dialect: Literal["bibtex", "biblatex"]) -> str:
     note = [ARCHIVE_NAME if location is None else f"{ARCHIVE_NAME}, {location}"]
     if date is not None and (date.approximate or date.uncertain or dialect == "bibtex"):
         note.insert(0, date.display())
-    text_note = ". ".join(n.rstrip(".") for n in [*note, *credits]) + "."
+    text_note = ". ".join(n.rstrip(".") for n in [*note, *parts.credits]) + "."
     fields.append(("note", latex_escape(text_note)))
-    url = stable_url(doc)
+    url = parts.url
     if url:
         fields.append(("url", _bib_url(url)))
         if dialect == "bibtex":

@@ -12,15 +12,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from ..models import Document
-from ._cite import (
-    ARCHIVE_NAME,
-    _Docs,
-    as_documents,
-    correspondents,
-    location_and_credits,
-    stable_url,
-    translators,
-)
+from ._cite import ARCHIVE_NAME, _Docs, as_documents, citation_parts
 
 __all__ = ["csl_item", "to_csl_json"]
 
@@ -44,33 +36,30 @@ def csl_item(doc: Document) -> dict[str, Any]:
     >>> item["type"], item["issued"]
     ('manuscript', {'date-parts': [[1958]], 'circa': True})
     """
-    senders, recipients = correspondents(doc)
-    location, credits = location_and_credits(doc)
+    parts = citation_parts(doc)
     item: dict[str, Any] = {
         "id": doc.id,
-        "type": "personal_communication" if recipients else "manuscript",
+        "type": "personal_communication" if parts.recipients else "manuscript",
         "title": doc.title,
         "archive": ARCHIVE_NAME,
         "source": ARCHIVE_NAME,
         "publisher": "Wilson Center",
     }
-    authors = doc.authors or senders
-    if authors:
-        item["author"] = _csl_names(authors)
-    if recipients:
-        item["recipient"] = _csl_names(recipients)
-    names = translators(credits)
-    if names:
-        item["translator"] = _csl_names(names)
+    if parts.authors:
+        item["author"] = _csl_names(parts.authors)
+    if parts.recipients:
+        item["recipient"] = _csl_names(parts.recipients)
+    if parts.translators:
+        item["translator"] = _csl_names(parts.translators)
     if doc.date is not None:
         date = doc.date
-        parts = [p for p in (date.year, date.month, date.day) if p is not None]
-        issued: dict[str, Any] = {"date-parts": [parts]}
+        known = [p for p in (date.year, date.month, date.day) if p is not None]
+        issued: dict[str, Any] = {"date-parts": [known]}
         if date.approximate:
             issued["circa"] = True
         item["issued"] = issued
-    if location:
-        item["archive_location"] = location
+    if parts.location:
+        item["archive_location"] = parts.location
     if doc.original_archive:
         item["archive_collection"] = doc.original_archive
     if doc.type:
@@ -83,14 +72,13 @@ def csl_item(doc: Document) -> dict[str, Any]:
         item["abstract"] = doc.summary
     if doc.record_id is not None:
         item["number"] = str(doc.record_id)
-    notes = list(credits)
+    notes = list(parts.credits)
     if doc.date is not None and doc.date.uncertain:
         notes.append(f"Date uncertain: {doc.date.display()}")
     if notes:
         item["note"] = "\n".join(notes)
-    url = stable_url(doc)
-    if url:
-        item["URL"] = url
+    if parts.url:
+        item["URL"] = parts.url
     return item
 
 

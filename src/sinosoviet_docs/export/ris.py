@@ -12,15 +12,7 @@ from __future__ import annotations
 
 from .._ris import format_date
 from ..models import Document
-from ._cite import (
-    ARCHIVE_NAME,
-    _Docs,
-    as_documents,
-    correspondents,
-    location_and_credits,
-    stable_url,
-    translators,
-)
+from ._cite import ARCHIVE_NAME, _Docs, as_documents, citation_parts
 
 __all__ = ["to_ris"]
 
@@ -31,30 +23,28 @@ def _ris_value(text: str) -> str:
 
 
 def _ris_record(doc: Document) -> str:
-    senders, recipients = correspondents(doc)
-    location, credits = location_and_credits(doc)
+    parts = citation_parts(doc)
     lines: list[tuple[str, str]] = [("TY", "MANSCPT"), ("ID", doc.id), ("TI", doc.title)]
-    lines.extend(("AU", name) for name in doc.authors or senders)
-    lines.extend(("A2", name) for name in recipients)
-    lines.extend(("A4", name) for name in translators(credits))
+    lines.extend(("AU", name) for name in parts.authors)
+    lines.extend(("A2", name) for name in parts.recipients)
+    lines.extend(("A4", name) for name in parts.translators)
     if doc.date is not None:
         lines.append(("PY", f"{doc.date.year:04d}"))
         lines.append(("DA", format_date(doc.date)))
     if doc.type:
         lines.append(("M3", doc.type))
     lines.append(("DB", ARCHIVE_NAME))
-    if location:
-        lines.append(("AN", location))
+    if parts.location:
+        lines.append(("AN", parts.location))
     if doc.original_archive:
         lines.append(("CY", doc.original_archive))
     lines.extend(("LA", lang) for lang in doc.languages)
     lines.extend(("KW", topic) for topic in doc.topics)
     if doc.summary:
         lines.append(("AB", doc.summary))
-    lines.extend(("N1", credit) for credit in credits)
-    url = stable_url(doc)
-    if url:
-        lines.append(("UR", url))
+    lines.extend(("N1", credit) for credit in parts.credits)
+    if parts.url:
+        lines.append(("UR", parts.url))
     lines.append(("ER", ""))
     return "".join(f"{tag}  - {_ris_value(value)}".rstrip() + "\n" for tag, value in lines)
 
