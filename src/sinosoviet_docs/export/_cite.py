@@ -1,9 +1,11 @@
 """What every way out says about a document: its citation, key, address, location and credits.
 
 :func:`cite` writes the Chicago-style citation in the archive's recommended
-pattern; the helpers below it split a document's source into where the
-original is held and its credit lines ("Translated by ..."), which the CSL,
-BibTeX and RIS writers carry in their own fields.
+pattern. :func:`location_and_credits` splits a document's source into where
+the original is held and its credit lines ("Translated by ..."), and
+:func:`citation_parts` gathers those with the authors, recipients,
+translators and address that the CSL, BibTeX and RIS writers carry in their
+own fields.
 
 >>> location_and_credits(Document(id="x", title="T", source="APRF, f. 3. Translated by J. Roe."))
 ('APRF, f. 3', ('Translated by J. Roe.',))
