@@ -245,7 +245,7 @@ class Document:
 
     def _repr_html_(self) -> str:
         """The document's facts and citation as an HTML table, for notebooks."""
-        from ._html import document_html
+        from .export._html import document_html
 
         return document_html(self)
 
@@ -299,7 +299,7 @@ class Collection:
 
     def _repr_html_(self) -> str:
         """The collection and its popular documents as HTML, for notebooks."""
-        from ._html import collection_html
+        from .export._html import collection_html
 
         return collection_html(self)
 
@@ -531,6 +531,6 @@ class Catalogue:
 
     def _repr_html_(self) -> str:
         """The collections and documents as HTML tables, for notebooks."""
-        from ._html import catalogue_html
+        from .export._html import catalogue_html
 
         return catalogue_html(self)

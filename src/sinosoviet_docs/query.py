@@ -701,7 +701,7 @@ class Query:
 
     def _repr_html_(self) -> str:
         """The matching documents as an HTML table, for notebooks."""
-        from ._html import query_html
+        from .export._html import query_html
 
         return query_html(self)
 

@@ -56,8 +56,9 @@ from __future__ import annotations
 import os
 from collections.abc import Sequence
 
+from .._ris import parse_date as _ris_date
 from ..dates import PartialDate
-from ..exceptions import DateParseError, RisParseError
+from ..exceptions import RisParseError
 from ..models import Catalogue, CatalogueInfo, Document, Provenance
 from ._input import is_ascii_int, read_utf8
 
@@ -92,50 +93,6 @@ def _tag_line(line: str) -> tuple[str, str] | None:
     if value and not value.startswith(" "):
         return None
     return tag, value[1:] if value else ""
-
-
-def _ris_date(value: str, *, record: int, line: int, source: str) -> PartialDate:
-    parts = value.split("/")
-    if len(parts) == 1:
-        try:
-            return PartialDate.parse(value)
-        except DateParseError:
-            raise RisParseError(
-                f"a date as YYYY/MM/DD/ or YYYY, not {value!r}",
-                record=record,
-                line=line,
-                source=source,
-            ) from None
-    numbers: list[int] = []
-    for part in parts[:3]:
-        part = part.strip()
-        if not part or part.strip("0") == "":
-            break
-        if not is_ascii_int(part):
-            raise RisParseError(
-                f"a date as YYYY/MM/DD/ with numeric parts, not {value!r}",
-                record=record,
-                line=line,
-                source=source,
-            )
-        numbers.append(int(part))
-    if not numbers:
-        raise RisParseError(
-            f"a date with at least a year, not {value!r}", record=record, line=line, source=source
-        )
-    other = parts[3].lower() if len(parts) > 3 else ""
-    try:
-        return PartialDate(
-            year=numbers[0],
-            month=numbers[1] if len(numbers) > 1 else None,
-            day=numbers[2] if len(numbers) > 2 else None,
-            approximate="circa" in other or "approx" in other,
-            uncertain="uncertain" in other,
-        )
-    except DateParseError as exc:
-        raise RisParseError(
-            f"a real date ({exc.reason}), not {value!r}", record=record, line=line, source=source
-        ) from None
 
 
 def _split_list(values: Sequence[str]) -> tuple[str, ...]:

@@ -8,10 +8,10 @@ import re
 from hypothesis import given
 
 import sinosoviet_docs as ssd
-from sinosoviet_docs import _html
+from sinosoviet_docs.export import _html
 from sinosoviet_docs.models import Catalogue, Collection, Document, Popularity
 
-from .strategies import documents
+from ..strategies import documents
 
 SCRIPT = "<script>alert('x')</script> & more"
 

@@ -13,9 +13,11 @@ import html
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
+from ._cite import cite, stable_url
+
 if TYPE_CHECKING:
-    from .models import Catalogue, Collection, Document
-    from .query import Query
+    from ..models import Catalogue, Collection, Document
+    from ..query import Query
 
 __all__ = ["MAX_ROWS", "catalogue_html", "collection_html", "document_html", "documents_table"]
 
@@ -46,8 +48,6 @@ def _people(doc: Document) -> tuple[str, ...]:
 
 def documents_table(docs: Iterable[Document], *, caption: str, limit: int = MAX_ROWS) -> str:
     """A compact table of documents: date, type, title linked to the archive, people."""
-    from .export import stable_url
-
     rows: list[str] = []
     more = 0
     for count, doc in enumerate(docs):
@@ -72,8 +72,6 @@ def documents_table(docs: Iterable[Document], *, caption: str, limit: int = MAX_
 
 def document_html(doc: Document) -> str:
     """One document as a two-column table of its known facts and its citation."""
-    from .export import cite, stable_url
-
     facts: list[tuple[str, str]] = [
         ("title", _link(doc.title, stable_url(doc))),
         ("date", _e(doc.date_display)),

@@ -1,0 +1,96 @@
+"""The RIS format's dates, both ways: ``DA  - YYYY/MM/DD/other``.
+
+A part that is not known is empty (``1950/02//``), and the qualifiers
+"circa" and "uncertain" go after the last slash. The writer
+(:func:`~sinosoviet_docs.export.to_ris`) and the reader
+(:func:`~sinosoviet_docs.loaders.load_ris`) share this one codec, so what
+one writes the other reads back at the same precision.
+
+>>> from sinosoviet_docs.dates import PartialDate
+>>> format_date(PartialDate(year=1950, month=2, approximate=True))
+'1950/02//circa'
+>>> parse_date("1950/02//circa", record=1, line=3, source="<ris>")
+PartialDate(year=1950, month=2, day=None, approximate=True, uncertain=False)
+"""
+
+from __future__ import annotations
+
+from .dates import PartialDate
+from .exceptions import DateParseError, RisParseError
+
+__all__ = ["format_date", "parse_date"]
+
+
+def format_date(date: PartialDate) -> str:
+    """``YYYY/MM/DD/other``, with the parts the date does not know left empty.
+
+    >>> from sinosoviet_docs.dates import PartialDate
+    >>> format_date(PartialDate(year=1950))
+    '1950///'
+    >>> format_date(PartialDate(year=1950, month=2, day=14, approximate=True, uncertain=True))
+    '1950/02/14/circa, uncertain'
+    """
+    month = "" if date.month is None else f"{date.month:02d}"
+    day = "" if date.day is None else f"{date.day:02d}"
+    other = ", ".join(
+        word for word, flag in (("circa", date.approximate), ("uncertain", date.uncertain)) if flag
+    )
+    return f"{date.year:04d}/{month}/{day}/{other}"
+
+
+def parse_date(value: str, *, record: int, line: int, source: str) -> PartialDate:
+    """The date of a ``DA`` (or ``PY``) value; empty or zero parts are unknown.
+
+    A value without a slash is read as a plain date ("1958"). Anything else
+    raises :class:`~sinosoviet_docs.exceptions.RisParseError` at ``record``
+    and ``line`` of ``source``.
+
+    >>> parse_date("1944/05/19/", record=1, line=2, source="<ris>")
+    PartialDate(year=1944, month=5, day=19, approximate=False, uncertain=False)
+    >>> parse_date("1958/00/00/", record=1, line=2, source="<ris>").precision
+    'year'
+    """
+    # Imported here: the loaders package imports this module.
+    from .loaders._input import is_ascii_int
+
+    parts = value.split("/")
+    if len(parts) == 1:
+        try:
+            return PartialDate.parse(value)
+        except DateParseError:
+            raise RisParseError(
+                f"a date as YYYY/MM/DD/ or YYYY, not {value!r}",
+                record=record,
+                line=line,
+                source=source,
+            ) from None
+    numbers: list[int] = []
+    for part in parts[:3]:
+        part = part.strip()
+        if not part or part.strip("0") == "":
+            break
+        if not is_ascii_int(part):
+            raise RisParseError(
+                f"a date as YYYY/MM/DD/ with numeric parts, not {value!r}",
+                record=record,
+                line=line,
+                source=source,
+            )
+        numbers.append(int(part))
+    if not numbers:
+        raise RisParseError(
+            f"a date with at least a year, not {value!r}", record=record, line=line, source=source
+        )
+    other = parts[3].lower() if len(parts) > 3 else ""
+    try:
+        return PartialDate(
+            year=numbers[0],
+            month=numbers[1] if len(numbers) > 1 else None,
+            day=numbers[2] if len(numbers) > 2 else None,
+            approximate="circa" in other or "approx" in other,
+            uncertain="uncertain" in other,
+        )
+    except DateParseError as exc:
+        raise RisParseError(
+            f"a real date ({exc.reason}), not {value!r}", record=record, line=line, source=source
+        ) from None

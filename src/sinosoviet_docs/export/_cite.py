@@ -1,0 +1,242 @@
+"""What every way out says about a document: its citation, key, address, location and credits.
+
+:func:`cite` writes the Chicago-style citation in the archive's recommended
+pattern. :func:`location_and_credits` splits a document's source into where
+the original is held and its credit lines ("Translated by ..."), and
+:func:`citation_parts` gathers those with the authors, recipients,
+translators and address that the CSL, BibTeX and RIS writers carry in their
+own fields.
+
+>>> location_and_credits(Document(id="x", title="T", source="APRF, f. 3. Translated by J. Roe."))
+('APRF, f. 3', ('Translated by J. Roe.',))
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from typing import Literal
+
+import attrs
+
+from ..models import ARCHIVE_URL, Document
+
+__all__ = [
+    "ARCHIVE_NAME",
+    "CitationParts",
+    "CitationStyle",
+    "as_documents",
+    "citation_key",
+    "citation_parts",
+    "cite",
+    "location_and_credits",
+    "stable_url",
+]
+
+#: The name under which the archive asks to be cited.
+ARCHIVE_NAME = "History and Public Policy Program Digital Archive"
+
+CitationStyle = Literal["note", "bibliography"]
+
+#: What every export takes: one document or any iterable of them.
+_Docs = Document | Iterable[Document]
+
+
+def as_documents(docs: _Docs) -> list[Document]:
+    """The documents as a list (one document becomes a list of one)."""
+    if isinstance(docs, Document):
+        return [docs]
+    return list(docs)
+
+
+def stable_url(doc: Document) -> str | None:
+    """The address to cite: ``/document/<record id>`` on the archive, else ``doc.url``.
+
+    >>> stable_url(Document(id="x", title="T", record_id=112088))
+    'https://digitalarchive.wilsoncenter.org/document/112088'
+    >>> stable_url(Document(id="x", title="T")) is None
+    True
+    """
+    if doc.record_id is not None:
+        return f"{ARCHIVE_URL}/document/{doc.record_id}"
+    return doc.url
+
+
+def _split_credits(text: str) -> tuple[str, tuple[str, ...]]:
+    """The archive citation and its credits ("Translated by ...")."""
+    from ..citations import split_credits
+
+    return split_credits(text)
+
+
+def _with_final_stop(text: str) -> str:
+    """Text ending in a full stop (or the ? or ! it already ends with)."""
+    text = text.strip()
+    return text if text.endswith((".", "?", "!")) else text + "."
+
+
+def _without_final_stop(text: str) -> str:
+    """``text`` without the full stop that ends its sentence, keeping an abbreviation's.
+
+    >>> _without_final_stop("APRF, f. 45, op. 1, d. 342, l. 78.")
+    'APRF, f. 45, op. 1, d. 342, l. 78'
+    >>> _without_final_stop("Library of Congress, Washington, D.C.")
+    'Library of Congress, Washington, D.C.'
+    """
+    if text.endswith(".") and re.search(_ABBREVIATION_AT_END, text) is None:
+        return text[:-1].rstrip()
+    return text
+
+
+# The regular expressions here are kept as strings (compiled and cached by `re` on first
+# use), so that importing the package stays cheap. This one: a short word or an initial
+# right before the final stop ("D.C.", "ed.", "Jr.").
+_ABBREVIATION_AT_END = r"(?:^|[\s.(])[A-Za-z]{1,3}\.$"
+
+
+def location_and_credits(doc: Document) -> tuple[str | None, tuple[str, ...]]:
+    """Where the original is held (the source citation) and the credit lines."""
+    location: str | None = None
+    credits: list[str] = []
+    if doc.source:
+        location, found = _split_credits(doc.source)
+        location = _without_final_stop(location.strip()) or None
+        credits.extend(c.strip() for c in found if c.strip())
+    elif doc.original_archive:
+        location = _without_final_stop(doc.original_archive.strip()) or None
+    extra = (doc.credits or "").strip()
+    if extra and extra.rstrip(".") not in (doc.source or ""):
+        credits.append(extra)
+    return location, tuple(credits)
+
+
+_TRANSLATED_BY = r"(?i)translated (?:from [A-Za-z]+ )?by (.+?)\.?$"
+
+
+def _translators(credits: Sequence[str]) -> tuple[str, ...]:
+    """Names in "Translated by A and B" credit lines."""
+    names: list[str] = []
+    for credit in credits:
+        match = re.search(_TRANSLATED_BY, credit.strip())
+        if match:
+            names.extend(n.strip() for n in re.split(r",? and |, ", match[1]) if n.strip())
+    return tuple(names)
+
+
+def _correspondents(doc: Document) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """(senders, recipients) when the title says who wrote to whom."""
+    corr = doc.correspondence
+    if corr is None:
+        return (), ()
+    return corr.senders, corr.recipients
+
+
+@attrs.frozen
+class CitationParts:
+    """What the CSL, BibTeX and RIS writers all say of a document beyond its own fields."""
+
+    #: The document's authors, else the senders its title names.
+    authors: tuple[str, ...]
+    #: The recipients its title names.
+    recipients: tuple[str, ...]
+    #: Where the original is held (see :func:`location_and_credits`).
+    location: str | None
+    credits: tuple[str, ...]
+    #: The names in "Translated by ..." credits.
+    translators: tuple[str, ...]
+    #: The address to cite (:func:`stable_url`).
+    url: str | None
+
+
+def citation_parts(doc: Document) -> CitationParts:
+    """The authors, recipients, location, credits, translators and address of a document.
+
+    >>> parts = citation_parts(Document(id="x", title="T", credits="Translated by J. Roe"))
+    >>> parts.authors, parts.credits, parts.translators, parts.url
+    ((), ('Translated by J. Roe',), ('J. Roe',), None)
+    """
+    senders, recipients = _correspondents(doc)
+    location, credits = location_and_credits(doc)
+    return CitationParts(
+        authors=doc.authors or senders,
+        recipients=recipients,
+        location=location,
+        credits=credits,
+        translators=_translators(credits),
+        url=stable_url(doc),
+    )
+
+
+# A double quote at the start or after a space or bracket opens; any other closes.
+_OPENING_QUOTE = r'(?:^|(?<=[\s(\[]))["“]'
+
+
+def _quoted(title: str, closing: str) -> str:
+    """The title in curly quotes with ``closing`` punctuation inside (Chicago style)."""
+    inner = re.sub(_OPENING_QUOTE, "‘", title.strip())
+    inner = inner.replace('"', "’").replace("”", "’")
+    if inner.endswith((".", "?", "!")):
+        return f"“{inner}”"
+    return f"“{inner}{closing}”"
+
+
+def cite(doc: Document, style: CitationStyle = "note") -> str:
+    """A Chicago-style citation of one document, in the archive's recommended pattern.
+
+    ``style="note"`` gives the footnote form (parts joined by commas),
+    ``style="bibliography"`` the bibliography form (parts ended by full stops).
+    The date is printed at its precision ("February 1950" stays a month); a
+    part that is not known is left out, never written as "None".
+
+    >>> from sinosoviet_docs.dates import PartialDate
+    >>> doc = Document(id="x", title="Telegram, Mao Zedong to Stalin",
+    ...                date=PartialDate(year=1950, month=2))
+    >>> print(cite(doc))
+    “Telegram, Mao Zedong to Stalin,” February 1950, History and Public Policy Program
+    Digital Archive.
+    >>> print(cite(doc, style="bibliography"))
+    “Telegram, Mao Zedong to Stalin.” February 1950. History and Public Policy Program
+    Digital Archive.
+    """
+    if style not in ("note", "bibliography"):
+        raise ValueError(f"style must be 'note' or 'bibliography', not {style!r}")
+    location, credits = location_and_credits(doc)
+    holding = ARCHIVE_NAME if location is None else f"{ARCHIVE_NAME}, {location}"
+    if style == "note":
+        head = _quoted(doc.title, ",")
+        middle = [doc.date.display()] if doc.date is not None else []
+        body = ", ".join([*middle, holding])
+        parts = [f"{head} {_with_final_stop(body)}"]
+    else:
+        head = _quoted(doc.title, ".")
+        parts = [head]
+        if doc.date is not None:
+            parts.append(_with_final_stop(doc.date.display()))
+        parts.append(_with_final_stop(holding))
+    parts.extend(_with_final_stop(c) for c in credits)
+    url = stable_url(doc)
+    if url:
+        parts.append(url)
+    return " ".join(parts)
+
+
+def citation_key(doc: Document) -> str:
+    """A BibTeX key that depends on the document alone, so it is the same in every export.
+
+    ``hppda<record id>`` when the record id is known, else the document's id
+    (made safe for BibTeX, with a short hash of the id when anything had to change).
+
+    >>> citation_key(Document(id="112088", title="T", record_id=112088))
+    'hppda112088'
+    >>> citation_key(Document(id="1952-12-27-telegram-from-stalin", title="T"))
+    'hppda-1952-12-27-telegram-from-stalin'
+    """
+    if doc.record_id is not None:
+        return f"hppda{doc.record_id}"
+    safe = re.sub(r"[^A-Za-z0-9_.:-]+", "-", doc.id).strip("-")
+    if safe != doc.id or not safe:
+        import hashlib
+
+        digest = hashlib.sha1(doc.id.encode("utf-8")).hexdigest()[:8]
+        safe = f"{safe[:60]}-{digest}" if safe else digest
+    return f"hppda-{safe}"
