@@ -13,6 +13,7 @@ snapshot is regenerated on purpose with::
 from __future__ import annotations
 
 import inspect
+import re
 import sys
 from pathlib import Path
 
@@ -21,11 +22,16 @@ import sinosoviet_docs as ssd
 SNAPSHOT = Path(__file__).parent / "data" / "public_api.txt"
 
 
+#: A default shown as ``<PeopleAuthority not loaded>`` says its state, not its kind.
+_OBJECT_REPR = re.compile(r"<(\w+)[^<>]*>")
+
+
 def _signature(obj: object) -> str:
     try:
-        return str(inspect.signature(obj))  # type: ignore[arg-type]
+        text = str(inspect.signature(obj))  # type: ignore[arg-type]
     except (TypeError, ValueError):
         return "(...)"
+    return _OBJECT_REPR.sub(r"<\1>", text)
 
 
 def _describe(name: str, obj: object) -> str:
