@@ -56,6 +56,7 @@ from __future__ import annotations
 import os
 from collections.abc import Sequence
 
+from .. import _urls
 from ..dates import PartialDate
 from ..exceptions import DateParseError, RisParseError
 from ..models import Catalogue, CatalogueInfo, Document, Provenance
@@ -147,16 +148,6 @@ def _split_list(values: Sequence[str]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(out))
 
 
-def _record_id(url: str | None) -> int | None:
-    if not url:
-        return None
-    path = url.split("?", 1)[0].split("#", 1)[0].rstrip("/")
-    head, _, last = path.rpartition("/")
-    if head.endswith("/document") and is_ascii_int(last):
-        return int(last) or None
-    return None
-
-
 def _tag_of(fields: Sequence[tuple[str, str, int]], value: str, tags: Sequence[str]) -> str:
     return next(tag for tag, v, _ in fields if tag in tags and v.strip() == value)
 
@@ -242,7 +233,7 @@ def _document(
             notes.append(f"{_tag_of(fields, extra, tags)}: {extra}")
     if kind != "MANSCPT":
         notes.insert(0, f"RIS type {kind}")
-    record_id = _record_id(url)
+    record_id = _urls.record_id(url)
     given_id = first("ID")
     return Document(
         id=given_id

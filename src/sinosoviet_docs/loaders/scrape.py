@@ -54,6 +54,7 @@ from typing import Any
 
 import attrs
 
+from .. import _urls
 from ..dates import PartialDate
 from ..exceptions import DateParseError, ScrapeLoadError
 from ..models import Catalogue, CatalogueInfo, Document, Provenance, slugify
@@ -193,16 +194,6 @@ def _parse_date(text: str) -> PartialDate:
     return PartialDate.parse(text)
 
 
-def _record_id_from_url(url: str | None) -> int | None:
-    if not url:
-        return None
-    path = url.split("?", 1)[0].rstrip("/")
-    head, _, last = path.rpartition("/")
-    if head.endswith("/document") and is_ascii_int(last):
-        return int(last) or None
-    return None
-
-
 def _document(row: _Row) -> Document | None:
     title = row.text("title")
     url = row.text("document_url")
@@ -216,7 +207,7 @@ def _document(row: _Row) -> Document | None:
         else:
             row.problem("record_id", "expected the archive's record id (a positive number)", raw_id)
     if record_id is None:
-        record_id = _record_id_from_url(url)
+        record_id = _urls.record_id(url)
     page = row.integer("page_number")
     position = row.integer("page_position")
     fields: dict[str, Any] = {field: row.text(column) for column, field in _TEXTS.items()}
