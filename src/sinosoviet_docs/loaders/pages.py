@@ -46,6 +46,7 @@ from urllib.parse import parse_qs, urlsplit
 
 import attrs
 
+from .._vocab import ARCHIVE_NAME, CREDIT_BY, MONTH_ABBREVIATIONS, MONTHS
 from ..dates import PartialDate
 from ..exceptions import DateParseError, PageParseError
 from ..models import (
@@ -83,29 +84,13 @@ _CHROME = frozenset(
     }
 )
 _FUNDING = "This document was made possible with support from "
-_CITATION_MARK = ", History and Public Policy Program Digital Archive, "
-_CREDIT_STARTS = ("Translated by ", "Obtained by ", "Contributed by ", "Edited by ")
+_CITATION_MARK = f", {ARCHIVE_NAME}, "
+_CREDIT_STARTS = tuple(start + " " for start in CREDIT_BY)
 _SIBLINGS = "For other collections on "
 _GUIDE = "resource guide see "
 
-_MONTH_WORDS = frozenset(
-    w
-    for m in (
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-    )
-    for w in (m, m[:3], m[:3] + ".", "sept", "sept.")
-)
+# Month words of listing dates: full names, abbreviations with or without a full stop.
+_MONTH_WORDS = frozenset({*MONTHS, *(word + "." for word in MONTH_ABBREVIATIONS)})
 
 # New-site document page headings; value lines follow each.
 _DOC_SECTIONS = {

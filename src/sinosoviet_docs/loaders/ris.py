@@ -57,6 +57,7 @@ import os
 from collections.abc import Sequence
 
 from .. import _urls
+from .._vocab import ARCHIVE_NAMES, CREDIT_BY
 from ..dates import PartialDate
 from ..exceptions import DateParseError, RisParseError
 from ..models import Catalogue, CatalogueInfo, Document, Provenance
@@ -64,14 +65,9 @@ from ._input import is_ascii_int, read_utf8
 
 __all__ = ["load_ris", "loads_ris"]
 
-_DIGITAL_ARCHIVE_NAMES = frozenset(
-    {
-        "history and public policy program digital archive",
-        "wilson center digital archive",
-        "digital archive",
-    }
-)
-_CREDIT_STARTS = ("translated", "obtained", "contributed", "edited")
+_DIGITAL_ARCHIVE_NAMES = frozenset(name.lower() for name in ARCHIVE_NAMES)
+# A note is a credit when it opens with one of these verbs ("Translated from Russian by").
+_CREDIT_STARTS = tuple(start.partition(" ")[0].lower() for start in CREDIT_BY)
 
 
 def _tag_line(line: str) -> tuple[str, str] | None:
