@@ -58,7 +58,7 @@ from .. import _urls
 from ..dates import PartialDate
 from ..exceptions import DateParseError, ScrapeLoadError
 from ..models import Catalogue, CatalogueInfo, Document, Provenance, slugify
-from ._input import first_bad_utf8, is_ascii_int
+from ._input import first_bad_utf8, is_ascii_int, is_sqlite
 from .problems import LoadProblem, LoadReport, warn_problems
 
 __all__ = ["COLUMNS", "Progress", "load_scrape", "load_scrape_report"]
@@ -112,7 +112,6 @@ _TEXTS = {
 }
 _PROGRESS_EVERY = 500
 _decode = json.JSONDecoder().decode
-_SQLITE_MAGIC = b"SQLite format 3\x00"
 
 
 class _Row:
@@ -238,13 +237,6 @@ def _document(row: _Row) -> Document | None:
     )
 
 
-def _is_sqlite(path: Path) -> bool:
-    if path.suffix.lower() in (".csv", ".tsv", ".txt"):
-        return False
-    with path.open("rb") as handle:
-        return handle.read(len(_SQLITE_MAGIC)) == _SQLITE_MAGIC
-
-
 _Rows = Generator[Mapping[str, Any], None, None]
 
 
@@ -354,7 +346,7 @@ def load_scrape_report(
     """
     path = Path(path)
     source = str(path)
-    if _is_sqlite(path):
+    if is_sqlite(path):
         columns, total, rows, close = _sqlite_rows(path, table, source)
     else:
         columns, total, rows, close = _csv_rows(path, source)
