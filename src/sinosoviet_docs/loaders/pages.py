@@ -900,7 +900,7 @@ def load_pages(paths: Iterable[PagePath], *, strict: bool = False) -> Catalogue:
     that is not UTF-8 text raises :class:`~sinosoviet_docs.exceptions.PageParseError`
     naming the file, the line and the byte offset of the first bad bytes.
     """
-    from ..merge import assemble
+    from ..merging import assemble
 
     groups: list[tuple[Document, ...]] = []
     collections: list[Collection] = []

@@ -273,7 +273,7 @@ def loads_ris(text: str, *, source: str = "<ris>") -> Catalogue:
     ...
     sinosoviet_docs.exceptions.RisParseError: <ris>, record 1, line 1: expected 'ER  -' ...
     """
-    from ..merge import merge_document_stream
+    from ..merging import merge_document_stream
 
     text = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
     docs: list[Document] = []

@@ -427,7 +427,7 @@ def _read(
 
 
 def _add(docs: dict[str, Document], keys: dict[str, str], doc: Document) -> None:
-    from ..merge import merge_documents
+    from ..merging import merge_documents
 
     key = str(doc.record_id) if doc.record_id is not None else (doc.url or doc.id)
     known = keys.get(key)
