@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 import sinosoviet_docs as ssd
 from tests.strategies import number_texts
 
-RIS = Path(__file__).parent / "data" / "ris"
+RIS = Path(__file__).parents[1] / "data" / "ris"
 
 
 def test_zotero_manuscript_fields() -> None:
