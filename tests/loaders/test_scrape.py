@@ -371,3 +371,12 @@ def test_database_name_without_header_is_no_csv(tmp_path: Path) -> None:
     path.write_text("title\nA\n", "utf-8")
     with pytest.raises(ssd.ScrapeLoadError, match=r"a\.db: not a SQLite database"):
         ssd.load_scrape(path)
+
+
+def test_record_id_from_an_address_with_a_fragment(tmp_path: Path) -> None:
+    """An address '/document/<n>#top' gives the record id, as it does for pages and RIS."""
+    r = row(
+        record_id="", document_url="https://digitalarchive.wilsoncenter.org/document/112088#top"
+    )
+    (doc,) = ssd.load_scrape(write_sqlite(tmp_path / "a.db", [r]))
+    assert 112088 == doc.record_id

@@ -100,3 +100,9 @@ def test_unicode_digits_in_a_listing_date_are_a_problem(date: str) -> None:
     page = ssd.parse_page(f"Skip to content\n\nA\n\nB\n\nPopular Documents\n\n{date}\n\nT")
     assert (9, date) == (page.problems[0].line, page.problems[0].text)
     assert () == page.documents
+
+
+def test_malformed_address_says_nothing_and_raises_nothing() -> None:
+    """An address urllib cannot split ('http://[::1') gives no record id, not a ValueError."""
+    page = parse("document_new_minimal.txt", "http://[::1")
+    assert ("document", None, "http://[::1") == (page.kind, page.documents[0].record_id, page.url)
