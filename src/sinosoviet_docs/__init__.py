@@ -35,10 +35,6 @@ from .exceptions import (
     UnknownArchiveError,
 )
 from .io import Format, dump, dumps, load, loads
-
-# Imported here, not lazily: the submodule's name is the function's, and a lazy
-# name would be shadowed by the module as soon as anything imported it.
-from .merge import OnConflict, merge
 from .models import (
     Catalogue,
     CatalogueInfo,
@@ -84,6 +80,7 @@ if TYPE_CHECKING:  # imported on first use (see __getattr__), to keep `import` c
         loads_ris,
         parse_page,
     )
+    from .merging import OnConflict, merge
     from .names import (
         CodeName,
         PeopleAuthority,
@@ -200,6 +197,8 @@ _LAZY: dict[str, str] = {
     "load_scrape_report": "loaders",
     "loads_ris": "loaders",
     "parse_page": "loaders",
+    "OnConflict": "merging",
+    "merge": "merging",
     "CodeName": "names",
     "PeopleAuthority": "names",
     "Person": "names",

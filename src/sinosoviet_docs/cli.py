@@ -303,7 +303,7 @@ def _load(_cat: Catalogue | None, args: argparse.Namespace, out: TextIO) -> None
 
     format_for(args.out)  # a bad --out suffix is an error before any input is read
     from .loaders.dispatch import load_any
-    from .merge import merge
+    from .merging import merge
 
     show = sys.stderr.isatty() if args.progress is None else args.progress
     catalogues = []

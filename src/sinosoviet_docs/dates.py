@@ -34,6 +34,7 @@ from typing import TYPE_CHECKING, Literal, TypeAlias, TypeGuard
 
 import attrs
 
+from ._vocab import MONTH_NAMES, MONTHS, WEEKDAY_NAMES, WEEKDAYS
 from .exceptions import DateParseError
 
 if TYPE_CHECKING:
@@ -46,26 +47,6 @@ Precision = Literal["year", "month", "day"]
 #: What ``overlaps``/``within`` accept as a bound; ``None`` means open.
 _Bound: TypeAlias = "datetime.date | PartialDate | DateRange | str | None"
 
-_MONTH_NAMES = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
-# Lower-case full names, three-letter abbreviations and "sept" -> month number.
-_MONTHS: dict[str, int] = {}
-for _number, _name in enumerate(_MONTH_NAMES, start=1):
-    _MONTHS[_name.lower()] = _number
-    _MONTHS[_name[:3].lower()] = _number
-_MONTHS["sept"] = 9
 
 # Longer inputs are refused before they reach dateutil.
 _MAX_LENGTH = 100
@@ -256,7 +237,7 @@ class PartialDate:
         if not 1 <= value <= _days_in_month(self.year, month):
             raise DateParseError(
                 _render(self.year, month, value),
-                f"day {value} is out of range for {_MONTH_NAMES[month - 1]} {self.year}",
+                f"day {value} is out of range for {MONTH_NAMES[month - 1]} {self.year}",
             )
 
     @approximate.validator
@@ -463,10 +444,10 @@ class PartialDate:
         if self.month is None:
             text = f"{self.year:04d}"
         elif self.day is None:
-            text = f"{_MONTH_NAMES[self.month - 1]} {self.year:04d}"
+            text = f"{MONTH_NAMES[self.month - 1]} {self.year:04d}"
         else:
             day = f"{self.day:02d}" if pad_day else str(self.day)
-            text = f"{_MONTH_NAMES[self.month - 1]} {day}, {self.year:04d}"
+            text = f"{MONTH_NAMES[self.month - 1]} {day}, {self.year:04d}"
         if self.approximate:
             text = "circa " + text
         if self.uncertain:
@@ -564,7 +545,7 @@ def _parse_unqualified(text: str, s: str) -> PartialDate:
     archive = _match_archive(s)
     if archive is not None:
         month_name, day, year = archive
-        month = _MONTHS.get(month_name.lower())
+        month = MONTHS.get(month_name.lower())
         if month is not None:
             try:
                 return PartialDate(
@@ -593,21 +574,6 @@ _DEFAULT_A = datetime.datetime(1, 1, 1, 0, 0, 0, 0)
 _DEFAULT_B = datetime.datetime(2, 2, 15, 1, 1, 1, 1)
 
 
-_WEEKDAYS = {
-    name: number
-    for number, names in enumerate(
-        [
-            ("monday", "mon"),
-            ("tuesday", "tue", "tues"),
-            ("wednesday", "wed"),
-            ("thursday", "thu", "thur", "thurs"),
-            ("friday", "fri"),
-            ("saturday", "sat"),
-            ("sunday", "sun"),
-        ]
-    )
-    for name in names
-}
 # Day and month as numbers in either order ("2/3/1950", "02.03.1950").
 _NUMERIC_DMY_RE = re.compile(r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})")
 _WORD_RE = re.compile(r"[a-z]+")
@@ -636,19 +602,16 @@ def _parse_with_dateutil(text: str, s: str) -> PartialDate:
             "write the month as a word or use YYYY-MM-DD",
         )
     date = _dateutil_parse(text, s)
-    weekdays = {_WEEKDAYS[w] for w in _WORD_RE.findall(s.lower()) if w in _WEEKDAYS}
+    weekdays = {WEEKDAYS[w] for w in _WORD_RE.findall(s.lower()) if w in WEEKDAYS}
     if weekdays:
         if date.day is None or date.month is None:
             raise DateParseError(text, "a weekday without a full date")
         actual = datetime.date(date.year, date.month, date.day).weekday()
         if weekdays != {actual}:
             raise DateParseError(
-                text, f"the weekday does not match: that day was a {_DAY_NAMES[actual]}"
+                text, f"the weekday does not match: that day was a {WEEKDAY_NAMES[actual]}"
             )
     return date
-
-
-_DAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
 
 def _dateutil_parse(text: str, s: str) -> PartialDate:

@@ -12,6 +12,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+import attrs
+
 __all__ = [
     "AmbiguousNameError",
     "AuthorityLoadError",
@@ -97,6 +99,34 @@ class CatalogueError(SinosovietDocsError, ValueError):
     """A catalogue whose parts contradict each other (duplicate ids, dangling references)."""
 
 
+@attrs.frozen
+class _Location:
+    """Where in a source a problem is: ``a.ris, record 2, line 14`` or ``a.db, row 3, column x``."""
+
+    source: str
+    record: int | None = None
+    line: int | None = None
+    row: int | None = None
+    column: str | None = None
+
+    def render(self) -> str:
+        where = self.source
+        for label, value in (
+            ("record", self.record),
+            ("line", self.line),
+            ("row", self.row),
+            ("column", self.column),
+        ):
+            if value is not None:
+                where += f", {label} {value}"
+        return where
+
+
+def _and_more(count: int, things: str = "") -> str:
+    """`` (and 3 more problems)`` after the first of several problems; empty for none more."""
+    return f" (and {count} more{things})" if count > 0 else ""
+
+
 class CatalogueLoadError(SinosovietDocsError, ValueError):
     """A catalogue file (or string) that cannot be read.
 
@@ -115,7 +145,7 @@ class CatalogueLoadError(SinosovietDocsError, ValueError):
         self.errors = tuple(errors)
         self.source = source
         self.line = line
-        where = source or "<string>"
+        where = _Location(source or "<string>").render()
         if len(self.errors) == 1:
             message = f"{where}: {self.errors[0]}"
         else:
@@ -124,14 +154,6 @@ class CatalogueLoadError(SinosovietDocsError, ValueError):
             tail = f"\n  ... and {more} more" if more > 0 else ""
             message = f"{where}: {len(self.errors)} problems\n  {shown}{tail}"
         super().__init__(message)
-
-
-# -- loaders issue: errors of the loaders and of merging (below this line) --
-
-
-def _where(source: str | None, line: int | None) -> str:
-    where = source or "<page>"
-    return f"{where}, line {line}" if line is not None else where
 
 
 class PageParseError(SinosovietDocsError, ValueError):
@@ -159,10 +181,10 @@ class PageParseError(SinosovietDocsError, ValueError):
         self.line = line
         self.source = source
         self.problems = tuple(problems)
+        where = _Location(source or "<page>", line=line).render()
         tail = f", found {found!r}" if found is not None else ""
-        more = len(self.problems) - 1
-        extra = f" (and {more} more problems)" if more > 0 else ""
-        super().__init__(f"{_where(source, line)}: expected {expected}{tail}{extra}")
+        more = _and_more(len(self.problems) - 1, " problems")
+        super().__init__(f"{where}: expected {expected}{tail}{more}")
 
 
 class ScrapeLoadError(SinosovietDocsError, ValueError):
@@ -189,14 +211,9 @@ class ScrapeLoadError(SinosovietDocsError, ValueError):
         self.column = column
         self.source = source
         self.problems = tuple(problems)
-        where = source or "<scrape>"
-        if row is not None:
-            where += f", row {row}"
-        if column is not None:
-            where += f", column {column}"
-        more = len(self.problems) - 1
-        extra = f" (and {more} more problems)" if more > 0 else ""
-        super().__init__(f"{where}: {message}{extra}")
+        where = _Location(source or "<scrape>", row=row, column=column).render()
+        more = _and_more(len(self.problems) - 1, " problems")
+        super().__init__(f"{where}: {message}{more}")
 
 
 class RisParseError(SinosovietDocsError, ValueError):
@@ -218,12 +235,12 @@ class RisParseError(SinosovietDocsError, ValueError):
         self.record = record
         self.line = line
         self.source = source
-        where = source or "<ris>"
-        if record is not None:
-            where += f", record {record}"
-        if line is not None:
-            where += f", line {line}"
+        where = _Location(source or "<ris>", record=record, line=line).render()
         super().__init__(f"{where}: expected {expected}")
+
+
+class LoadWarning(UserWarning):
+    """A non-strict loader kept going past problems; each is also in the loader's report."""
 
 
 class MergeConflictError(SinosovietDocsError, ValueError):
@@ -239,10 +256,6 @@ class MergeConflictError(SinosovietDocsError, ValueError):
         self.values = tuple(values)
         shown = " vs ".join(repr(v if len(v) <= 60 else v[:57] + "...") for v in self.values)
         super().__init__(f"document {document_id!r}: sources disagree on {field}: {shown}")
-
-
-class LoadWarning(UserWarning):
-    """A non-strict loader kept going past problems; each is also in the loader's report."""
 
 
 class QuerySyntaxError(SinosovietDocsError, ValueError):
@@ -268,9 +281,6 @@ class QuerySyntaxError(SinosovietDocsError, ValueError):
         return f"{self.query}\n{' ' * self.position}^"
 
 
-# -- exports issue: optional extras (below this line) --
-
-
 class MissingExtraError(SinosovietDocsError, ImportError):
     """An optional dependency is missing; the message names the extra to install.
 
@@ -285,9 +295,6 @@ class MissingExtraError(SinosovietDocsError, ImportError):
             f"this needs the optional package {module!r}: pip install 'sinosoviet-docs[{extra}]'",
             name=module,
         )
-
-
-# -- names issue: people and places authority (below this line) --
 
 
 class AmbiguousNameError(SinosovietDocsError, LookupError):

@@ -24,7 +24,7 @@ from .exceptions import CatalogueError, CollectionNotFoundError, DocumentNotFoun
 if TYPE_CHECKING:
     from .citations import ArchivalReference
     from .correspondence import Correspondence, NamesReport, Network
-    from .merge import OnConflict
+    from .merging import OnConflict
     from .names import PeopleAuthority, PlaceAuthority
     from .query import Query
 
@@ -199,10 +199,8 @@ class Document:
         >>> doc.rank_in("c"), doc.rank_in("other")
         (2, None)
         """
-        for entry in self.popularity:
-            if entry.collection == collection:
-                return entry.rank
-        return None
+        entry = popularity_in(self, collection)
+        return None if entry is None else entry.rank
 
     # -- names issue: correspondence (keep additions for that work below this line) --
 
@@ -254,6 +252,17 @@ class Document:
         if self.date is None:
             return (True, datetime.date.min, datetime.date.min, self.title, self.id)
         return (False, self.date.earliest, self.date.latest, self.title, self.id)
+
+
+def popularity_in(doc: Document, collection: str) -> Popularity | None:
+    """The document's entry among the popular documents of ``collection``, else None.
+
+    An entry whose rank is unknown still says the document is popular there.
+
+    >>> popularity_in(Document(id="x", title="T", popularity=(Popularity(collection="c"),)), "c")
+    Popularity(collection='c', rank=None)
+    """
+    return next((p for p in doc.popularity if p.collection == collection), None)
 
 
 @attrs.frozen(kw_only=True)
@@ -369,7 +378,7 @@ class Catalogue:
                         f"collection {col.slug!r}: popular document {doc.id!r} "
                         "is not in the catalogue"
                     )
-                if not any(p.collection == col.slug for p in doc.popularity):
+                if popularity_in(doc, col.slug) is None:
                     raise CatalogueError(
                         f"collection {col.slug!r}: popular document {doc.id!r} "
                         "does not list the collection in its popularity"
@@ -463,7 +472,7 @@ class Catalogue:
         >>> cat.merge(cat) == cat
         True
         """
-        from .merge import merge
+        from .merging import merge
 
         return merge(self, other, on_conflict=on_conflict)
 

@@ -1,4 +1,4 @@
-"""Checks the loaders share on raw input: whole numbers and UTF-8 text.
+"""Checks the loaders share on raw input: whole numbers, UTF-8 text, SQLite files.
 
 ``str.isdigit()`` is true for superscripts and other Unicode digits that
 ``int()`` refuses ("²"), and ``int()`` accepts decimal digits of other
@@ -13,9 +13,14 @@ import os
 from collections.abc import Callable
 from pathlib import Path
 
-__all__ = ["first_bad_utf8", "is_ascii_int", "read_utf8"]
+from ..exceptions import ScrapeLoadError
+
+__all__ = ["SQLITE_HEADER", "first_bad_utf8", "is_ascii_int", "is_sqlite", "read_utf8"]
 
 _BOM = b"\xef\xbb\xbf"
+#: The first bytes of every SQLite database file.
+SQLITE_HEADER = b"SQLite format 3\x00"
+_SQLITE_SUFFIXES = (".db", ".sqlite", ".sqlite3")
 
 
 def is_ascii_int(text: str) -> bool:
@@ -25,6 +30,28 @@ def is_ascii_int(text: str) -> bool:
     (True, False, False, False)
     """
     return text.isascii() and text.isdecimal()
+
+
+def is_sqlite(path: Path, head: bytes | None = None) -> bool:
+    """Whether ``path`` is a SQLite database: it starts with the SQLite header, whatever its name.
+
+    ``head`` is the file's first bytes when the caller has read them already.
+    A file named like a database (``.db``, ``.sqlite``, ``.sqlite3``) without
+    the header raises :class:`~sinosoviet_docs.exceptions.ScrapeLoadError`
+    rather than being read as something else.
+    """
+    if head is None:
+        with path.open("rb") as handle:
+            head = handle.read(len(SQLITE_HEADER))
+    if head.startswith(SQLITE_HEADER):
+        return True
+    if path.suffix.lower() in _SQLITE_SUFFIXES:
+        found = "an empty file" if not head else f"{head[:16]!r}"
+        raise ScrapeLoadError(
+            f"not a SQLite database (expected the header {SQLITE_HEADER!r}, found {found})",
+            source=str(path),
+        )
+    return False
 
 
 def read_utf8(path: str | os.PathLike[str], fail: Callable[[int, int, bytes], Exception]) -> str:

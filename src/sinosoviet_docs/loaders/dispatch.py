@@ -6,16 +6,13 @@ import os
 from pathlib import Path
 from typing import Literal
 
-from ..exceptions import ScrapeLoadError
 from ..models import Catalogue
+from ._input import is_sqlite
 from .scrape import Progress
 
 __all__ = ["SourceKind", "load_any", "sniff"]
 
 SourceKind = Literal["scrape-sqlite", "scrape-csv", "ris", "catalogue", "page"]
-
-_SQLITE_MAGIC = b"SQLite format 3\x00"
-_SQLITE_SUFFIXES = (".db", ".sqlite", ".sqlite3")
 
 
 def sniff(path: str | os.PathLike[str]) -> SourceKind:
@@ -31,14 +28,8 @@ def sniff(path: str | os.PathLike[str]) -> SourceKind:
     path = Path(path)
     with path.open("rb") as handle:
         head = handle.read(4096)
-    if head.startswith(_SQLITE_MAGIC):
+    if is_sqlite(path, head):
         return "scrape-sqlite"
-    if path.suffix.lower() in _SQLITE_SUFFIXES:
-        found = "an empty file" if not head else f"{head[:16]!r}"
-        raise ScrapeLoadError(
-            f"not a SQLite database (expected the header {_SQLITE_MAGIC!r}, found {found})",
-            source=str(path),
-        )
     first = next(
         (
             line.strip()

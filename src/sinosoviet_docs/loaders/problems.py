@@ -16,7 +16,7 @@ from collections.abc import Sequence
 
 import attrs
 
-from ..exceptions import LoadWarning
+from ..exceptions import LoadWarning, _and_more, _Location
 from ..models import Catalogue
 
 __all__ = ["LoadProblem", "LoadReport", "warn_problems"]
@@ -43,13 +43,7 @@ class LoadProblem:
     text: str | None = None
 
     def __str__(self) -> str:
-        where = self.source
-        if self.line is not None:
-            where += f", line {self.line}"
-        if self.row is not None:
-            where += f", row {self.row}"
-        if self.column is not None:
-            where += f", column {self.column}"
+        where = _Location(self.source, line=self.line, row=self.row, column=self.column).render()
         found = ""
         if self.text is not None:
             shown = self.text if len(self.text) <= 60 else self.text[:57] + "..."
@@ -71,7 +65,7 @@ def warn_problems(source: str, problems: Sequence[LoadProblem], *, stacklevel: i
     if not problems:
         return
     first = problems[0]
-    more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
+    more = _and_more(len(problems) - 1)
     warnings.warn(
         f"{source}: {len(problems)} problem(s) kept going past: {first}{more}",
         LoadWarning,

@@ -56,22 +56,19 @@ from __future__ import annotations
 import os
 from collections.abc import Sequence
 
+from .. import _urls
 from .._ris import parse_date as _ris_date
+from .._vocab import ARCHIVE_NAMES, CREDIT_BY
 from ..dates import PartialDate
 from ..exceptions import RisParseError
 from ..models import Catalogue, CatalogueInfo, Document, Provenance
-from ._input import is_ascii_int, read_utf8
+from ._input import read_utf8
 
 __all__ = ["load_ris", "loads_ris"]
 
-_DIGITAL_ARCHIVE_NAMES = frozenset(
-    {
-        "history and public policy program digital archive",
-        "wilson center digital archive",
-        "digital archive",
-    }
-)
-_CREDIT_STARTS = ("translated", "obtained", "contributed", "edited")
+_DIGITAL_ARCHIVE_NAMES = frozenset(name.lower() for name in ARCHIVE_NAMES)
+# A note is a credit when it opens with one of these verbs ("Translated from Russian by").
+_CREDIT_STARTS = tuple(start.partition(" ")[0].lower() for start in CREDIT_BY)
 
 
 def _tag_line(line: str) -> tuple[str, str] | None:
@@ -102,16 +99,6 @@ def _split_list(values: Sequence[str]) -> tuple[str, ...]:
             if piece.strip():
                 out.append(piece.strip())
     return tuple(dict.fromkeys(out))
-
-
-def _record_id(url: str | None) -> int | None:
-    if not url:
-        return None
-    path = url.split("?", 1)[0].split("#", 1)[0].rstrip("/")
-    head, _, last = path.rpartition("/")
-    if head.endswith("/document") and is_ascii_int(last):
-        return int(last) or None
-    return None
 
 
 def _tag_of(fields: Sequence[tuple[str, str, int]], value: str, tags: Sequence[str]) -> str:
@@ -199,7 +186,7 @@ def _document(
             notes.append(f"{_tag_of(fields, extra, tags)}: {extra}")
     if kind != "MANSCPT":
         notes.insert(0, f"RIS type {kind}")
-    record_id = _record_id(url)
+    record_id = _urls.record_id(url)
     given_id = first("ID")
     return Document(
         id=given_id
@@ -243,7 +230,7 @@ def loads_ris(text: str, *, source: str = "<ris>") -> Catalogue:
     ...
     sinosoviet_docs.exceptions.RisParseError: <ris>, record 1, line 1: expected 'ER  -' ...
     """
-    from ..merge import merge_document_stream
+    from ..merging import merge_document_stream
 
     text = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
     docs: list[Document] = []

@@ -54,10 +54,11 @@ from typing import Any
 
 import attrs
 
+from .. import _urls
 from ..dates import PartialDate
 from ..exceptions import DateParseError, ScrapeLoadError
 from ..models import Catalogue, CatalogueInfo, Document, Provenance, slugify
-from ._input import first_bad_utf8, is_ascii_int
+from ._input import first_bad_utf8, is_ascii_int, is_sqlite
 from .problems import LoadProblem, LoadReport, warn_problems
 
 __all__ = ["COLUMNS", "Progress", "load_scrape", "load_scrape_report"]
@@ -111,7 +112,6 @@ _TEXTS = {
 }
 _PROGRESS_EVERY = 500
 _decode = json.JSONDecoder().decode
-_SQLITE_MAGIC = b"SQLite format 3\x00"
 
 
 class _Row:
@@ -193,16 +193,6 @@ def _parse_date(text: str) -> PartialDate:
     return PartialDate.parse(text)
 
 
-def _record_id_from_url(url: str | None) -> int | None:
-    if not url:
-        return None
-    path = url.split("?", 1)[0].rstrip("/")
-    head, _, last = path.rpartition("/")
-    if head.endswith("/document") and is_ascii_int(last):
-        return int(last) or None
-    return None
-
-
 def _document(row: _Row) -> Document | None:
     title = row.text("title")
     url = row.text("document_url")
@@ -216,7 +206,7 @@ def _document(row: _Row) -> Document | None:
         else:
             row.problem("record_id", "expected the archive's record id (a positive number)", raw_id)
     if record_id is None:
-        record_id = _record_id_from_url(url)
+        record_id = _urls.record_id(url)
     page = row.integer("page_number")
     position = row.integer("page_position")
     fields: dict[str, Any] = {field: row.text(column) for column, field in _TEXTS.items()}
@@ -245,13 +235,6 @@ def _document(row: _Row) -> Document | None:
         ),
         **fields,
     )
-
-
-def _is_sqlite(path: Path) -> bool:
-    if path.suffix.lower() in (".csv", ".tsv", ".txt"):
-        return False
-    with path.open("rb") as handle:
-        return handle.read(len(_SQLITE_MAGIC)) == _SQLITE_MAGIC
 
 
 _Rows = Generator[Mapping[str, Any], None, None]
@@ -363,7 +346,7 @@ def load_scrape_report(
     """
     path = Path(path)
     source = str(path)
-    if _is_sqlite(path):
+    if is_sqlite(path):
         columns, total, rows, close = _sqlite_rows(path, table, source)
     else:
         columns, total, rows, close = _csv_rows(path, source)
@@ -444,7 +427,7 @@ def _read(
 
 
 def _add(docs: dict[str, Document], keys: dict[str, str], doc: Document) -> None:
-    from ..merge import merge_documents
+    from ..merging import merge_documents
 
     key = str(doc.record_id) if doc.record_id is not None else (doc.url or doc.id)
     known = keys.get(key)

@@ -56,6 +56,7 @@ from .models import (
     Document,
     Popularity,
     Provenance,
+    popularity_in,
     slugify,
 )
 
@@ -102,7 +103,12 @@ def match_key(doc: Document) -> tuple[str, str]:
     ...                    date=PartialDate.parse("July 05, 1950")))
     ('1950-07-05', 'cable-roshchin-to-filippov-stalin')
     """
-    return ("undated" if doc.date is None else str(doc.date), slugify(doc.title, max_length=500))
+    return ("undated" if doc.date is None else str(doc.date), _title_key(doc.title))
+
+
+def _title_key(title: str) -> str:
+    """A title as it is matched: its slug, long enough to keep long titles apart."""
+    return slugify(title, max_length=500)
 
 
 def _text(value: object) -> str:
@@ -423,10 +429,6 @@ def _merge_collections(
     return tuple(final), docs
 
 
-def _title_key(title: str) -> str:
-    return slugify(title, max_length=500)
-
-
 def _union_refs(
     left: Sequence[CollectionRef], right: Sequence[CollectionRef], known: set[str]
 ) -> tuple[CollectionRef, ...]:
@@ -454,8 +456,8 @@ def _rank_popular(
 ) -> tuple[tuple[Document, ...], dict[str, Document]]:
     """A collection's popular documents by rank; ranks that no longer fit become unknown."""
     ids = [*dict.fromkeys(i for i in order if i in docs)]
-    ids += [i for i, d in docs.items() if d.rank_in(slug) is not None or _popular_in(d, slug)]
-    listed = [docs[i] for i in dict.fromkeys(ids) if _popular_in(docs[i], slug)]
+    ids += [i for i, d in docs.items() if popularity_in(d, slug) is not None]
+    listed = [docs[i] for i in dict.fromkeys(ids) if popularity_in(docs[i], slug) is not None]
     listed.sort(key=lambda d: (d.rank_in(slug) is None, d.rank_in(slug) or 0))
     popular: list[Document] = []
     for position, doc in enumerate(listed, start=1):
@@ -479,10 +481,6 @@ def _rank_popular(
             docs[doc.id] = doc
         popular.append(doc)
     return tuple(popular), docs
-
-
-def _popular_in(doc: Document, slug: str) -> bool:
-    return any(p.collection == slug for p in doc.popularity)
 
 
 def merge_document_stream(

@@ -10,7 +10,7 @@ from hypothesis import given
 
 import sinosoviet_docs as ssd
 from sinosoviet_docs import Catalogue, Collection, Document, PartialDate, Popularity, Provenance
-from sinosoviet_docs.merge import match_key, merge_documents
+from sinosoviet_docs.merging import match_key, merge_documents
 from tests.strategies import catalogues
 
 
@@ -282,10 +282,10 @@ def test_renamed_id_is_noted_in_provenance() -> None:
 
 
 def test_package_merge_stays_the_function_after_submodule_import() -> None:
-    """ssd.merge is the function even once the merge module has been imported by name."""
+    """ssd.merge is the function even once the merging module has been imported by name."""
     import importlib
 
-    importlib.import_module("sinosoviet_docs.merge")
+    importlib.import_module("sinosoviet_docs.merging")
     importlib.import_module("sinosoviet_docs.loaders.pages")
     assert callable(ssd.merge)
-    assert ssd.merge.__module__ == "sinosoviet_docs.merge"
+    assert ssd.merge.__module__ == "sinosoviet_docs.merging"

@@ -10,7 +10,7 @@ import pytest
 import sinosoviet_docs as ssd
 from sinosoviet_docs.loaders.dispatch import load_any, sniff
 
-DATA = Path(__file__).parent / "data"
+DATA = Path(__file__).parents[1] / "data"
 
 
 @pytest.mark.parametrize(

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 import sinosoviet_docs as ssd
 from tests.strategies import number_texts
 
-RIS = Path(__file__).parent / "data" / "ris"
+RIS = Path(__file__).parents[1] / "data" / "ris"
 
 
 def test_zotero_manuscript_fields() -> None:
@@ -175,3 +175,19 @@ def test_undecodable_file_is_a_ris_parse_error(tmp_path: Path) -> None:
         match=r"bin\.ris, line 2: expected UTF-8 text, found b'\\xe9' at byte offset 19",
     ):
         ssd.load_ris(path)
+
+
+@pytest.mark.parametrize(
+    ("url", "expected"),
+    [
+        ("https://digitalarchive.wilsoncenter.org/document/112088#top", 112088),
+        ("https://digitalarchive.wilsoncenter.org/document/110385.pdf?v=eda1d0de", 110385),
+        ("https://wilson-center-digital-archive.dvincitest.com/node/98504", None),
+    ],
+)
+def test_record_id_from_the_address_as_the_page_loader_reads_it(
+    url: str, expected: int | None
+) -> None:
+    """UR gives the record id by the same rules as page addresses (fragment, .pdf, no node)."""
+    (doc,) = ssd.loads_ris(f"TY  - GEN\nTI  - A\nUR  - {url}\nER  -\n")
+    assert expected == doc.record_id

@@ -357,3 +357,26 @@ def test_undecodable_csv_is_a_scrape_load_error_naming_line_and_offset(tmp_path:
         match=rf"a\.csv: expected UTF-8 text, found b'\\xe9' at line 9002, byte offset {offset}",
     ):
         ssd.load_scrape(path)
+
+
+def test_sqlite_database_named_csv_loads_as_sqlite(tmp_path: Path) -> None:
+    """The loader tells SQLite by its header as sniff does, so a database named .csv loads."""
+    (doc,) = ssd.load_scrape(write_sqlite(tmp_path / "a.csv", [row()]))
+    assert 900010 == doc.record_id
+
+
+def test_database_name_without_header_is_no_csv(tmp_path: Path) -> None:
+    """A .db file that is no SQLite database raises the same error as sniff, not a CSV error."""
+    path = tmp_path / "a.db"
+    path.write_text("title\nA\n", "utf-8")
+    with pytest.raises(ssd.ScrapeLoadError, match=r"a\.db: not a SQLite database"):
+        ssd.load_scrape(path)
+
+
+def test_record_id_from_an_address_with_a_fragment(tmp_path: Path) -> None:
+    """An address '/document/<n>#top' gives the record id, as it does for pages and RIS."""
+    r = row(
+        record_id="", document_url="https://digitalarchive.wilsoncenter.org/document/112088#top"
+    )
+    (doc,) = ssd.load_scrape(write_sqlite(tmp_path / "a.db", [r]))
+    assert 112088 == doc.record_id
