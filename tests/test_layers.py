@@ -26,6 +26,7 @@ LAYERS: dict[str, int] = {
     "_choices": 0,
     "_vocab": 0,
     "_urls": 0,
+    "_fields": 0,
     "loaders._input": 0,
     "dates": 1,
     "_ris": 2,

@@ -22,6 +22,7 @@ from cattrs.errors import (
 )
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
 
+from ._fields import shared_fields
 from .dates import DateRange, PartialDate
 from .exceptions import CatalogueError, CatalogueLoadError, DateParseError
 from .models import (
@@ -310,25 +311,7 @@ def _read_document(fast: Callable[[Any], Document], value: object, path: str) ->
 
 #: Fields whose values repeat across documents: one object per distinct value per load.
 _SHARED: dict[type, frozenset[str]] = {
-    Document: frozenset(
-        {
-            "date",
-            "type",
-            "languages",
-            "authors",
-            "people",
-            "places",
-            "topics",
-            "original_archive",
-            "uploaded",
-            "collections",
-            "rights",
-            "classification",
-            "donors",
-            "contributors",
-            "popularity",
-        }
-    ),
+    Document: shared_fields(),
     Provenance: frozenset({"source", "note", "retrieved"}),
     Popularity: frozenset({"collection"}),
 }

@@ -45,6 +45,7 @@ from typing import Any, Literal
 
 import attrs
 
+from ._fields import merged_as
 from .dates import PartialDate
 from .exceptions import MergeConflictError
 from .models import (
@@ -65,34 +66,8 @@ __all__ = ["OnConflict", "assemble", "match_key", "merge", "merge_documents"]
 OnConflict = Literal["keep-both", "left", "right", "raise"]
 _POLICIES = ("keep-both", "left", "right", "raise")
 
-# Single-valued fields: a difference is a conflict.
-_SCALARS = (
-    "title",
-    "date",
-    "summary",
-    "type",
-    "source",
-    "original_archive",
-    "text",
-    "uploaded",
-    "url",
-    "credits",
-    "rights",
-    "classification",
-)
-# Tuple fields: united in order of first appearance.
-_UNIONS = (
-    "dates_printed",
-    "languages",
-    "authors",
-    "people",
-    "places",
-    "topics",
-    "collections",
-    "donors",
-    "contributors",
-    "related",
-)
+_SCALARS = merged_as("scalar")
+_UNIONS = merged_as("union")
 
 
 def match_key(doc: Document) -> tuple[str, str]:
