@@ -19,6 +19,7 @@ from typing import Literal
 
 import attrs
 
+from .._vocab import ARCHIVE_NAME
 from ..models import ARCHIVE_URL, Document
 
 __all__ = [
@@ -32,9 +33,6 @@ __all__ = [
     "location_and_credits",
     "stable_url",
 ]
-
-#: The name under which the archive asks to be cited.
-ARCHIVE_NAME = "History and Public Policy Program Digital Archive"
 
 CitationStyle = Literal["note", "bibliography"]
 

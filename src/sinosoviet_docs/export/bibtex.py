@@ -10,6 +10,7 @@ import re
 from collections.abc import Iterable
 from typing import Literal
 
+from .._vocab import MONTH_NAMES
 from ..models import Document
 from ._cite import ARCHIVE_NAME, _Docs, as_documents, citation_key, citation_parts
 
@@ -28,7 +29,6 @@ _LATEX_SPECIALS = {
     "~": r"\textasciitilde{}",
 }
 _LATEX_RE = r"[\\{}$&%#_^~]"
-_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 
 
 def latex_escape(text: str) -> str:
@@ -65,7 +65,7 @@ def _bib_entry(doc: Document, dialect: Literal["bibtex", "biblatex"]) -> str:
         else:
             fields.append(("year", f"{date.year:04d}"))
             if date.month is not None:
-                fields.append(("month", _MONTHS[date.month - 1]))
+                fields.append(("month", MONTH_NAMES[date.month - 1][:3].lower()))
             if date.day is not None:
                 fields.append(("day", str(date.day)))
     if doc.type:
