@@ -313,33 +313,24 @@ def test_same_title_another_date_is_another_document() -> None:
     assert 2 == len(script.add_sightings([_listed()], [script.build_sighting(fact, 2, "s")]))
 
 
-def test_ids_stay_when_a_date_is_read_again() -> None:
-    """A rebuild keeps the committed id of a document whose date was corrected on its line."""
+@pytest.mark.parametrize(
+    ("before", "after", "keeps"),
+    [
+        (("Memo, A to B", "March 01, 1969"), ("Memo, A to B", "March 3, 1969"), True),
+        (("Memo, A to B", "1969"), ("Memorandum, A to B", "1969"), True),
+        (("Memo, A to B", "1969"), ("Letter, C to D", "1970"), False),
+    ],
+)
+def test_rebuild_keeps_the_id_of_a_line_read_again(
+    before: tuple[str, str], after: tuple[str, str], keeps: bool
+) -> None:
+    """A line whose date or title is corrected keeps its committed id; a new title and date do not."""
     script = _build_script()
-    old = script.build_sighting(_sighting("Memo, A to B", "March 01, 1969", "u"), 5, "s")
-    new = script.build_sighting(_sighting("Memo, A to B", "March 3, 1969", "u"), 5, "s")
+    old = script.build_sighting(_sighting(*before, "u"), 5, "s")
+    new = script.build_sighting(_sighting(*after, "u"), 5, "s")
     assert old.id != new.id
-    previous = ssd.Catalogue(documents=[old])
-    (kept,) = script.keep_ids([new], previous)
-    assert (old.id, new.date) == (kept.id, kept.date)
-
-
-def test_ids_stay_when_a_title_is_read_again() -> None:
-    """A corrected title on the same line, with the same date, keeps the committed id."""
-    script = _build_script()
-    old = script.build_sighting(_sighting("Memo, A to B", "1969", "u"), 5, "s")
-    new = script.build_sighting(_sighting("Memorandum, A to B", "1969", "u"), 5, "s")
     (kept,) = script.keep_ids([new], ssd.Catalogue(documents=[old]))
-    assert old.id == kept.id
-
-
-def test_a_new_document_on_a_moved_line_gets_its_own_id() -> None:
-    """Another title and another date on a line is another document: it is not given an old id."""
-    script = _build_script()
-    old = script.build_sighting(_sighting("Memo, A to B", "1969", "u"), 5, "s")
-    new = script.build_sighting(_sighting("Letter, C to D", "1970", "u"), 5, "s")
-    (kept,) = script.keep_ids([new], ssd.Catalogue(documents=[old]))
-    assert new.id == kept.id
+    assert ((old if keeps else new).id, new.title, new.date) == (kept.id, kept.title, kept.date)
 
 
 def test_rebuild_with_the_committed_file_changes_nothing(

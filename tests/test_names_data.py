@@ -6,6 +6,7 @@ import pytest
 
 import sinosoviet_docs as ssd
 from sinosoviet_docs.correspondence import parse_correspondence
+from sinosoviet_docs.names import PeopleAuthority, PlaceAuthority
 
 
 def _on(year: int, month: int | None = None, day: int | None = None) -> ssd.PartialDate:
@@ -99,50 +100,58 @@ def test_corrected_roles() -> None:
 
 
 @pytest.mark.parametrize(
-    ("printed", "canonical"),
+    ("authority", "printed", "canonical"),
     [
-        ("T. V. Soong", "T. V. Soong"),
-        ("G.S. DOBASHIN", "G. S. Dobashin"),
-        ("G S. Dobashin", "G. S. Dobashin"),
-        ("East German leader Erich Honecker", "Erich Honecker"),
-        ("Polish leader Wladyslaw Gomułka", "Władysław Gomułka"),
-        ("Gomulka", "Władysław Gomułka"),
-        ("Mesyatsev", "N. Mesyatsev"),
-        ("Managarov", "Managarov"),
-        ("K.E. Voroshilov", "Kliment Voroshilov"),
-        ("President Sukarno", "Sukarno"),
-        ("Luo Ruiqing", "Luo Ruiqing"),
-        ("[Li] Fuchun", "Li Fuchun"),
-        ("Su Yu", "Su Yu"),
-        ("Pham Van Dong", "Pham Van Dong"),
-        ("Dag Hammarskjold", "Dag Hammarskjöld"),
-        ("GONG PUSHENG", "Gong Pusheng"),
-        ("Meretskov", "Kirill Meretskov"),
-        ("Grushevoy", "Grushevoy"),
-        ("Lieutenant General Filyashev", "Filyashev"),
-        ("Comrades N.T. Fedorenko", "Nikolai Fedorenko"),
-        ("Comrade Wang Enmao", "Wang Enmao"),
-        ("Comrade XIN LANTING", "Xin Lanting"),
-        ("Comrade LÜ JIANREN", "Lü Jianren"),
-        ("Comrade S. Äzizov", "Saifuddin Azizi"),
-        ("Chinese Vice Foreign Minister Zeng Yongquan", "Zeng Yongquan"),
-        ("Burhan", "Burhan Shahidi"),
-        ("V. Zorin", "Valerian Zorin"),
-        ("Albanian Ambassador to the PRC Mihal Prifti", "Mihal Prifti"),
-        ("Comrade Abdyl Kellezi", "Abdyl Kellezi"),
-        ("A. Borunkov", "A. Borunkov"),
-        ("Benediktov", "Ivan Benediktov"),
-        ("H. Humphrey", "Hubert Humphrey"),
-        ("Averell Harriman", "Averell Harriman"),
-        ("Jing Tai", "Jing Tai"),
-        ("Petrov", "Apollon Petrov"),
+        (ssd.places, "Chongqing", "Chongqing"),
+        (ssd.places, "Chungking", "Chongqing"),
+        (ssd.places, "Paris", "Paris"),
+        (ssd.places, "Crimea", "Crimea"),
+        (ssd.places, "Khabarovskiy Kray", "Khabarovsk Krai"),
+        (ssd.places, "Hall of Huaizhentan", "Huairentang"),
+        (ssd.people, "T. V. Soong", "T. V. Soong"),
+        (ssd.people, "G.S. DOBASHIN", "G. S. Dobashin"),
+        (ssd.people, "G S. Dobashin", "G. S. Dobashin"),
+        (ssd.people, "East German leader Erich Honecker", "Erich Honecker"),
+        (ssd.people, "Polish leader Wladyslaw Gomułka", "Władysław Gomułka"),
+        (ssd.people, "Gomulka", "Władysław Gomułka"),
+        (ssd.people, "Mesyatsev", "N. Mesyatsev"),
+        (ssd.people, "Managarov", "Managarov"),
+        (ssd.people, "K.E. Voroshilov", "Kliment Voroshilov"),
+        (ssd.people, "President Sukarno", "Sukarno"),
+        (ssd.people, "Luo Ruiqing", "Luo Ruiqing"),
+        (ssd.people, "[Li] Fuchun", "Li Fuchun"),
+        (ssd.people, "Su Yu", "Su Yu"),
+        (ssd.people, "Pham Van Dong", "Pham Van Dong"),
+        (ssd.people, "Dag Hammarskjold", "Dag Hammarskjöld"),
+        (ssd.people, "GONG PUSHENG", "Gong Pusheng"),
+        (ssd.people, "Meretskov", "Kirill Meretskov"),
+        (ssd.people, "Grushevoy", "Grushevoy"),
+        (ssd.people, "Lieutenant General Filyashev", "Filyashev"),
+        (ssd.people, "Comrades N.T. Fedorenko", "Nikolai Fedorenko"),
+        (ssd.people, "Comrade Wang Enmao", "Wang Enmao"),
+        (ssd.people, "Comrade XIN LANTING", "Xin Lanting"),
+        (ssd.people, "Comrade LÜ JIANREN", "Lü Jianren"),
+        (ssd.people, "Comrade S. Äzizov", "Saifuddin Azizi"),
+        (ssd.people, "Chinese Vice Foreign Minister Zeng Yongquan", "Zeng Yongquan"),
+        (ssd.people, "Burhan", "Burhan Shahidi"),
+        (ssd.people, "V. Zorin", "Valerian Zorin"),
+        (ssd.people, "Albanian Ambassador to the PRC Mihal Prifti", "Mihal Prifti"),
+        (ssd.people, "Comrade Abdyl Kellezi", "Abdyl Kellezi"),
+        (ssd.people, "A. Borunkov", "A. Borunkov"),
+        (ssd.people, "Benediktov", "Ivan Benediktov"),
+        (ssd.people, "H. Humphrey", "Hubert Humphrey"),
+        (ssd.people, "Averell Harriman", "Averell Harriman"),
+        (ssd.people, "Jing Tai", "Jing Tai"),
+        (ssd.people, "Petrov", "Apollon Petrov"),
     ],
 )
-def test_persons_named_in_bundled_titles_resolve(printed: str, canonical: str) -> None:
-    """The persons the fact-check found in titles but not in the authority resolve as printed."""
-    person = ssd.people.resolve(printed)
-    assert person is not None
-    assert canonical == person.name
+def test_names_in_bundled_titles_resolve(
+    authority: PeopleAuthority | PlaceAuthority, printed: str, canonical: str
+) -> None:
+    """The persons and places the fact-check found in titles but not in the data resolve."""
+    found = authority.resolve(printed)
+    assert found is not None
+    assert canonical == found.name
 
 
 @pytest.mark.xfail(
@@ -175,24 +184,6 @@ def test_sender_in_a_place_is_the_person() -> None:
 def test_g_zhukov_is_left_unresolved() -> None:
     """'G. Zhukov' (1959) may be the marshal or the cultural-relations chairman: not guessed."""
     assert ssd.people.resolve("G. Zhukov") is None
-
-
-@pytest.mark.parametrize(
-    ("printed", "canonical"),
-    [
-        ("Chongqing", "Chongqing"),
-        ("Chungking", "Chongqing"),
-        ("Paris", "Paris"),
-        ("Crimea", "Crimea"),
-        ("Khabarovskiy Kray", "Khabarovsk Krai"),
-        ("Hall of Huaizhentan", "Huairentang"),
-    ],
-)
-def test_places_named_in_bundled_titles_resolve(printed: str, canonical: str) -> None:
-    """The places the fact-check found in titles but not in the authority resolve as printed."""
-    place = ssd.places.resolve(printed)
-    assert place is not None
-    assert canonical == place.name
 
 
 def test_new_places_sit_within_known_places() -> None:
