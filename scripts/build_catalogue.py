@@ -8,10 +8,21 @@ Inputs (the project's ``shared/`` folder, beside the repository by default):
   their summaries, in page order);
 - ``catalogue/collections.json``: the seven collections and the resource guide;
 - ``catalogue/documents.jsonl``: facts about 59 documents listed on collection
-  pages (no summaries, no text).
+  pages (no summaries, no text);
+- ``catalogue/sightings.jsonl``: facts about documents seen elsewhere on the
+  archive (search and facet pages, document pages). Their collections are
+  unknown, so they are bundled in no collection (``collections=()``); a
+  collection a sighting names anyway stays a fact of its provenance.
 
-``catalogue/sightings.jsonl`` is not bundled: those documents' collections are
-unknown, and the facts file says not to put them into one.
+A sighting of a document already bundled is merged into it, not added twice.
+Two records are one document when their record ids are equal; when one of
+them has no record id, when they share an archive address (a document or
+node page); when one of them has none, when their dates and titles are equal.
+
+Ids stay stable: a rebuild keeps the id the committed file gave a document
+(matched by record id, archive address, or its line in the facts file with
+the same title or the same date), so re-reading a date or a title later does
+not change it.
 
 Usage::
 
@@ -50,6 +61,7 @@ from sinosoviet_docs import (  # noqa: E402  (the path above makes the source im
     load,
     parse_page,
 )
+from sinosoviet_docs.merge import match_key, merge_documents  # noqa: E402
 from sinosoviet_docs.models import ARCHIVE_URL, slugify  # noqa: E402
 
 SEED_NAME = "000_476309a05a576595.txt"
@@ -271,14 +283,43 @@ def _record_id(fact: Mapping[str, Any]) -> tuple[int | None, str | None]:
     return int(number), f"record id {number}: {kind}"
 
 
+_DOCUMENT_PAGE = re.compile(r"/(document/[a-z0-9-]+|node/\d+)")
+
+
 def _document_url(fact: Mapping[str, Any], record_id: int | None) -> str | None:
     if record_id is not None:
         return f"{ARCHIVE_URL}/document/{record_id}"
     for url in fact.get("seen_at", ()):
-        path = urlsplit(url).path
-        if re.fullmatch(r"/(document/[a-z0-9-]+|node/\d+)", path):
+        if _DOCUMENT_PAGE.fullmatch(urlsplit(url).path):
             return _canonical_url(url)
     return None
+
+
+def _addresses(doc: Document) -> frozenset[str]:
+    """The canonical addresses of the document's own pages (not of listings that show it)."""
+    urls = [doc.url] if doc.url else []
+    for entry in doc.provenance:
+        urls.extend(entry.urls)
+    found = set()
+    for url in urls:
+        path = urlsplit(url).path.removesuffix(".pdf")
+        if _DOCUMENT_PAGE.fullmatch(path):
+            found.add(f"{ARCHIVE_URL}{path}")
+    return frozenset(found)
+
+
+def same_document(left: Document, right: Document) -> bool:
+    """Whether two records are one document: by record id, else address, else date and title.
+
+    Each test decides when both records have what it compares; a record id
+    that one of them lacks passes the decision to the addresses, and so on.
+    """
+    if left.record_id is not None and right.record_id is not None:
+        return left.record_id == right.record_id
+    mine, theirs = _addresses(left), _addresses(right)
+    if mine and theirs:
+        return bool(mine & theirs)
+    return match_key(left) == match_key(right)
 
 
 def build_document(
@@ -287,11 +328,13 @@ def build_document(
     source: str,
     slugs: Mapping[str, str],
     seed_rank: Mapping[str, int],
+    notes: Sequence[str] = (),
 ) -> Document:
+    """A document from one line of facts; ``notes`` open its provenance note."""
     printed = fact["date_printed"]
     variants = list(dict.fromkeys([printed, *fact.get("date_variants_seen", ())]))
     date = PartialDate.parse(printed)
-    notes: list[str] = []
+    notes = list(notes)
     others = {v: PartialDate.parse(v) for v in variants if PartialDate.parse(v) != date}
     if others:
         notes.append(
@@ -302,6 +345,8 @@ def build_document(
     record_id, id_note = _record_id(fact)
     if id_note:
         notes.append(id_note)
+    if fact.get("note"):
+        notes.append(fact["note"])
     popularity = tuple(
         Popularity(collection=slugs[name], rank=seed_rank.get(name))
         for name in fact.get("popular_on", ())
@@ -313,6 +358,7 @@ def build_document(
         date=date,
         dates_printed=tuple(variants),
         type=fact.get("type"),
+        languages=tuple(fact.get("languages", ())),
         source=fact.get("source_citation"),
         uploaded=PartialDate.parse(fact["uploaded_date"]) if fact.get("uploaded_date") else None,
         collections=tuple(slugs[name] for name in fact.get("collections", ())),
@@ -326,6 +372,75 @@ def build_document(
             ),
         ),
     )
+
+
+def build_sighting(fact: Mapping[str, Any], line: int, source: str) -> Document:
+    """A document seen outside the collection pages: in no collection, whatever the line says.
+
+    A collection the line names anyway (one outside this catalogue) is kept
+    as a fact in the provenance note.
+    """
+    notes = ["seen outside the catalogue's collection pages; its collection is unknown"]
+    if named := fact.get("collections"):
+        notes.append(
+            "listed on a collection page outside this catalogue: "
+            + ", ".join(repr(name) for name in named)
+        )
+    if fact.get("popular_on"):
+        raise BuildError(f"{source} line {line}: a sighting cannot be popular on a collection")
+    own = {k: v for k, v in fact.items() if k != "collections"}
+    return build_document(own, line, source, {}, {}, notes)
+
+
+def add_sightings(documents: Sequence[Document], sightings: Sequence[Document]) -> list[Document]:
+    """``documents`` with each sighting merged into the record it repeats, or added.
+
+    A merged record keeps its id and its collections; the sighting adds the
+    facts it alone knows and its provenance.
+    """
+    out = list(documents)
+    for sighting in sightings:
+        index = next((i for i, doc in enumerate(out) if same_document(doc, sighting)), None)
+        if index is None:
+            out.append(sighting)
+            continue
+        merged = merge_documents(out[index], sighting)
+        out[index] = attrs.evolve(merged, id=out[index].id)
+    return out
+
+
+def keep_ids(documents: Sequence[Document], previous: Catalogue | None) -> list[Document]:
+    """Documents under the ids ``previous`` (the committed build) gave them.
+
+    A document is the previous one with its record id, or sharing an archive
+    address, or built from the same line of the same facts file with the same
+    title or the same date; any other document keeps the id it was built with.
+    """
+    if previous is None:
+        return list(documents)
+    taken: set[str] = set()
+    out: list[Document] = []
+    for doc in documents:
+        old = next((p for p in previous if p.id not in taken and _same_record(p, doc)), None)
+        if old is not None:
+            taken.add(old.id)
+            doc = attrs.evolve(doc, id=old.id)
+        out.append(doc)
+    return out
+
+
+def _same_record(old: Document, new: Document) -> bool:
+    if old.record_id is not None and new.record_id is not None:
+        return old.record_id == new.record_id
+    if _addresses(old) & _addresses(new):
+        return True
+    lines = _fact_lines(old) & _fact_lines(new)
+    return bool(lines) and (old.title == new.title or old.date == new.date)
+
+
+def _fact_lines(doc: Document) -> set[str]:
+    """The lines of facts a document was built from ("catalogue/sightings.jsonl line 7")."""
+    return {p.source for p in doc.provenance if " line " in p.source}
 
 
 def add_seed_facts(
@@ -351,8 +466,23 @@ def _key(title: str, date: PartialDate) -> tuple[str, str]:
     return slugify(title, max_length=500), str(date)
 
 
-def build(shared: Path, built: str) -> Catalogue:
-    """The bundled catalogue, from the files in ``shared``."""
+SIGHTINGS = "catalogue/sightings.jsonl"
+
+
+def read_sightings(path: Path) -> list[Document]:
+    """The documents of the sightings file, one a line, in no collection."""
+    return [
+        build_sighting(json.loads(text), line, SIGHTINGS)
+        for line, text in enumerate(path.read_text("utf-8").splitlines(), start=1)
+        if text.strip()
+    ]
+
+
+def build(shared: Path, built: str, previous: Catalogue | None = None) -> Catalogue:
+    """The bundled catalogue, from the files in ``shared``.
+
+    ``previous`` (the committed build) keeps documents under the ids it gave them.
+    """
     seed_path = shared / "seeds" / SEED_NAME
     seed_source = f"seeds/{SEED_NAME}"
     seed = read_seed(seed_path)
@@ -389,6 +519,12 @@ def build(shared: Path, built: str) -> Catalogue:
         documents.append(doc)
     if missing := set(seed_keys) - matched:
         raise BuildError(f"seed popular documents missing from documents.jsonl: {sorted(missing)}")
+    listed = len(documents)
+    sightings = read_sightings(shared / SIGHTINGS)
+    documents = keep_ids(add_sightings(documents, sightings), previous)
+    if len({doc.id for doc in documents}) != len(documents):
+        raise BuildError("two documents have one id")
+    unlisted = sum(not doc.collections for doc in documents)
 
     by_slug = {doc.id: doc for doc in documents}
     final: list[Collection] = []
@@ -407,13 +543,17 @@ def build(shared: Path, built: str) -> Catalogue:
             "(description, sibling collections, resource guide, popular documents with summaries)",
             "catalogue/collections.json: the seven collections and the resource guide "
             "(slugs, periods, links, pages seen)",
-            "catalogue/documents.jsonl: facts about 59 documents listed on collection pages "
-            "(titles, dates, record ids, citations, memberships, addresses seen)",
+            f"catalogue/documents.jsonl: facts about {listed} documents listed on collection "
+            "pages (titles, dates, record ids, citations, memberships, addresses seen)",
+            f"{SIGHTINGS}: facts about {len(sightings)} documents seen elsewhere on the "
+            "archive, collection unknown (titles, dates, some record ids and citations, "
+            "addresses seen)",
         ),
         note=(
             "This catalogue knows only some documents of each collection; the archive's "
             "collections are far larger and no count here is a collection's size. "
-            "Only the five popular documents of the 1950-1959 collection carry summaries."
+            f"{unlisted} documents seen outside the collection pages belong to no collection "
+            "here. Only the five popular documents of the 1950-1959 collection carry summaries."
         ),
     )
     return Catalogue(documents=documents, collections=tuple(final), info=info)
@@ -432,16 +572,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.check:
         current = load(args.out)
-        fresh = build(args.shared, args.built or current.info.built or "")
+        fresh = build(args.shared, args.built or current.info.built or "", current)
         if fresh != current:
             print(f"{args.out} is stale: run scripts/build_catalogue.py", file=sys.stderr)
             return 1
         print(f"{args.out} is up to date ({len(fresh)} documents)")
         return 0
-    cat = build(args.shared, args.built or datetime.date.today().isoformat())
+    previous = load(args.out) if args.out.exists() else None
+    cat = build(args.shared, args.built or datetime.date.today().isoformat(), previous)
     dump(cat, args.out)
     counts = ", ".join(f"{c.slug}: {len(cat.documents_in(c.slug))}" for c in cat.collections)
-    print(f"wrote {args.out}: {len(cat)} documents ({counts})")
+    unlisted = sum(not doc.collections for doc in cat)
+    print(f"wrote {args.out}: {len(cat)} documents ({counts}; in no collection: {unlisted})")
     return 0
 
 

@@ -98,7 +98,7 @@ def test_membership_counts_match_the_facts(bundled: ssd.Catalogue, shared: Path)
     """Each collection holds the documents the fact file lists for it."""
     text = (shared / "catalogue" / "documents.jsonl").read_text("utf-8")
     facts = [json.loads(line) for line in text.splitlines() if line.strip()]
-    assert len(facts) == len(bundled)
+    assert len(facts) == sum(bool(d.collections) for d in bundled)
     for col in bundled.collections:
         expected = sum(col.title in f.get("collections", ()) for f in facts)
         assert expected == len(bundled.documents_in(col.slug)), col.slug
@@ -139,7 +139,7 @@ def test_month_only_date_stays_month(bundled: ssd.Catalogue) -> None:
 def test_catalogue_states_build_date_sources_and_incompleteness(bundled: ssd.Catalogue) -> None:
     """The catalogue says when it was built, from what, and that it is not complete."""
     assert bundled.info.built
-    assert 3 == len(bundled.info.sources)
+    assert 4 == len(bundled.info.sources)
     assert "only some documents" in (bundled.info.note or "")
 
 
@@ -176,3 +176,166 @@ def test_build_rejects_seed_without_popular_block(tmp_path: Path) -> None:
     seed.write_text("Skip to content\n\nName\n\nDescription\n", "utf-8")
     with pytest.raises(script.BuildError, match="no 'Popular Documents' block"):
         script.read_seed(seed)
+
+
+def _sighting(title: str, printed: str, *urls: str, **more: object) -> dict[str, object]:
+    return {"title": title, "date_printed": printed, "seen_at": list(urls), **more}
+
+
+def _listed(**changes: object) -> ssd.Document:
+    """A bundled document in a collection, as the build makes it."""
+    fields: dict[str, object] = {
+        "id": "1950-07-05-cable",
+        "title": "Cable, Roshchin to Filippov [Stalin]",
+        "date": ssd.PartialDate.parse("July 05, 1950"),
+        "dates_printed": ("July 05, 1950",),
+        "collections": (ALLIANCE,),
+        "provenance": (ssd.Provenance(source="catalogue/documents.jsonl line 1"),),
+    }
+    fields.update(changes)
+    return ssd.Document(**fields)  # type: ignore[arg-type]
+
+
+def test_counts_per_collection(bundled: ssd.Catalogue) -> None:
+    """The bundle's documents per collection and in none, as built from shared/ now."""
+    counts = {c.slug: len(bundled.documents_in(c.slug)) for c in bundled.collections}
+    assert {
+        ALLIANCE: 8,
+        "making-sino-soviet-alliance-1945-1950": 8,
+        "sino-soviet-split-1960-1984": 24,
+        "sino-soviet-border-conflict-1969": 10,
+        "sino-soviet-rapprochement-1985-1989": 0,
+        "sino-soviet-relations": 14,
+        "the-sino-soviet-alliance-70-years-later": 0,
+    } == counts
+    assert (299, 240) == (len(bundled), sum(not d.collections for d in bundled))
+
+
+def test_sightings_are_in_no_collection(bundled: ssd.Catalogue, shared: Path) -> None:
+    """Every line of sightings.jsonl is one document in no collection, popular nowhere."""
+    text = (shared / "catalogue" / "sightings.jsonl").read_text("utf-8")
+    lines = [n for n, line in enumerate(text.splitlines(), 1) if line.strip()]
+    seen = {
+        p.source: d for d in bundled for p in d.provenance if "sightings.jsonl line" in p.source
+    }
+    assert {f"catalogue/sightings.jsonl line {n}" for n in lines} == set(seen)
+    assert all(d.collections == () and d.popularity == () for d in seen.values())
+    for col in bundled.collections:
+        assert not any(d.provenance[0].source in seen for d in col.popular)
+
+
+def test_sighting_provenance_names_where_it_was_seen(shared: Path) -> None:
+    """A sighting's provenance gives its line, the pages it was seen on and its unknown collection."""
+    script = _build_script()
+    url = "https://digitalarchive.wilsoncenter.org/search?f%5B0%5D=topics%3A86502"
+    doc = script.build_sighting(_sighting("Cable, Mao Zedong to Filippov", "1949", url), 3, "s")
+    entry = doc.provenance[0]
+    assert ("s line 3", (url,)) == (entry.source, entry.urls)
+    assert "collection is unknown" in (entry.note or "")
+
+
+def test_outside_collection_is_kept_as_a_fact(bundled: ssd.Catalogue) -> None:
+    """The sighting listed on 'Taiwan Strait Crises' is in no collection; its note says where."""
+    (doc,) = [d for d in bundled if "Taiwan Strait Crises" in (d.provenance[0].note or "")]
+    assert () == doc.collections
+    assert "Taiwan Strait Crises" not in {c.title for c in bundled.collections}
+    assert any("collection/177/taiwan-strait-crises" in u for u in doc.provenance[0].urls)
+
+
+def test_sighting_keeps_languages_and_note(bundled: ssd.Catalogue) -> None:
+    """Facts only a sighting line has (languages, a note on a third-party copy) are kept."""
+    doc = bundled["111817"]
+    assert ("Albanian",) == doc.languages
+    assert "third-party copy" in (doc.provenance[0].note or "")
+
+
+def test_sighting_cannot_be_popular() -> None:
+    """A sighting line that claims a popular-document rank stops the build."""
+    script = _build_script()
+    fact = _sighting("T", "1950", "u", popular_on=["Sino-Soviet Alliance, 1950-1959"])
+    with pytest.raises(script.BuildError, match="cannot be popular"):
+        script.build_sighting(fact, 1, "s")
+
+
+def test_sighting_with_the_record_id_is_merged() -> None:
+    """A sighting with a bundled document's record id is merged into it, whatever its title."""
+    script = _build_script()
+    listed = _listed(id="110385", record_id=110385)
+    fact = _sighting("Another Title", "1951", "u", record_id=110385, id_kind="record_id")
+    (doc,) = script.add_sightings([listed], [script.build_sighting(fact, 2, "s")])
+    assert ("110385", (ALLIANCE,), 2) == (doc.id, doc.collections, len(doc.provenance))
+    assert "title" in {c.field for c in doc.conflicts}
+
+
+def test_different_record_ids_are_two_documents() -> None:
+    """Same title and date but different record ids: two documents."""
+    script = _build_script()
+    listed = _listed(id="110385", record_id=110385)
+    fact = _sighting(listed.title, "July 5, 1950", "u", record_id=111199, id_kind="record_id")
+    docs = script.add_sightings([listed], [script.build_sighting(fact, 2, "s")])
+    assert ["110385", "111199"] == [d.id for d in docs]
+
+
+def test_sighting_at_the_same_address_is_merged() -> None:
+    """Without a shared record id, one archive address (any host, .pdf or not) is one document."""
+    script = _build_script()
+    node = "https://digitalarchive.wilsoncenter.org/node/98504"
+    listed = _listed(url=node)
+    fact = _sighting("Cable No. 3355", "1950-07-13", "https://x.dvincitest.com/node/98504.pdf")
+    (doc,) = script.add_sightings([listed], [script.build_sighting(fact, 2, "s")])
+    assert (listed.id, listed.title, node) == (doc.id, doc.title, doc.url)
+
+
+def test_different_addresses_are_two_documents() -> None:
+    """Same title and date at two different document pages: two documents."""
+    script = _build_script()
+    listed = _listed(url="https://digitalarchive.wilsoncenter.org/document/cable-a")
+    page = "https://digitalarchive.wilsoncenter.org/document/cable-b"
+    fact = _sighting(listed.title, "July 5, 1950", page)
+    assert 2 == len(script.add_sightings([listed], [script.build_sighting(fact, 2, "s")]))
+
+
+def test_sighting_with_the_same_title_and_date_is_merged() -> None:
+    """Without record ids or addresses, the same date and title (as normalised) is one document."""
+    script = _build_script()
+    listed = _listed()
+    search = "https://digitalarchive.wilsoncenter.org/search?page=3"
+    fact = _sighting("Cable, Roshchin to Filippov (Stalin)", "July 5, 1950", search)
+    (doc,) = script.add_sightings([listed], [script.build_sighting(fact, 2, "s")])
+    assert (listed.id, ("July 05, 1950", "July 5, 1950")) == (doc.id, doc.dates_printed)
+    assert search in doc.provenance[1].urls
+
+
+def test_same_title_another_date_is_another_document() -> None:
+    """One title on two dates is two documents (the archive has many such)."""
+    script = _build_script()
+    fact = _sighting(_listed().title, "July 6, 1950", "u")
+    assert 2 == len(script.add_sightings([_listed()], [script.build_sighting(fact, 2, "s")]))
+
+
+@pytest.mark.parametrize(
+    ("before", "after", "keeps"),
+    [
+        (("Memo, A to B", "March 01, 1969"), ("Memo, A to B", "March 3, 1969"), True),
+        (("Memo, A to B", "1969"), ("Memorandum, A to B", "1969"), True),
+        (("Memo, A to B", "1969"), ("Letter, C to D", "1970"), False),
+    ],
+)
+def test_rebuild_keeps_the_id_of_a_line_read_again(
+    before: tuple[str, str], after: tuple[str, str], keeps: bool
+) -> None:
+    """A line whose date or title is corrected keeps its committed id; a new title and date do not."""
+    script = _build_script()
+    old = script.build_sighting(_sighting(*before, "u"), 5, "s")
+    new = script.build_sighting(_sighting(*after, "u"), 5, "s")
+    assert old.id != new.id
+    (kept,) = script.keep_ids([new], ssd.Catalogue(documents=[old]))
+    assert ((old if keeps else new).id, new.title, new.date) == (kept.id, kept.title, kept.date)
+
+
+def test_rebuild_with_the_committed_file_changes_nothing(
+    bundled: ssd.Catalogue, shared: Path
+) -> None:
+    """Building with the committed catalogue as the previous one gives the same catalogue."""
+    script = _build_script()
+    assert bundled == script.build(shared, bundled.info.built, bundled)

@@ -86,7 +86,7 @@ def test_misspellings_seen_in_titles_resolve(misprint: str, canonical: str) -> N
     ("code", "canonical", "years"),
     [
         ("Filippov", "Joseph Stalin", "1948/1952"),
-        ("Feng Xi", "Joseph Stalin", "1950"),
+        ("Feng Xi", "Joseph Stalin", "1950/1951"),
         ("Semenov", "Joseph Stalin", "1952/1953"),
         ("Terebin", "Andrei Orlov", "1947/1949"),
     ],
@@ -101,13 +101,13 @@ def test_code_names_resolve_with_their_years(code: str, canonical: str, years: s
 
 
 def test_kuznetsov_is_ambiguous_but_resolved_by_its_gloss() -> None:
-    """'Kuznetsov' was Stalin's 1947 code name and a real person; the bracket decides."""
+    """'Kuznetsov' was Stalin's 1947-1949 code name and a real person; the bracket decides."""
     with pytest.raises(ssd.AmbiguousNameError) as caught:
         ssd.people.resolve("Kuznetsov")
     assert ("Fyodor Kuznetsov", "Joseph Stalin") == caught.value.candidates
     stalin = ssd.people.resolve("Stalin [Kuznetsov]")
     assert stalin is not None
-    assert "1947" == stalin.code_name("Kuznetsov").years  # type: ignore[union-attr]
+    assert "1947/1949" == stalin.code_name("Kuznetsov").years  # type: ignore[union-attr]
 
 
 def test_ambiguous_name_error_is_a_lookup_error_listing_candidates() -> None:

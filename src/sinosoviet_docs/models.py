@@ -457,7 +457,7 @@ class Catalogue:
 
         >>> import sinosoviet_docs as ssd
         >>> len(ssd.load().query().between("1952", "1952"))
-        1
+        20
         """
         from .query import Query
 
@@ -530,7 +530,7 @@ class Catalogue:
 
         >>> import sinosoviet_docs as ssd
         >>> ssd.load().report().documents
-        59
+        299
         """
         from .correspondence import report
 

@@ -67,7 +67,7 @@ def test_table_columns_are_date_type_title_people() -> None:
 def test_caption_is_the_plain_repr(bundled: ssd.Catalogue) -> None:
     """The catalogue's table is captioned by its plain repr, which stays as it was."""
     out = bundled._repr_html_()
-    assert "<Catalogue documents=59 collections=7>" == repr(bundled)
+    assert "<Catalogue documents=299 collections=7>" == repr(bundled)
     assert f"<caption>{html.escape(repr(bundled))}</caption>" in out
 
 
