@@ -61,7 +61,7 @@ from sinosoviet_docs import (  # noqa: E402  (the path above makes the source im
     load,
     parse_page,
 )
-from sinosoviet_docs.merge import match_key, merge_documents  # noqa: E402
+from sinosoviet_docs.merging import match_key, merge_documents  # noqa: E402
 from sinosoviet_docs.models import ARCHIVE_URL, slugify  # noqa: E402
 
 SEED_NAME = "000_476309a05a576595.txt"
