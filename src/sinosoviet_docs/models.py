@@ -11,13 +11,12 @@ loaders, never through ``Document(**row)``.
 from __future__ import annotations
 
 import datetime
-import re
-import unicodedata
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Literal
 
 import attrs
 
+from ._text import slugify
 from .dates import DateRange, PartialDate
 from .exceptions import CatalogueError, CollectionNotFoundError, DocumentNotFoundError
 
@@ -45,29 +44,6 @@ __all__ = [
 ARCHIVE_URL = "https://digitalarchive.wilsoncenter.org"
 
 CollectionKind = Literal["collection", "resource-guide"]
-
-_NON_SLUG = re.compile(r"[^a-z0-9]+")
-_APOSTROPHES = re.compile("['\u2018\u2019\u02bc]")
-
-
-def slugify(text: str, *, max_length: int = 80) -> str:
-    """Turn text into a lowercase ASCII slug of words joined by hyphens.
-
-    Diacritics are folded (``Lüshun`` -> ``lushun``), apostrophes straight or
-    curly are dropped (``Mao’s`` and ``Mao's`` both give ``maos``), and the slug
-    is cut at a word boundary so that it stays under ``max_length`` characters.
-
-    >>> slugify("Cable, Zhou Enlai to Filippov [Stalin]")
-    'cable-zhou-enlai-to-filippov-stalin'
-    >>> slugify("Lüshun’s “port”"), slugify("Lüshun's port")
-    ('lushuns-port', 'lushuns-port')
-    """
-    folded = unicodedata.normalize("NFKD", _APOSTROPHES.sub("", text))
-    folded = folded.encode("ascii", "ignore").decode("ascii")
-    slug = _NON_SLUG.sub("-", folded.lower()).strip("-")
-    if len(slug) > max_length:
-        slug = slug[:max_length].rsplit("-", 1)[0]
-    return slug
 
 
 def _non_empty(_instance: object, attribute: attrs.Attribute[str], value: str) -> None:

@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import json
 import re
-import unicodedata
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from importlib import resources
 from pathlib import Path
@@ -31,6 +30,7 @@ from typing import Any, Generic, Literal, TypeVar, Union
 
 import attrs
 
+from ._text import name_tokens, name_words
 from .dates import PartialDate
 from .exceptions import AmbiguousNameError, AuthorityLoadError
 
@@ -164,10 +164,6 @@ class Place:
 
 # -- folding and tokens ---------------------------------------------------------------------
 
-_POSSESSIVE = re.compile(r"(?<=\w)['’]s\b")
-_APOSTROPHES = re.compile("['’‘ʼʹ`´]")
-_TOKEN = re.compile(r"\w+")
-
 #: Words that may stand before a name without being part of it (compared folded).
 TITLE_WORDS = frozenset(
     [
@@ -223,38 +219,6 @@ TITLE_WORDS = frozenset(
         "ussr",
     ]
 )
-
-
-def _fold(text: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-
-
-def _raw_tokens(text: str) -> list[tuple[str, bool]]:
-    """Folded lowercase tokens, each with whether it was capitalised (or not Latin)."""
-    text = _APOSTROPHES.sub("", _POSSESSIVE.sub("", text))
-    out = []
-    for match in _TOKEN.finditer(_fold(text)):
-        raw = match.group()
-        if raw == "_":
-            continue
-        first = raw[0]
-        capital = first.isupper() or not ("a" <= first.lower() <= "z") or first.isdigit()
-        out.append((raw.casefold(), capital))
-    return out
-
-
-def name_tokens(text: str) -> tuple[str, ...]:
-    """The folded tokens by which names are compared: case, accents, apostrophes and punctuation go.
-
-    A possessive "'s" is dropped, hyphens and full stops separate tokens.
-
-    >>> name_tokens("Khrushchëv"), name_tokens("Liu Shao-ch'i"), name_tokens("Mao’s")
-    (('khrushchev',), ('liu', 'shao', 'chi'), ('mao',))
-    >>> name_tokens("N.S. Khrushchev")
-    ('n', 's', 'khrushchev')
-    """
-    return tuple(tok for tok, _ in _raw_tokens(text))
 
 
 _BRACKETS = re.compile(r"[\[(]([^\[\]()]*)[\])]")
@@ -517,13 +481,13 @@ class _Authority(Generic[T]):
         glosses: dict[int, str] = {}
         pos = 0
         for match in _BRACKETS.finditer(text):
-            words += _raw_tokens(text[pos : match.start()])
+            words += name_words(text[pos : match.start()])
             inner = self._candidates_plain(name_tokens(match.group(1)))
             if words and len(inner) == 1:
                 glosses[len(words) - 1] = next(iter(inner))
-            words += _raw_tokens(match.group(1))
+            words += name_words(match.group(1))
             pos = match.end()
-        words += _raw_tokens(text[pos:])
+        words += name_words(text[pos:])
         return words, glosses
 
     def _counts(
