@@ -30,17 +30,20 @@ True
 from __future__ import annotations
 
 import functools
+import importlib
 import re
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any, Literal
 
 import attrs
 
-from .exceptions import AmbiguousNameError, MissingExtraError
+from .exceptions import AmbiguousNameError
 from .names import DateContext, PeopleAuthority, PlaceAuthority, name_tokens, people, places
 
 if TYPE_CHECKING:
+    from .checks import NamesReport, report
     from .models import Document
+    from .network import Edge, Network, network
 
 __all__ = [
     "Correspondence",
@@ -56,6 +59,22 @@ __all__ = [
 ]
 
 CorrespondenceKind = Literal["message", "conversation"]
+
+#: Public names that moved to their own modules, still importable from here.
+_MOVED = {
+    "Edge": "network",
+    "Network": "network",
+    "network": "network",
+    "NamesReport": "checks",
+    "report": "checks",
+}
+
+
+def __getattr__(name: str) -> Any:
+    module = _MOVED.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    return getattr(importlib.import_module(f".{module}", __package__), name)
 
 
 @attrs.frozen(kw_only=True)
@@ -654,165 +673,6 @@ def parse_correspondence(
 def correspondence_of(title: str, date: DateContext = "any") -> Correspondence | None:
     """:func:`parse_correspondence` with the bundled authorities, cached per title and date."""
     return parse_correspondence(title, date=date)
-
-
-# -- the network of who wrote to whom ---------------------------------------------------------
-
-
-@attrs.frozen(kw_only=True)
-class Edge:
-    """Messages from one sender to one recipient: how many, and which documents."""
-
-    sender: str
-    recipient: str
-    count: int
-    ids: tuple[str, ...]
-
-
-@attrs.frozen(kw_only=True)
-class Network:
-    """Directed edges sender -> recipient over a set of documents, heaviest first.
-
-    An intermediary is not an edge of its own: "Stalin to Mao via Roshchin"
-    counts once, Stalin -> Mao.
-    """
-
-    edges: tuple[Edge, ...] = ()
-
-    def __len__(self) -> int:
-        return len(self.edges)
-
-    def __iter__(self) -> Iterator[Edge]:
-        return iter(self.edges)
-
-    def to_networkx(self) -> Any:
-        """The network as a ``networkx.DiGraph`` (edge attributes ``count`` and ``ids``).
-
-        Needs the optional ``networkx`` package (``pip install 'sinosoviet-docs[network]'``).
-        """
-        try:
-            import networkx as nx  # type: ignore[import-untyped, unused-ignore]
-        except ImportError:
-            raise MissingExtraError("networkx", "network") from None
-        graph = nx.DiGraph()
-        for edge in self.edges:
-            graph.add_edge(edge.sender, edge.recipient, count=edge.count, ids=list(edge.ids))
-        return graph
-
-
-def network(documents: Iterable[Document]) -> Network:
-    """Who wrote to whom in these documents, read from their titles.
-
-    >>> import sinosoviet_docs as ssd
-    >>> top = ssd.load().network().edges[0]
-    >>> (top.sender, top.recipient) == ("Joseph Stalin", "Mao Zedong") and top.count >= 3
-    True
-    """
-    ids: dict[tuple[str, str], list[str]] = {}
-    for doc in documents:
-        found = correspondence_of(doc.title, doc.date)
-        if found is None or found.kind != "message":
-            continue
-        for sender in found.senders:
-            for recipient in found.recipients:
-                ids.setdefault((sender, recipient), []).append(doc.id)
-    edges = [
-        Edge(sender=s, recipient=r, count=len(found_ids), ids=tuple(found_ids))
-        for (s, r), found_ids in ids.items()
-    ]
-    edges.sort(key=lambda e: (-e.count, e.sender, e.recipient))
-    return Network(edges=tuple(edges))
-
-
-# -- the check report ---------------------------------------------------------------------------
-
-
-@attrs.frozen(kw_only=True)
-class NamesReport:
-    """What the names tools could and could not read in a catalogue (never raises).
-
-    ``unparsed_titles`` are ids of documents whose title named no
-    correspondence; ``unknown_names`` are names in correspondence that are
-    no person of the authority (bodies such as "CPSU Central Committee", or
-    ambiguous names), with how often each occurs; ``raw_citations`` are ids
-    whose source citation had a part kept as raw text.
-    """
-
-    documents: int
-    messages: int
-    conversations: int
-    unparsed_titles: tuple[str, ...]
-    unknown_names: tuple[tuple[str, int], ...]
-    citations: int
-    references: int
-    raw_citations: tuple[str, ...]
-
-    def as_dict(self) -> dict[str, Any]:
-        """The report as plain JSON-ready data."""
-        return {
-            "documents": self.documents,
-            "messages": self.messages,
-            "conversations": self.conversations,
-            "unparsed_titles": list(self.unparsed_titles),
-            "unknown_names": dict(self.unknown_names),
-            "citations": self.citations,
-            "references": self.references,
-            "raw_citations": list(self.raw_citations),
-        }
-
-    def __str__(self) -> str:
-        lines = [
-            f"documents: {self.documents}",
-            f"titles read as messages: {self.messages}, as conversations: {self.conversations}, "
-            f"naming no correspondence: {len(self.unparsed_titles)}",
-            f"names that are no known person: {len(self.unknown_names)} distinct",
-        ]
-        lines += [f"  {count:>3}  {name}" for name, count in self.unknown_names]
-        lines.append(
-            f"source citations: {self.citations}, references read: {self.references}, "
-            f"citations with a part kept raw: {len(self.raw_citations)}"
-        )
-        lines += [f"  {doc_id}" for doc_id in self.raw_citations]
-        return "\n".join(lines)
-
-
-def report(documents: Iterable[Document], *, authority: PeopleAuthority = people) -> NamesReport:
-    """Count what the names tools read and what they left (see :class:`NamesReport`)."""
-    from .citations import parse_citation
-
-    docs = list(documents)
-    messages = conversations = citations = references = 0
-    unparsed: list[str] = []
-    unknown: dict[str, int] = {}
-    raw: list[str] = []
-    for doc in docs:
-        found = correspondence_of(doc.title, doc.date)
-        if found is None:
-            unparsed.append(doc.id)
-        else:
-            if found.kind == "message":
-                messages += 1
-            else:
-                conversations += 1
-            for name in found.everyone:
-                if not authority.knows(name):
-                    unknown[name] = unknown.get(name, 0) + 1
-        if doc.source:
-            citations += 1
-            refs = parse_citation(doc.source)
-            references += sum(1 for r in refs if r.kind != "other")
-            if any(r.kind == "other" for r in refs):
-                raw.append(doc.id)
-    return NamesReport(
-        documents=len(docs),
-        messages=messages,
-        conversations=conversations,
-        unparsed_titles=tuple(unparsed),
-        unknown_names=tuple(sorted(unknown.items(), key=lambda kv: (-kv[1], kv[0]))),
-        citations=citations,
-        references=references,
-        raw_citations=tuple(raw),
-    )
 
 
 def role_filter(role: Literal["senders", "recipients"], name: str) -> Callable[[Document], bool]:
