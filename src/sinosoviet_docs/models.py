@@ -21,10 +21,12 @@ from .dates import DateRange, PartialDate
 from .exceptions import CatalogueError, CollectionNotFoundError, DocumentNotFoundError
 
 if TYPE_CHECKING:
+    from .checks import CheckReport
     from .citations import ArchivalReference
-    from .correspondence import Correspondence, NamesReport, Network
+    from .correspondence import Correspondence
     from .merge import OnConflict
-    from .names import PeopleAuthority, PlaceAuthority
+    from .names import CatalogueNames, PeopleAuthority, PlaceAuthority
+    from .network import Network
     from .query import Query
 
 __all__ = [
@@ -180,11 +182,25 @@ class Document:
                 return entry.rank
         return None
 
-    # -- names issue: correspondence (keep additions for that work below this line) --
+    # -- ordering ----------------------------------------------------------------------
+
+    def sort_key(self) -> tuple[bool, datetime.date, datetime.date, str, str]:
+        """Chronological order: earliest possible day, then latest, then title; undated last."""
+        if self.date is None:
+            return (True, datetime.date.min, datetime.date.min, self.title, self.id)
+        return (False, self.date.earliest, self.date.latest, self.title, self.id)
+
+    # -- conveniences (delegate to higher modules) -------------------------------------
 
     @property
     def correspondence(self) -> Correspondence | None:
         """Who wrote to whom (or who talked), read from the title; ``None`` if it names none.
+
+        A convenience for :func:`~sinosoviet_docs.correspondence.correspondence_of`:
+        the title is read with the process-global authorities
+        (``sinosoviet_docs.names.people`` and ``places``), not with one a
+        caller built (``PeopleAuthority(path=...)``); for that, call
+        :func:`~sinosoviet_docs.parse_correspondence` with ``people=``.
 
         >>> Document(id="x", title="Cable, Zhou Enlai to Filippov [Stalin]").correspondence.senders
         ('Zhou Enlai',)
@@ -197,6 +213,9 @@ class Document:
     def archival_references(self) -> tuple[ArchivalReference, ...]:
         """The source citation read into references (see :func:`~sinosoviet_docs.parse_citation`).
 
+        A convenience: the citation is read again on every access, with the
+        process-global archive names of :mod:`sinosoviet_docs.citations`.
+
         >>> doc = Document(id="x", title="T", source="APRF, f. 45, op. 1, d. 342, l. 78")
         >>> doc.archival_references[0].archive
         'APRF'
@@ -206,8 +225,6 @@ class Document:
         from .citations import parse_citation
 
         return parse_citation(self.source)
-
-    # -- exports issue: citations and notebook display (below this line) --
 
     def cite(self, style: Literal["note", "bibliography"] = "note") -> str:
         """A Chicago-style citation in the archive's pattern (see :func:`export.cite`).
@@ -224,12 +241,6 @@ class Document:
         from ._html import document_html
 
         return document_html(self)
-
-    def sort_key(self) -> tuple[bool, datetime.date, datetime.date, str, str]:
-        """Chronological order: earliest possible day, then latest, then title; undated last."""
-        if self.date is None:
-            return (True, datetime.date.min, datetime.date.min, self.title, self.id)
-        return (False, self.date.earliest, self.date.latest, self.title, self.id)
 
 
 @attrs.frozen(kw_only=True)
@@ -271,7 +282,7 @@ class Collection:
         """A short reference to this collection, as other pages link to it."""
         return CollectionRef(title=self.title, slug=self.slug, kind=self.kind, period=self.period)
 
-    # -- exports issue: notebook display (below this line) --
+    # -- conveniences (delegate to higher modules) -------------------------------------
 
     def _repr_html_(self) -> str:
         """The collection and its popular documents as HTML, for notebooks."""
@@ -419,6 +430,8 @@ class Catalogue:
         slug = self.collection(collection).slug
         return tuple(doc for doc in self.documents if slug in doc.collections)
 
+    # -- conveniences (delegate to higher modules) -------------------------------------
+
     def query(self) -> Query:
         """A query over all documents, to narrow down by chaining (see :class:`Query`).
 
@@ -429,21 +442,6 @@ class Catalogue:
         from .query import Query
 
         return Query(catalogue=self)
-
-    # -- loaders issue: merging (keep additions for that work below this line) --
-
-    def merge(self, other: Catalogue, *, on_conflict: OnConflict = "keep-both") -> Catalogue:
-        """This catalogue merged with another (see :func:`sinosoviet_docs.merge`).
-
-        >>> cat = Catalogue(documents=[Document(id="1", title="T", record_id=1)])
-        >>> cat.merge(cat) == cat
-        True
-        """
-        from .merge import merge
-
-        return merge(self, other, on_conflict=on_conflict)
-
-    # -- query issue: full text and indexes (below this line) --
 
     def search(self, text: str, *, aliases: bool = True) -> Query:
         """Documents matching a search string, best first (same as ``query().search(text)``).
@@ -465,45 +463,63 @@ class Catalogue:
         build_indexes(self)
         return self
 
-    # -- names issue: people, network, report (below this line) --
+    def merge(self, other: Catalogue, *, on_conflict: OnConflict = "keep-both") -> Catalogue:
+        """This catalogue merged with another (see :func:`sinosoviet_docs.merge`).
+
+        >>> cat = Catalogue(documents=[Document(id="1", title="T", record_id=1)])
+        >>> cat.merge(cat) == cat
+        True
+        """
+        from .merge import merge
+
+        return merge(self, other, on_conflict=on_conflict)
+
+    @property
+    def names(self) -> CatalogueNames:
+        """The names tools over this catalogue: ``people``, ``places``, ``network()``, ``check()``.
+
+        ``cat.names.people`` is the people *authority*: every known person
+        with every spelling and code name, the same for every catalogue. It is
+        not ``doc.people``, the tuple of names printed on one document. The
+        tools are imported on first use, so a catalogue that never asks for
+        them never loads the authorities.
+
+        >>> import sinosoviet_docs as ssd
+        >>> cat = ssd.load()
+        >>> cat.names.people.resolve("Chou En-lai").name, cat.names.check().documents
+        ('Zhou Enlai', 59)
+        """
+        from .names import CatalogueNames
+
+        return CatalogueNames(catalogue=self)
 
     @property
     def people(self) -> PeopleAuthority:
-        """The people authority (names, spellings, code names), read on first use.
+        """The people authority (names, spellings, code names): an alias of ``cat.names.people``.
 
         >>> import sinosoviet_docs as ssd
         >>> ssd.load().people.resolve("Chou En-lai").name
         'Zhou Enlai'
         """
-        from .names import people
-
-        return people
+        return self.names.people
 
     @property
     def places(self) -> PlaceAuthority:
-        """The places authority (historical and foreign place names), read on first use."""
-        from .names import places
-
-        return places
+        """The places authority (historical and foreign names): an alias of ``cat.names.places``."""
+        return self.names.places
 
     def network(self) -> Network:
-        """Who wrote to whom, from the titles: edges sender -> recipient with counts and ids."""
-        from .correspondence import network
+        """Who wrote to whom, from the titles: an alias of ``cat.names.network()``."""
+        return self.names.network()
 
-        return network(self.documents)
-
-    def report(self) -> NamesReport:
-        """Titles, names and citations the names tools could not read, counted (never raises).
+    def report(self) -> CheckReport:
+        """What the names tools could not read, counted: an alias of ``cat.names.check()``.
 
         >>> import sinosoviet_docs as ssd
         >>> ssd.load().report().documents
         59
         """
-        from .correspondence import report
-
-        return report(self.documents)
-
-    # -- exports issue: notebook display (below this line) --
+        return self.names.check()
 
     def _repr_html_(self) -> str:
         """The collections and documents as HTML tables, for notebooks."""

@@ -24,12 +24,14 @@ from __future__ import annotations
 
 from .._text import name_tokens
 from ._authority import TITLE_WORDS
+from ._catalogue import CatalogueNames
 from ._people import PeopleAuthority
 from ._places import PlaceAuthority
 from ._records import CodeName, DateContext, Person, Place
 
 __all__ = [
     "TITLE_WORDS",
+    "CatalogueNames",
     "CodeName",
     "DateContext",
     "PeopleAuthority",
