@@ -248,42 +248,30 @@ def _register_names(c: cattrs.Converter) -> None:
         check_years(found)
         return found
 
-    text, optional, texts = (override(struct_hook=h) for h in (_text, _optional_text, _texts))
-    _register_reading(
-        c,
-        CodeName,
-        name=text,
-        years=override(struct_hook=years),
-        spellings=texts,
-        misspellings=texts,
-        note=optional,
+    text, optional, texts, year = (
+        override(struct_hook=h) for h in (_text, _optional_text, _texts, _year)
     )
-    year = override(struct_hook=_year)
-    _register_reading(
-        c,
-        Person,
-        id=text,
-        name=text,
-        heading=optional,
-        born=year,
-        died=year,
-        spellings=texts,
-        misspellings=texts,
-        roles=texts,
-        family_first=override(rename="order", struct_hook=_order),
-        family=texts,
-        sources=optional,
-    )
-    _register_reading(
-        c,
-        Place,
-        id=text,
-        name=text,
-        kind=optional,
-        within=optional,
-        heading=optional,
-        spellings=texts,
-    )
+    # One rule per field name, for every record of the names files.
+    rules = {
+        "id": text,
+        "name": text,
+        "heading": optional,
+        "kind": optional,
+        "within": optional,
+        "note": optional,
+        "sources": optional,
+        "born": year,
+        "died": year,
+        "years": override(struct_hook=years),
+        "spellings": texts,
+        "misspellings": texts,
+        "roles": texts,
+        "family": texts,
+        "family_first": override(rename="order", struct_hook=_order),
+    }
+    for cls in (CodeName, Person, Place):
+        names = {f.name for f in attrs.fields(cls)}
+        _register_reading(c, cls, **{k: v for k, v in rules.items() if k in names})
     _register_reading(c, PeopleFile, shared_family_names=texts)
     _register_reading(c, PlacesFile)
 
