@@ -113,7 +113,9 @@ class Document:
     ``dates_printed`` keeps every form in which a source printed the date
     ("July 05, 1950", "July 5, 1950"), the one ``date`` was read from first.
     ``related`` holds the ids of related documents; ``conflicts`` the facts on
-    which merged sources disagreed.
+    which merged sources disagreed. ``people`` and ``places`` are the names
+    printed on this document, not the authorities (those are
+    ``cat.names.people`` and ``cat.names.places``).
     """
 
     id: str = attrs.field(validator=_non_empty)

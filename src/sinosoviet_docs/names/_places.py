@@ -47,6 +47,9 @@ class PlaceAuthority(Authority[Place]):
     ('Lüshunkou', 'Shenyang')
     >>> "Peking" in places.variants("Beijing")
     True
+
+    ``shared_family_names`` is accepted as by :class:`PeopleAuthority` and
+    has no effect: places have no family names.
     """
 
     def __init__(
