@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-import builtins
-import io
 import json
-import sys
 from pathlib import Path
 from typing import Any
 
@@ -13,10 +10,10 @@ import pytest
 from hypothesis import given
 
 import sinosoviet_docs as ssd
-from sinosoviet_docs.cli import main
 from sinosoviet_docs.correspondence import Correspondence, parse_correspondence
 
 from .conftest import DATA
+from .rows import CAT
 from .strategies import titles
 
 LABELS = DATA / "titles_labelled.jsonl"
@@ -212,24 +209,6 @@ def test_precision_and_recall_at_least_95_percent(split: str, role: str) -> None
 # -- queries ---------------------------------------------------------------------------------
 
 
-def _cat(*rows: str) -> ssd.Catalogue:
-    """Documents from 'title | source citation' rows (the citation is optional)."""
-    docs = []
-    for i, row in enumerate(rows):
-        title, _, source = row.partition(" | ")
-        docs.append(ssd.Document(id=f"d{i}", title=title, source=source or None))
-    return ssd.Catalogue(documents=docs)
-
-
-CAT = _cat(
-    "Cable, Filippov [Stalin] to Mao Zedong | APRF, f. 45, op. 1, d. 342, l. 78",
-    "Telegram from Stalin to Mao Zedong via Kovalev",
-    "Cable, Mao Zedong to Filippov (Stalin) | AVPRF, Fond 059a, Opis 5a, Delo 5",
-    "Telegram from A. Mikoyan to the CPSU Central Committee",
-    "Memorandum of Conversation between Stalin and Mao Zedong",
-)
-
-
 def test_sent_by_uses_every_name_of_the_sender() -> None:
     """sent_by('Filippov'), sent_by('Stalin') and sent_by('Сталин') find the same messages."""
     expected = ["d0", "d1"]
@@ -253,90 +232,6 @@ def test_sent_by_an_ambiguous_name_raises_at_once() -> None:
     """An ambiguous name raises AmbiguousNameError when the query is built."""
     with pytest.raises(ssd.AmbiguousNameError):
         CAT.query().sent_by("Peng")
-
-
-# -- network --------------------------------------------------------------------------------
-
-
-def test_network_counts_messages_per_pair() -> None:
-    """Edges count messages sender -> recipient with their ids, heaviest first."""
-    edges = [(e.sender, e.recipient, e.count, e.ids) for e in CAT.network()]
-    assert [
-        ("Joseph Stalin", "Mao Zedong", 2, ("d0", "d1")),
-        ("Anastas Mikoyan", "CPSU Central Committee", 1, ("d3",)),
-        ("Mao Zedong", "Joseph Stalin", 1, ("d2",)),
-    ] == edges
-
-
-def test_network_to_networkx() -> None:
-    """to_networkx() gives a DiGraph whose edges carry count and ids."""
-    pytest.importorskip("networkx")
-    graph = CAT.network().to_networkx()
-    assert {"count": 2, "ids": ["d0", "d1"]} == graph.edges["Joseph Stalin", "Mao Zedong"]
-
-
-def test_network_without_networkx_names_the_extra(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Without networkx, to_networkx() raises MissingExtraError naming the 'network' extra."""
-    real_import = builtins.__import__
-
-    def refuse(name: str, *args: Any, **kwargs: Any) -> Any:
-        if name == "networkx":
-            raise ImportError(name)
-        return real_import(name, *args, **kwargs)
-
-    monkeypatch.delitem(sys.modules, "networkx", raising=False)
-    monkeypatch.setattr(builtins, "__import__", refuse)
-    with pytest.raises(ssd.MissingExtraError, match="network"):
-        CAT.network().to_networkx()
-
-
-# -- report and CLI -------------------------------------------------------------------------
-
-
-def test_report_counts_what_was_not_read() -> None:
-    """report() counts messages, conversations, unparsed titles, unknown names and citations."""
-    cat = _cat(
-        "Cable, Filippov [Stalin] to Mao Zedong | APRF, f. 45, op. 1, d. 342, l. 78",
-        "Telegram from A. Mikoyan to the CPSU Central Committee | a private letter",
-        "Mao Zedong, Outline for a Speech",
-        "Memorandum of Conversation between Stalin and Mao Zedong",
-    )
-    found = cat.report()
-    assert (4, 2, 1, ("d2",)) == (
-        found.documents,
-        found.messages,
-        found.conversations,
-        found.unparsed_titles,
-    )
-    assert ((("CPSU Central Committee", 1),), 2, 1, ("d1",)) == (
-        found.unknown_names,
-        found.citations,
-        found.references,
-        found.raw_citations,
-    )
-
-
-def test_report_of_the_bundled_catalogue_reads_most_titles() -> None:
-    """Of the bundled catalogue's 59 titles in a collection, at most 10 name no correspondence."""
-    found = ssd.Catalogue(documents=[d for d in ssd.load() if d.collections]).report()
-    assert len(found.unparsed_titles) <= 10
-
-
-def test_cli_check_prints_the_report(tmp_path: Path) -> None:
-    """`sinosoviet-docs check --json` prints the report of the chosen catalogue."""
-    path = tmp_path / "cat.json"
-    ssd.dump(CAT, path)
-    out = io.StringIO()
-    assert 0 == main(["check", "--catalogue", str(path), "--json"], stdout=out)
-    data = json.loads(out.getvalue())
-    assert (5, 4, 1) == (data["documents"], data["messages"], data["conversations"])
-
-
-def test_cli_check_table() -> None:
-    """Without --json, check prints the report as text."""
-    out = io.StringIO()
-    assert 0 == main(["check"], stdout=out)
-    assert out.getvalue().startswith("documents: 299\n")
 
 
 def test_pathological_title_gives_one_sender() -> None:

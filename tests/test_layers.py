@@ -27,6 +27,7 @@ LAYERS: dict[str, int] = {
     "_vocab": 0,
     "_urls": 0,
     "_fields": 0,
+    "_bundled": 0,
     "loaders._input": 0,
     "dates": 1,
     "_ris": 2,

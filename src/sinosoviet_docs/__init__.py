@@ -47,6 +47,7 @@ from .models import (
 )
 
 if TYPE_CHECKING:  # imported on first use (see __getattr__), to keep `import` cheap
+    from .checks import NamesReport
     from .citations import (
         ARCHIVES,
         ArchivalReference,
@@ -58,9 +59,6 @@ if TYPE_CHECKING:  # imported on first use (see __getattr__), to keep `import` c
     )
     from .correspondence import (
         Correspondence,
-        Edge,
-        NamesReport,
-        Network,
         parse_correspondence,
     )
     from .export import (
@@ -90,6 +88,7 @@ if TYPE_CHECKING:  # imported on first use (see __getattr__), to keep `import` c
         people,
         places,
     )
+    from .network import Edge, Network
     from .query import (
         Query,
         Timeline,
@@ -179,15 +178,15 @@ _LAZY: dict[str, str] = {
     "fonds_of": "citations",
     "parse_citation": "citations",
     "split_credits": "citations",
+    "NamesReport": "checks",
     "Correspondence": "correspondence",
-    "Edge": "correspondence",
-    "NamesReport": "correspondence",
-    "Network": "correspondence",
     "parse_correspondence": "correspondence",
     "cite": "export",
     "to_bibtex": "export",
     "to_csl_json": "export",
     "to_ris": "export",
+    "Edge": "network",
+    "Network": "network",
     "LoadProblem": "loaders",
     "LoadReport": "loaders",
     "Page": "loaders",

@@ -24,7 +24,7 @@ from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, overrid
 
 from ._fields import shared_fields
 from .dates import DateRange, PartialDate
-from .exceptions import CatalogueError, CatalogueLoadError, DateParseError
+from .exceptions import AuthorityLoadError, CatalogueError, CatalogueLoadError, DateParseError
 from .models import (
     Catalogue,
     CatalogueInfo,
@@ -43,6 +43,7 @@ __all__ = [
     "document_reader",
     "format_errors",
     "get_converter",
+    "structure_authority_file",
     "structure_document",
     "structure_header",
     "unstructure_catalogue",
@@ -136,6 +137,11 @@ def configure_converter(c: cattrs.Converter) -> None:
       so files stay small; loading restores them, so nothing is lost.
     - ``Collection.popular`` is written as document ids and resolved against
       the catalogue's documents on loading (see :func:`catalogue_from_parts`).
+    - The names records (``Person``, ``CodeName``, ``Place`` and the people and
+      places files) are read only, with their files' rules: names and
+      spellings are non-empty strings, years are integers, a code name's
+      ``years`` is ``"YYYY"`` or ``"YYYY/YYYY"``, and a person's ``order``
+      (``"western"`` or ``"eastern"``) is read into ``family_first``.
     """
     c.register_structure_hook(str, _strict_str)
     c.register_structure_hook(int, _strict_int)
@@ -153,6 +159,7 @@ def configure_converter(c: cattrs.Converter) -> None:
         Collection,
         popular=override(omit=True),
     )
+    _register_names(c)
 
 
 def _tuple_hook(c: cattrs.Converter, type_: Any) -> Callable[[object, object], tuple[Any, ...]]:
@@ -179,6 +186,13 @@ def _tuple_hook(c: cattrs.Converter, type_: Any) -> Callable[[object, object], t
 
 
 def _register_record(c: cattrs.Converter, cls: type[Any], **overrides: Any) -> None:
+    _register_reading(c, cls, **overrides)
+    c.register_unstructure_hook(
+        cls, make_dict_unstructure_fn(cls, c, _cattrs_omit_if_default=True, **overrides)
+    )
+
+
+def _register_reading(c: cattrs.Converter, cls: type[Any], **overrides: Any) -> None:
     structure = make_dict_structure_fn(cls, c, _cattrs_forbid_extra_keys=True, **overrides)
 
     def structure_record(value: object, _type: object) -> Any:
@@ -187,9 +201,104 @@ def _register_record(c: cattrs.Converter, cls: type[Any], **overrides: Any) -> N
         return structure(value, cls)
 
     c.register_structure_hook(cls, structure_record)
-    c.register_unstructure_hook(
-        cls, make_dict_unstructure_fn(cls, c, _cattrs_omit_if_default=True, **overrides)
+
+
+# -- the names authority files ---------------------------------------------------------------
+
+
+def _text(value: object, _type: object = None) -> str:
+    if type(value) is not str or not value.strip():
+        raise WrongTypeError("a non-empty string", value)
+    return value
+
+
+def _optional_text(value: object, _type: object = None) -> str | None:
+    return None if value is None else _text(value)
+
+
+def _texts(value: object, _type: object = None) -> tuple[str, ...]:
+    if type(value) is not list or not all(type(v) is str and v.strip() for v in value):
+        raise WrongTypeError("a list of non-empty strings", value)
+    return tuple(value)
+
+
+def _year(value: object, _type: object = None) -> int | None:
+    if value is not None and type(value) is not int:
+        raise WrongTypeError("a year (integer) or null", value)
+    return value
+
+
+def _order(value: object, _type: object = None) -> bool:
+    if value not in ("western", "eastern") or type(value) is not str:
+        raise WrongTypeError("'western' or 'eastern'", value)
+    return value == "eastern"
+
+
+def _register_names(c: cattrs.Converter) -> None:
+    from .names._records import (
+        CodeName,
+        PeopleFile,
+        Person,
+        Place,
+        PlacesFile,
+        check_years,
     )
+
+    def years(value: object, _type: object) -> str | None:
+        found = _optional_text(value)
+        check_years(found)
+        return found
+
+    text, optional, texts, year = (
+        override(struct_hook=h) for h in (_text, _optional_text, _texts, _year)
+    )
+    # One rule per field name, for every record of the names files.
+    rules = {
+        "id": text,
+        "name": text,
+        "heading": optional,
+        "kind": optional,
+        "within": optional,
+        "note": optional,
+        "sources": optional,
+        "born": year,
+        "died": year,
+        "years": override(struct_hook=years),
+        "spellings": texts,
+        "misspellings": texts,
+        "roles": texts,
+        "family": texts,
+        "family_first": override(rename="order", struct_hook=_order),
+    }
+    for cls in (CodeName, Person, Place):
+        names = {f.name for f in attrs.fields(cls)}
+        _register_reading(c, cls, **{k: v for k, v in rules.items() if k in names})
+    _register_reading(c, PeopleFile, shared_family_names=texts)
+    _register_reading(c, PlacesFile)
+
+
+def _authority_message(exc: BaseException, type_: type | None) -> str:
+    if isinstance(exc, KeyError):  # a required field: say what belongs there
+        return "expected a non-empty string" if type_ is str else "expected a list"
+    return _format_exception(exc, type_)
+
+
+def structure_authority_file(data: object, cls: type[T], where: str) -> T:
+    """A people or places file from JSON data; raises AuthorityLoadError naming every bad field.
+
+    Each problem is a line ``"<where>: $.people[3].name: expected a non-empty string"``.
+    """
+    try:
+        result: T = get_converter().structure(data, cls)
+    except Exception as exc:
+        lines = []
+        for line in format_errors(exc, "$", _authority_message):
+            message, _, path = line.rpartition(" @ ")
+            # cattrs names the attribute in paths; the file's key is "order".
+            path = path.replace(".family_first", ".order")
+            lines.append(f"{where}: {path}: {message}")
+        raise AuthorityLoadError("\n".join(lines)) from None
+    return result
 
 
 def make_converter() -> cattrs.Converter:
@@ -227,11 +336,15 @@ def _format_exception(exc: BaseException, type_: type | None) -> str:
     return cattrs.v.format_exception(exc, type_)
 
 
-def format_errors(exc: BaseException, path: str = "$") -> list[str]:
+def format_errors(
+    exc: BaseException,
+    path: str = "$",
+    format_exception: Callable[[BaseException, type | None], str] = _format_exception,
+) -> list[str]:
     """Turn a cattrs error (group) into one readable line per bad field, each with its path."""
     if isinstance(exc, ClassValidationError | IterableValidationError):
-        return cattrs.transform_error(exc, path=path, format_exception=_format_exception)
-    return [f"{_format_exception(exc, None)} @ {path}"]
+        return cattrs.transform_error(exc, path=path, format_exception=format_exception)
+    return [f"{format_exception(exc, None)} @ {path}"]
 
 
 # -- catalogues ---------------------------------------------------------------------------

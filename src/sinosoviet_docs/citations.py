@@ -28,6 +28,7 @@ from typing import TYPE_CHECKING, Literal
 
 import attrs
 
+from ._text import compact
 from .exceptions import UnknownArchiveError
 
 if TYPE_CHECKING:
@@ -98,7 +99,7 @@ _ARCHIVE = re.compile(
     + "|".join(re.escape(n) for n in sorted(_NAMES, key=len, reverse=True))
     + r")(?![\w])"
 )
-_FOLDED = {re.sub(r"[^a-z]", "", name.lower()): code for name, code in _NAMES.items()}
+_FOLDED = {compact(name): code for name, code in _NAMES.items()}
 
 
 @attrs.frozen(kw_only=True)
@@ -157,7 +158,7 @@ def archive_code(name: str) -> str:
     >>> archive_code("AP RF"), archive_code("aprf"), archive_code("PRC Foreign Ministry Archive")
     ('APRF', 'APRF', 'PRC FMA')
     """
-    code = _FOLDED.get(re.sub(r"[^a-z]", "", name.lower()))
+    code = _FOLDED.get(compact(name))
     if code is None:
         raise UnknownArchiveError(name, tuple(ARCHIVES))
     return code

@@ -30,17 +30,20 @@ True
 from __future__ import annotations
 
 import functools
+import importlib
 import re
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any, Literal
 
 import attrs
 
-from .exceptions import AmbiguousNameError, MissingExtraError
+from .exceptions import AmbiguousNameError
 from .names import DateContext, PeopleAuthority, PlaceAuthority, name_tokens, people, places
 
 if TYPE_CHECKING:
+    from .checks import NamesReport, report
     from .models import Document
+    from .network import Edge, Network, network
 
 __all__ = [
     "Correspondence",
@@ -56,6 +59,22 @@ __all__ = [
 ]
 
 CorrespondenceKind = Literal["message", "conversation"]
+
+#: Public names that moved to their own modules, still importable from here.
+_MOVED = {
+    "Edge": "network",
+    "Network": "network",
+    "network": "network",
+    "NamesReport": "checks",
+    "report": "checks",
+}
+
+
+def __getattr__(name: str) -> Any:
+    module = _MOVED.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    return getattr(importlib.import_module(f".{module}", __package__), name)
 
 
 @attrs.frozen(kw_only=True)
@@ -137,6 +156,75 @@ def _tokens(text: str) -> list[_Tok]:
         kind = match.lastgroup or "punct"
         toks.append(_Tok(kind, match.group()))
     return toks
+
+
+_OPENERS = "[("
+_CLOSERS = {"[": "]", "(": ")"}
+
+
+class _TokenStream:
+    """A title's tokens read left to right from ``start``: look ahead, skip brackets, cut runs."""
+
+    def __init__(self, toks: Sequence[_Tok], start: int = 0) -> None:
+        self.toks = toks
+        self.start = start
+        self.pos = start
+
+    def peek(self, k: int = 0) -> _Tok | None:
+        """The token ``k`` places on (back, for a negative ``k``); ``None`` outside the stream."""
+        i = self.pos + k
+        return self.toks[i] if self.start <= i < len(self.toks) else None
+
+    def low(self, k: int = 0) -> str:
+        """:meth:`peek`'s token in lower case, ``""`` outside the stream."""
+        tok = self.peek(k)
+        return "" if tok is None else tok.low
+
+    def skip(self, k: int = 1) -> None:
+        self.pos += k
+
+    def skip_bracket(self) -> tuple[list[_Tok], list[_Tok]]:
+        """At an opening bracket: move past its closer; the whole run and what is inside.
+
+        An unclosed bracket runs to the end.
+        """
+        closer = _CLOSERS[self.toks[self.pos].text]
+        end = self.pos + 1
+        while end < len(self.toks) and self.toks[end].text != closer:
+            end += 1
+        run = list(self.toks[self.pos : end + 1])
+        inner = list(self.toks[self.pos + 1 : end])
+        self.pos = end + 1
+        return run, inner
+
+    def ahead(self, k: int, *stops: str) -> list[_Tok]:
+        """The tokens from ``k`` places on up to the first whose text is one of ``stops``."""
+        i = end = self.pos + k
+        while end < len(self.toks) and self.toks[end].text not in stops:
+            end += 1
+        return list(self.toks[i:end])
+
+    def until(self, *stops: str) -> list[_Tok]:
+        """:meth:`ahead` from here, moving to the stop (which is left to read)."""
+        run = self.ahead(0, *stops)
+        self.pos += len(run)
+        return run
+
+
+def _is_excerpt(inner: Sequence[_Tok]) -> bool:
+    """Whether a bracket holds only "Excerpt", a note about the document, not a name."""
+    return len(inner) == 1 and inner[0].low == "excerpt"
+
+
+def _depths(toks: Sequence[_Tok]) -> Iterator[tuple[_Tok, int]]:
+    """Each token with the bracket depth after it (an opener counts inside, a closer outside)."""
+    depth = 0
+    for tok in toks:
+        if tok.text in _OPENERS:
+            depth += 1
+        elif tok.text in "])":
+            depth = max(0, depth - 1)
+        yield tok, depth
 
 
 def _possessive(tok: _Tok) -> bool:
@@ -237,15 +325,11 @@ _SKIP_AFTER_CONVERSATION = frozenset(["minutes", "record", "records", "notes", "
 
 def _clean_body(toks: Sequence[_Tok]) -> str | None:
     """A body's name as printed: without article, bracket notes, or "(Excerpt)"."""
-    words: list[str] = []
-    depth = 0
-    for tok in toks:
-        if tok.text in "[(":
-            depth += 1
-        elif tok.text in "])":
-            depth = max(0, depth - 1)
-        elif depth == 0 and tok.text != QUOTE:
-            words.append(tok.text)
+    words = [
+        tok.text
+        for tok, depth in _depths(toks)
+        if depth == 0 and tok.text not in "])" and tok.text != QUOTE
+    ]
     while words and words[0].lower() in _ARTICLES:
         words.pop(0)
     if not words or not words[0][:1].isupper():
@@ -255,13 +339,9 @@ def _clean_body(toks: Sequence[_Tok]) -> str | None:
 
 
 def _split_items(toks: Sequence[_Tok], *, commas: bool = False) -> list[list[_Tok]]:
+    """The items of a run split at "and", "or", "&" (and commas) outside brackets."""
     items: list[list[_Tok]] = [[]]
-    depth = 0
-    for tok in toks:
-        if tok.text in "[(":
-            depth += 1
-        elif tok.text in "])":
-            depth = max(0, depth - 1)
+    for tok, depth in _depths(toks):
         if depth == 0 and (
             (tok.kind == "word" and tok.low in ("and", "or", "&")) or (commas and tok.text == ",")
         ):
@@ -271,7 +351,7 @@ def _split_items(toks: Sequence[_Tok], *, commas: bool = False) -> list[list[_To
     return [item for item in items if item]
 
 
-class _Reader:
+class _NameResolver:
     """Turns token runs into canonical names with one people and one places authority."""
 
     def __init__(
@@ -308,7 +388,7 @@ class _Reader:
         """Names of an "X and Y" run; stops at an item that begins in lower case."""
         names: list[str] = []
         for item in _split_items(toks):
-            first = next((t for t in item if t.text not in "[("), None)
+            first = next((t for t in item if t.text not in _OPENERS), None)
             if (
                 first is not None
                 and first.kind == "word"
@@ -334,8 +414,8 @@ def _head_index(toks: Sequence[_Tok]) -> int | None:
         if low in _CONVERSATIONS:
             return None
         if low in _HEADS:
-            nxt = toks[i + 1].low if i + 1 < len(toks) else ""
-            after = toks[i + 2].low if i + 2 < len(toks) else ""
+            here = _TokenStream(toks, i)
+            nxt, after = here.low(1), here.low(2)
             if (low == "memorandum" and nxt == "of") or (nxt == "," and after in _CONVERSATIONS):
                 return None  # "Memorandum of Conversation", "Memorandum, Conversation of ..."
             if any(t.kind == "word" and t.low in _BAD_BEFORE_HEAD for t in toks[:i]):
@@ -344,86 +424,74 @@ def _head_index(toks: Sequence[_Tok]) -> int | None:
     return None
 
 
-def _bracket_end(toks: Sequence[_Tok], i: int) -> int:
-    closer = "]" if toks[i].text == "[" else ")"
-    j = i + 1
-    while j < len(toks) and toks[j].text != closer:
-        j += 1
-    return j
-
-
 def _number(tok: _Tok) -> str:
     return tok.text.split(".", 1)[1].strip()
 
 
 @attrs.define
 class _Message:
-    s0: list[_Tok] = attrs.Factory(list)
+    """A message title read into runs: ``leading`` (before any marker: the implied sender)
+    and ``segments`` after "from", "to", "via", "for"."""
+
+    leading: list[_Tok] = attrs.Factory(list)
     segments: list[tuple[str, list[_Tok]]] = attrs.Factory(list)
     via: list[list[_Tok]] = attrs.Factory(list)
     number: str | None = None
 
     def current(self) -> list[_Tok]:
-        return self.segments[-1][1] if self.segments else self.s0
+        return self.segments[-1][1] if self.segments else self.leading
 
     def collected(self) -> bool:
-        return bool(self.s0 or self.segments)
+        return bool(self.leading or self.segments)
 
     def roles(self, role: str) -> list[list[_Tok]]:
         return [toks for r, toks in self.segments if r == role]
 
 
-def _read_message(toks: Sequence[_Tok], start: int, reader: _Reader) -> _Message:
+def _read_message(toks: Sequence[_Tok], start: int, resolver: _NameResolver) -> _Message:
     msg = _Message()
-    i = start
-    n = len(toks)
-    while i < n:
-        tok = toks[i]
+    stream = _TokenStream(toks, start)
+    while (tok := stream.peek()) is not None:
         low = tok.low
         if tok.kind == "num":
             msg.number = msg.number or _number(tok)
-        elif tok.text in "[(":
-            end = _bracket_end(toks, i)
-            inner = list(toks[i + 1 : end])
+        elif tok.text in _OPENERS:
+            run, inner = stream.skip_bracket()
             if inner and inner[0].low == "via":
                 msg.via.append(inner[1:])
             elif any(t.kind == "num" for t in inner):
                 msg.number = msg.number or next(_number(t) for t in inner if t.kind == "num")
-            elif not (len(inner) == 1 and inner[0].low == "excerpt"):
-                msg.current().extend(toks[i : end + 1])
-            i = end + 1
+            elif not _is_excerpt(inner):
+                msg.current().extend(run)
             continue
         elif tok.text == QUOTE or tok.text in ":;":
             if msg.collected():
                 break
         elif tok.text == ",":
-            nxt = toks[i + 1].low if i + 1 < n else ""
             if not msg.collected():
                 pass
             elif (
-                not msg.s0
+                not msg.leading
                 and [r for r, _ in msg.segments] == ["from"]
-                and reader.is_place(msg.segments[0][1])
+                and resolver.is_place(msg.segments[0][1])
             ):
                 msg.segments.clear()  # "No. 25465 from Beijing, ...": the place of origin
-            elif nxt in ("for", "via"):
+            elif stream.low(1) in ("for", "via"):
                 pass
-            elif not _has_person(msg.current(), reader) and _next_item_person(toks, i + 1, reader):
-                j = i + 1
-                while j < n and toks[j].text != ",":
-                    j += 1
-                msg.current()[:] = list(toks[i + 1 : j])  # an apposition names the person
-                i = j
+            elif not resolver.persons(msg.current()) and resolver.persons(
+                stream.ahead(1, ",", QUOTE)
+            ):
+                stream.skip()
+                msg.current()[:] = stream.until(",")  # an apposition names the person
                 continue
             else:
                 break
         elif tok.kind == "word" and low in _MARKERS:
-            prev = toks[i - 1].low if i > start else ""
-            if low == "to" and prev in _TITLE_BEFORE_TO:
+            if low == "to" and stream.low(-1) in _TITLE_BEFORE_TO:
                 msg.current().append(tok)
             elif low == "via":
                 msg.segments.append(("via", []))
-            elif low == "for" and msg.roles("to") and toks[i - 1].text != ",":
+            elif low == "for" and msg.roles("to") and stream.low(-1) != ",":
                 break
             else:
                 msg.segments.append(("from" if low == "by" else low, []))
@@ -431,19 +499,8 @@ def _read_message(toks: Sequence[_Tok], start: int, reader: _Reader) -> _Message
             break
         elif tok.text != "-" and not (not msg.current() and low in _SKIP_IN_SEGMENT):
             msg.current().append(tok)
-        i += 1
+        stream.skip()
     return msg
-
-
-def _has_person(toks: Sequence[_Tok], reader: _Reader) -> bool:
-    return bool(reader.persons(toks))
-
-
-def _next_item_person(toks: Sequence[_Tok], i: int, reader: _Reader) -> bool:
-    j = i
-    while j < len(toks) and toks[j].text not in (",", QUOTE):
-        j += 1
-    return bool(toks[i:j]) and _has_person(toks[i:j], reader)
 
 
 def _possessive_before(toks: Sequence[_Tok], i: int) -> list[_Tok]:
@@ -465,35 +522,35 @@ def _possessive_before(toks: Sequence[_Tok], i: int) -> list[_Tok]:
     return list(toks[j : end + 1])
 
 
-def _message(toks: list[_Tok], head: int | None, reader: _Reader) -> Correspondence | None:
+def _message(toks: list[_Tok], head: int | None, resolver: _NameResolver) -> Correspondence | None:
     start = 0 if head is None else head + 1
-    msg = _read_message(toks, start, reader)
+    msg = _read_message(toks, start, resolver)
     senders: list[str] = []
-    if msg.s0 and msg.s0[0].text[:1].isupper():
-        senders = reader.segment(msg.s0)
+    if msg.leading and msg.leading[0].text[:1].isupper():
+        senders = resolver.segment(msg.leading)
     if not senders:
         for seg in msg.roles("from"):
             if seg and seg[0].low not in _SKIP_IN_SEGMENT:
-                senders = reader.segment(seg)
+                senders = resolver.segment(seg)
                 if senders:
                     break
     if not senders and head is not None:
-        senders = reader.segment(_possessive_before(toks, head))
+        senders = resolver.segment(_possessive_before(toks, head))
     to = msg.roles("to")
     froms = msg.roles("from")
-    if not to and not msg.s0 and len(froms) == 1 and reader.is_place(froms[0]):
+    if not to and not msg.leading and len(froms) == 1 and resolver.is_place(froms[0]):
         senders = []  # "Telegram, Special No. 1821 from Beijing": where from, not who
-    recipients = reader.segment(to[0]) if to else []
-    intermediaries = [name for seg in msg.roles("via") + msg.via for name in reader.segment(seg)]
+    recipients = resolver.segment(to[0]) if to else []
+    intermediaries = [name for seg in msg.roles("via") + msg.via for name in resolver.segment(seg)]
     final = msg.roles("for")
     if final:
         intermediaries = recipients + intermediaries
-        recipients = reader.segment(final[0])
+        recipients = resolver.segment(final[0])
     if head is None and not (
-        msg.s0
+        msg.leading
         and to
-        and reader.resolves(msg.s0)
-        and all(reader.resolves(t) for t in _split_items(to[0]))
+        and resolver.resolves(msg.leading)
+        and all(resolver.resolves(t) for t in _split_items(to[0]))
     ):
         return None  # without a head word only "Person to Person" is read as a message
     if not (senders or recipients or msg.number):
@@ -510,30 +567,28 @@ def _message(toks: list[_Tok], head: int | None, reader: _Reader) -> Corresponde
 # -- conversations ------------------------------------------------------------------------------
 
 
-def _owner(toks: Sequence[_Tok], reader: _Reader) -> tuple[list[str], int]:
+def _owner(toks: Sequence[_Tok], resolver: _NameResolver) -> tuple[list[str], int]:
     """The keeper of "(From the) Diary/Journal of X[,:]" and where the rest begins."""
-    i = 0
-    if i < len(toks) and toks[i].low == "from":
-        i += 1
-    if i < len(toks) and toks[i].low == "the":
-        i += 1
-    if i + 1 < len(toks) and toks[i].low in ("diary", "journal") and toks[i + 1].low == "of":
-        j = i + 2
-        while j < len(toks) and toks[j].text not in (",", ":", QUOTE):
-            j += 1
-        return reader.item(toks[i + 2 : j]), j
+    stream = _TokenStream(toks)
+    if stream.low() == "from":
+        stream.skip()
+    if stream.low() == "the":
+        stream.skip()
+    if stream.low() in ("diary", "journal") and stream.low(1) == "of":
+        stream.skip(2)
+        keeper = stream.until(",", ":", QUOTE)
+        return resolver.item(keeper), stream.pos
     return [], 0
 
 
-def _participants_list(toks: Sequence[_Tok], i: int, reader: _Reader) -> list[str]:
+def _participants_list(toks: Sequence[_Tok], i: int, resolver: _NameResolver) -> list[str]:
     """Names of a run like "A, B and C with D"; a comma item must name a person to count."""
     names: list[str] = []
     item: list[_Tok] = []
     items: list[tuple[list[_Tok], bool]] = []  # (tokens, came after a comma)
     after_comma = False
-    j = i
-    while j < len(toks):
-        tok = toks[j]
+    stream = _TokenStream(toks, i)
+    while (tok := stream.peek()) is not None:
         if tok.text in (QUOTE, ":", ";") or (tok.kind == "word" and tok.low in _STOPS - {"with"}):
             break
         if tok.text == "," or (tok.kind == "word" and tok.low in ("and", "with")):
@@ -541,44 +596,47 @@ def _participants_list(toks: Sequence[_Tok], i: int, reader: _Reader) -> list[st
                 items.append((item, after_comma))
             item = []
             after_comma = tok.text == ","
-        elif tok.text in "[(":
-            end = _bracket_end(toks, j)
-            inner = toks[j + 1 : end]
-            if not (len(inner) == 1 and inner[0].low == "excerpt"):
-                item.extend(toks[j : end + 1])
-            j = end + 1
+        elif tok.text in _OPENERS:
+            run, inner = stream.skip_bracket()
+            if not _is_excerpt(inner):
+                item.extend(run)
             continue
         else:
             item.append(tok)
-        j += 1
+        stream.skip()
     if item:
         items.append((item, after_comma))
     for position, (tokens, comma) in enumerate(items):
-        found = reader.persons(tokens)
+        found = resolver.persons(tokens)
         if comma and position and not found:
             break
         if not found:
             first = tokens[0]
             if first.kind == "word" and first.text[:1].islower() and first.low not in _ARTICLES:
                 break
-            if reader.is_place(tokens):
+            if resolver.is_place(tokens):
                 continue
-            body = _clean_body(_without_place_tail(tokens, reader))
+            body = _clean_body(_without_place_tail(tokens, resolver))
             found = [] if body is None else [body]
         names.extend(found)
     return names
 
 
-def _without_place_tail(toks: Sequence[_Tok], reader: _Reader) -> Sequence[_Tok]:
+def _without_place_tail(toks: Sequence[_Tok], resolver: _NameResolver) -> Sequence[_Tok]:
     for k, tok in enumerate(toks):
-        if tok.kind == "word" and tok.low in ("in", "at") and k and reader.is_place(toks[k + 1 :]):
+        if (
+            tok.kind == "word"
+            and tok.low in ("in", "at")
+            and k
+            and resolver.is_place(toks[k + 1 :])
+        ):
             return toks[:k]
     return toks
 
 
-def _conversation(toks: list[_Tok], reader: _Reader) -> tuple[bool, list[str]]:
+def _conversation(toks: list[_Tok], resolver: _NameResolver) -> tuple[bool, list[str]]:
     """Whether a conversation word was found, and the participants."""
-    owner, start = _owner(toks, reader)
+    owner, start = _owner(toks, resolver)
     seen_keyword = False
     for i in range(start, len(toks)):
         tok = toks[i]
@@ -587,21 +645,24 @@ def _conversation(toks: list[_Tok], reader: _Reader) -> tuple[bool, list[str]]:
         if tok.kind != "word" or tok.low not in _CONVERSATIONS:
             continue
         seen_keyword = True
-        found = list(owner) + reader.segment(_possessive_before(toks, i))
-        j = i + 1
-        while j < len(toks) and toks[j].kind == "word" and toks[j].low in _SKIP_AFTER_CONVERSATION:
-            j += 1
-        nxt = toks[j] if j < len(toks) else None
+        found = list(owner) + resolver.segment(_possessive_before(toks, i))
+        stream = _TokenStream(toks, i + 1)
+        while (after := stream.peek()) is not None and (
+            after.kind == "word" and after.low in _SKIP_AFTER_CONVERSATION
+        ):
+            stream.skip()
+        nxt = stream.peek()
         if nxt is None:
             continue
+        rest = stream.pos + 1
         if nxt.low in ("between", "with"):
-            found += _participants_list(toks, j + 1, reader)
+            found += _participants_list(toks, rest, resolver)
         elif nxt.low == "of":
-            listed = _participants_list(toks, j + 1, reader)
+            listed = _participants_list(toks, rest, resolver)
             if len(listed) > 1:  # "Conversation of A with B", not "Meeting of the Group"
                 found += listed
         elif nxt.text == "," and tok.low in _LISTING_CONVERSATIONS:
-            found += _participants_list(toks, j + 1, reader)
+            found += _participants_list(toks, rest, resolver)
         found = list(dict.fromkeys(found))
         if len(found) > len(owner) or (found and nxt.low in ("between", "with")):
             return True, found
@@ -630,189 +691,30 @@ def parse_correspondence(
     >>> parse_correspondence("Cable, Stalin [Kuznetsov] to Mao Zedong [via Terebin]").intermediaries
     ('Andrei Orlov',)
     """
-    reader = _Reader(people, places, date)
+    resolver = _NameResolver(people, places, date)
     text, quoted = _set_quotes_aside(title)
     toks = _tokens(text)
     head = _head_index(toks)
     if head is not None:
-        return _message(toks, head, reader)
-    found, participants = _conversation(toks, reader)
+        return _message(toks, head, resolver)
+    conversation_word, participants = _conversation(toks, resolver)
     if participants:
         return Correspondence(kind="conversation", participants=tuple(participants))
-    owner, _ = _owner(toks, reader)
+    owner, _ = _owner(toks, resolver)
     if owner and quoted:
-        inner_found, inner = _conversation(_tokens(quoted[0]), reader)
-        if inner_found:
+        quoted_conversation, inner = _conversation(_tokens(quoted[0]), resolver)
+        if quoted_conversation:
             names = tuple(dict.fromkeys(owner + inner))
             return Correspondence(kind="conversation", participants=names)
-    if found or owner:
+    if conversation_word or owner:
         return None
-    return _message(toks, None, reader)
+    return _message(toks, None, resolver)
 
 
 @functools.lru_cache(maxsize=4096)
 def correspondence_of(title: str, date: DateContext = "any") -> Correspondence | None:
     """:func:`parse_correspondence` with the bundled authorities, cached per title and date."""
     return parse_correspondence(title, date=date)
-
-
-# -- the network of who wrote to whom ---------------------------------------------------------
-
-
-@attrs.frozen(kw_only=True)
-class Edge:
-    """Messages from one sender to one recipient: how many, and which documents."""
-
-    sender: str
-    recipient: str
-    count: int
-    ids: tuple[str, ...]
-
-
-@attrs.frozen(kw_only=True)
-class Network:
-    """Directed edges sender -> recipient over a set of documents, heaviest first.
-
-    An intermediary is not an edge of its own: "Stalin to Mao via Roshchin"
-    counts once, Stalin -> Mao.
-    """
-
-    edges: tuple[Edge, ...] = ()
-
-    def __len__(self) -> int:
-        return len(self.edges)
-
-    def __iter__(self) -> Iterator[Edge]:
-        return iter(self.edges)
-
-    def to_networkx(self) -> Any:
-        """The network as a ``networkx.DiGraph`` (edge attributes ``count`` and ``ids``).
-
-        Needs the optional ``networkx`` package (``pip install 'sinosoviet-docs[network]'``).
-        """
-        try:
-            import networkx as nx  # type: ignore[import-untyped, unused-ignore]
-        except ImportError:
-            raise MissingExtraError("networkx", "network") from None
-        graph = nx.DiGraph()
-        for edge in self.edges:
-            graph.add_edge(edge.sender, edge.recipient, count=edge.count, ids=list(edge.ids))
-        return graph
-
-
-def network(documents: Iterable[Document]) -> Network:
-    """Who wrote to whom in these documents, read from their titles.
-
-    >>> import sinosoviet_docs as ssd
-    >>> top = ssd.load().network().edges[0]
-    >>> (top.sender, top.recipient) == ("Joseph Stalin", "Mao Zedong") and top.count >= 3
-    True
-    """
-    ids: dict[tuple[str, str], list[str]] = {}
-    for doc in documents:
-        found = correspondence_of(doc.title, doc.date)
-        if found is None or found.kind != "message":
-            continue
-        for sender in found.senders:
-            for recipient in found.recipients:
-                ids.setdefault((sender, recipient), []).append(doc.id)
-    edges = [
-        Edge(sender=s, recipient=r, count=len(found_ids), ids=tuple(found_ids))
-        for (s, r), found_ids in ids.items()
-    ]
-    edges.sort(key=lambda e: (-e.count, e.sender, e.recipient))
-    return Network(edges=tuple(edges))
-
-
-# -- the check report ---------------------------------------------------------------------------
-
-
-@attrs.frozen(kw_only=True)
-class NamesReport:
-    """What the names tools could and could not read in a catalogue (never raises).
-
-    ``unparsed_titles`` are ids of documents whose title named no
-    correspondence; ``unknown_names`` are names in correspondence that are
-    no person of the authority (bodies such as "CPSU Central Committee", or
-    ambiguous names), with how often each occurs; ``raw_citations`` are ids
-    whose source citation had a part kept as raw text.
-    """
-
-    documents: int
-    messages: int
-    conversations: int
-    unparsed_titles: tuple[str, ...]
-    unknown_names: tuple[tuple[str, int], ...]
-    citations: int
-    references: int
-    raw_citations: tuple[str, ...]
-
-    def as_dict(self) -> dict[str, Any]:
-        """The report as plain JSON-ready data."""
-        return {
-            "documents": self.documents,
-            "messages": self.messages,
-            "conversations": self.conversations,
-            "unparsed_titles": list(self.unparsed_titles),
-            "unknown_names": dict(self.unknown_names),
-            "citations": self.citations,
-            "references": self.references,
-            "raw_citations": list(self.raw_citations),
-        }
-
-    def __str__(self) -> str:
-        lines = [
-            f"documents: {self.documents}",
-            f"titles read as messages: {self.messages}, as conversations: {self.conversations}, "
-            f"naming no correspondence: {len(self.unparsed_titles)}",
-            f"names that are no known person: {len(self.unknown_names)} distinct",
-        ]
-        lines += [f"  {count:>3}  {name}" for name, count in self.unknown_names]
-        lines.append(
-            f"source citations: {self.citations}, references read: {self.references}, "
-            f"citations with a part kept raw: {len(self.raw_citations)}"
-        )
-        lines += [f"  {doc_id}" for doc_id in self.raw_citations]
-        return "\n".join(lines)
-
-
-def report(documents: Iterable[Document], *, authority: PeopleAuthority = people) -> NamesReport:
-    """Count what the names tools read and what they left (see :class:`NamesReport`)."""
-    from .citations import parse_citation
-
-    docs = list(documents)
-    messages = conversations = citations = references = 0
-    unparsed: list[str] = []
-    unknown: dict[str, int] = {}
-    raw: list[str] = []
-    for doc in docs:
-        found = correspondence_of(doc.title, doc.date)
-        if found is None:
-            unparsed.append(doc.id)
-        else:
-            if found.kind == "message":
-                messages += 1
-            else:
-                conversations += 1
-            for name in found.everyone:
-                if not authority.knows(name):
-                    unknown[name] = unknown.get(name, 0) + 1
-        if doc.source:
-            citations += 1
-            refs = parse_citation(doc.source)
-            references += sum(1 for r in refs if r.kind != "other")
-            if any(r.kind == "other" for r in refs):
-                raw.append(doc.id)
-    return NamesReport(
-        documents=len(docs),
-        messages=messages,
-        conversations=conversations,
-        unparsed_titles=tuple(unparsed),
-        unknown_names=tuple(sorted(unknown.items(), key=lambda kv: (-kv[1], kv[0]))),
-        citations=citations,
-        references=references,
-        raw_citations=tuple(raw),
-    )
 
 
 def role_filter(role: Literal["senders", "recipients"], name: str) -> Callable[[Document], bool]:

@@ -16,10 +16,10 @@ import json
 import os
 import tempfile
 from collections.abc import Iterable
-from importlib import resources
 from pathlib import Path
 from typing import Any, Literal
 
+from ._bundled import read_bundled
 from ._convert import (
     catalogue_from_parts,
     document_reader,
@@ -225,11 +225,11 @@ def _read_jsonl(lines: Iterable[str]) -> Catalogue:
 
 @functools.cache
 def _load_bundled() -> Catalogue:
-    text = resources.files("sinosoviet_docs").joinpath("data").joinpath(_BUNDLED).read_text("utf-8")
+    text, label = read_bundled(_BUNDLED)
     try:
         return _read_json(text)
     except CatalogueLoadError as exc:  # pragma: no cover - the build script checks the file
-        raise CatalogueLoadError(exc.errors, source=f"bundled {_BUNDLED}") from None
+        raise CatalogueLoadError(exc.errors, source=label) from None
 
 
 # -- writing ------------------------------------------------------------------------------

@@ -11,21 +11,22 @@ loaders, never through ``Document(**row)``.
 from __future__ import annotations
 
 import datetime
-import re
-import unicodedata
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Literal
 
 import attrs
 
+from ._text import slugify
 from .dates import DateRange, PartialDate
 from .exceptions import CatalogueError, CollectionNotFoundError, DocumentNotFoundError
 
 if TYPE_CHECKING:
+    from .checks import CheckReport
     from .citations import ArchivalReference
-    from .correspondence import Correspondence, NamesReport, Network
+    from .correspondence import Correspondence
     from .merging import OnConflict
-    from .names import PeopleAuthority, PlaceAuthority
+    from .names import CatalogueNames, PeopleAuthority, PlaceAuthority
+    from .network import Network
     from .query import Query
 
 __all__ = [
@@ -45,29 +46,6 @@ __all__ = [
 ARCHIVE_URL = "https://digitalarchive.wilsoncenter.org"
 
 CollectionKind = Literal["collection", "resource-guide"]
-
-_NON_SLUG = re.compile(r"[^a-z0-9]+")
-_APOSTROPHES = re.compile("['\u2018\u2019\u02bc]")
-
-
-def slugify(text: str, *, max_length: int = 80) -> str:
-    """Turn text into a lowercase ASCII slug of words joined by hyphens.
-
-    Diacritics are folded (``Lüshun`` -> ``lushun``), apostrophes straight or
-    curly are dropped (``Mao’s`` and ``Mao's`` both give ``maos``), and the slug
-    is cut at a word boundary so that it stays under ``max_length`` characters.
-
-    >>> slugify("Cable, Zhou Enlai to Filippov [Stalin]")
-    'cable-zhou-enlai-to-filippov-stalin'
-    >>> slugify("Lüshun’s “port”"), slugify("Lüshun's port")
-    ('lushuns-port', 'lushuns-port')
-    """
-    folded = unicodedata.normalize("NFKD", _APOSTROPHES.sub("", text))
-    folded = folded.encode("ascii", "ignore").decode("ascii")
-    slug = _NON_SLUG.sub("-", folded.lower()).strip("-")
-    if len(slug) > max_length:
-        slug = slug[:max_length].rsplit("-", 1)[0]
-    return slug
 
 
 def _non_empty(_instance: object, attribute: attrs.Attribute[str], value: str) -> None:
@@ -135,7 +113,9 @@ class Document:
     ``dates_printed`` keeps every form in which a source printed the date
     ("July 05, 1950", "July 5, 1950"), the one ``date`` was read from first.
     ``related`` holds the ids of related documents; ``conflicts`` the facts on
-    which merged sources disagreed.
+    which merged sources disagreed. ``people`` and ``places`` are the names
+    printed on this document, not the authorities (those are
+    ``cat.names.people`` and ``cat.names.places``).
     """
 
     id: str = attrs.field(validator=_non_empty)
@@ -202,11 +182,25 @@ class Document:
         entry = popularity_in(self, collection)
         return None if entry is None else entry.rank
 
-    # -- names issue: correspondence (keep additions for that work below this line) --
+    # -- ordering ----------------------------------------------------------------------
+
+    def sort_key(self) -> tuple[bool, datetime.date, datetime.date, str, str]:
+        """Chronological order: earliest possible day, then latest, then title; undated last."""
+        if self.date is None:
+            return (True, datetime.date.min, datetime.date.min, self.title, self.id)
+        return (False, self.date.earliest, self.date.latest, self.title, self.id)
+
+    # -- conveniences (delegate to higher modules) -------------------------------------
 
     @property
     def correspondence(self) -> Correspondence | None:
         """Who wrote to whom (or who talked), read from the title; ``None`` if it names none.
+
+        A convenience for :func:`~sinosoviet_docs.correspondence.correspondence_of`:
+        the title is read with the process-global authorities
+        (``sinosoviet_docs.names.people`` and ``places``), not with one a
+        caller built (``PeopleAuthority(path=...)``); for that, call
+        :func:`~sinosoviet_docs.parse_correspondence` with ``people=``.
 
         >>> Document(id="x", title="Cable, Zhou Enlai to Filippov [Stalin]").correspondence.senders
         ('Zhou Enlai',)
@@ -219,6 +213,9 @@ class Document:
     def archival_references(self) -> tuple[ArchivalReference, ...]:
         """The source citation read into references (see :func:`~sinosoviet_docs.parse_citation`).
 
+        A convenience: the citation is read again on every access, with the
+        process-global archive names of :mod:`sinosoviet_docs.citations`.
+
         >>> doc = Document(id="x", title="T", source="APRF, f. 45, op. 1, d. 342, l. 78")
         >>> doc.archival_references[0].archive
         'APRF'
@@ -228,8 +225,6 @@ class Document:
         from .citations import parse_citation
 
         return parse_citation(self.source)
-
-    # -- exports issue: citations and notebook display (below this line) --
 
     def cite(self, style: Literal["note", "bibliography"] = "note") -> str:
         """A Chicago-style citation in the archive's pattern (see :func:`export.cite`).
@@ -246,12 +241,6 @@ class Document:
         from .export._html import document_html
 
         return document_html(self)
-
-    def sort_key(self) -> tuple[bool, datetime.date, datetime.date, str, str]:
-        """Chronological order: earliest possible day, then latest, then title; undated last."""
-        if self.date is None:
-            return (True, datetime.date.min, datetime.date.min, self.title, self.id)
-        return (False, self.date.earliest, self.date.latest, self.title, self.id)
 
 
 def popularity_in(doc: Document, collection: str) -> Popularity | None:
@@ -304,7 +293,7 @@ class Collection:
         """A short reference to this collection, as other pages link to it."""
         return CollectionRef(title=self.title, slug=self.slug, kind=self.kind, period=self.period)
 
-    # -- exports issue: notebook display (below this line) --
+    # -- conveniences (delegate to higher modules) -------------------------------------
 
     def _repr_html_(self) -> str:
         """The collection and its popular documents as HTML, for notebooks."""
@@ -452,6 +441,8 @@ class Catalogue:
         slug = self.collection(collection).slug
         return tuple(doc for doc in self.documents if slug in doc.collections)
 
+    # -- conveniences (delegate to higher modules) -------------------------------------
+
     def query(self) -> Query:
         """A query over all documents, to narrow down by chaining (see :class:`Query`).
 
@@ -462,21 +453,6 @@ class Catalogue:
         from .query import Query
 
         return Query(catalogue=self)
-
-    # -- loaders issue: merging (keep additions for that work below this line) --
-
-    def merge(self, other: Catalogue, *, on_conflict: OnConflict = "keep-both") -> Catalogue:
-        """This catalogue merged with another (see :func:`sinosoviet_docs.merge`).
-
-        >>> cat = Catalogue(documents=[Document(id="1", title="T", record_id=1)])
-        >>> cat.merge(cat) == cat
-        True
-        """
-        from .merging import merge
-
-        return merge(self, other, on_conflict=on_conflict)
-
-    # -- query issue: full text and indexes (below this line) --
 
     def search(self, text: str, *, aliases: bool = True) -> Query:
         """Documents matching a search string, best first (same as ``query().search(text)``).
@@ -498,45 +474,63 @@ class Catalogue:
         build_indexes(self)
         return self
 
-    # -- names issue: people, network, report (below this line) --
+    def merge(self, other: Catalogue, *, on_conflict: OnConflict = "keep-both") -> Catalogue:
+        """This catalogue merged with another (see :func:`sinosoviet_docs.merge`).
+
+        >>> cat = Catalogue(documents=[Document(id="1", title="T", record_id=1)])
+        >>> cat.merge(cat) == cat
+        True
+        """
+        from .merging import merge
+
+        return merge(self, other, on_conflict=on_conflict)
+
+    @property
+    def names(self) -> CatalogueNames:
+        """The names tools over this catalogue: ``people``, ``places``, ``network()``, ``check()``.
+
+        ``cat.names.people`` is the people *authority*: every known person
+        with every spelling and code name, the same for every catalogue. It is
+        not ``doc.people``, the tuple of names printed on one document. The
+        tools are imported on first use, so a catalogue that never asks for
+        them never loads the authorities.
+
+        >>> import sinosoviet_docs as ssd
+        >>> cat = ssd.load()
+        >>> cat.names.people.resolve("Chou En-lai").name, cat.names.check().documents
+        ('Zhou Enlai', 299)
+        """
+        from .names import CatalogueNames
+
+        return CatalogueNames(catalogue=self)
 
     @property
     def people(self) -> PeopleAuthority:
-        """The people authority (names, spellings, code names), read on first use.
+        """The people authority (names, spellings, code names): an alias of ``cat.names.people``.
 
         >>> import sinosoviet_docs as ssd
         >>> ssd.load().people.resolve("Chou En-lai").name
         'Zhou Enlai'
         """
-        from .names import people
-
-        return people
+        return self.names.people
 
     @property
     def places(self) -> PlaceAuthority:
-        """The places authority (historical and foreign place names), read on first use."""
-        from .names import places
-
-        return places
+        """The places authority (historical and foreign names): an alias of ``cat.names.places``."""
+        return self.names.places
 
     def network(self) -> Network:
-        """Who wrote to whom, from the titles: edges sender -> recipient with counts and ids."""
-        from .correspondence import network
+        """Who wrote to whom, from the titles: an alias of ``cat.names.network()``."""
+        return self.names.network()
 
-        return network(self.documents)
-
-    def report(self) -> NamesReport:
-        """Titles, names and citations the names tools could not read, counted (never raises).
+    def report(self) -> CheckReport:
+        """What the names tools could not read, counted: an alias of ``cat.names.check()``.
 
         >>> import sinosoviet_docs as ssd
         >>> ssd.load().report().documents
         299
         """
-        from .correspondence import report
-
-        return report(self.documents)
-
-    # -- exports issue: notebook display (below this line) --
+        return self.names.check()
 
     def _repr_html_(self) -> str:
         """The collections and documents as HTML tables, for notebooks."""

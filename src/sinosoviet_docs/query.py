@@ -511,7 +511,7 @@ class Query:
 
         >>> import sinosoviet_docs as ssd
         >>> [(i, round(s, 3)) for i, s in ssd.load().search("ammunitions").scores()]
-        [('1952-12-27-telegram-from-stalin-to-mao-zedong', 4.654)]
+        [('1952-12-27-telegram-from-stalin-to-mao-zedong', 4.651)]
         """
         if not self.searches:
             raise ValueError("scores() needs a full-text search")

@@ -1,22 +1,19 @@
-"""The people and places authority: resolution, variants, mentions, data integrity, laziness."""
+"""The people authority: resolution, variants, mentions, code names by year, its data."""
 
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from collections import defaultdict
-from pathlib import Path
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 import sinosoviet_docs as ssd
-from sinosoviet_docs.names import PeopleAuthority, PlaceAuthority, name_tokens
+from sinosoviet_docs.names import PeopleAuthority, name_tokens
 
-from .conftest import DATA
-from .strategies import titles
+from ..conftest import DATA
+from ..strategies import titles
 
 
 @pytest.mark.parametrize(
@@ -247,12 +244,6 @@ def test_a_shared_family_name_alone_is_no_mention() -> None:
     assert ["Huang Zhen"] == [p.name for p in ssd.people.mentions("Talk with Huang Zhen")]
 
 
-def test_bad_code_name_years_raise() -> None:
-    """A code name's years must be 'YYYY' or 'YYYY/YYYY', first not after last."""
-    with pytest.raises(ssd.AuthorityLoadError, match="1952/1948"):
-        ssd.CodeName(name="X", years="1952/1948")
-
-
 def test_mentions_in_order_skipping_ambiguous() -> None:
     """mentions() lists persons in order of first mention and skips an ambiguous name."""
     title = "Record of the First Contact between Premier Zhou and Vice Premier Chen Yi and Kosygin"
@@ -267,52 +258,6 @@ def test_mentions_in_order_skipping_ambiguous() -> None:
 def test_mentions_ignores_lowercase_words() -> None:
     """A family name written in lower case ('a song') is an ordinary word, not a person."""
     assert () == ssd.people.mentions("a song about mao")
-
-
-@pytest.mark.parametrize(
-    ("variant", "canonical"),
-    [
-        ("Peking", "Beijing"),
-        ("Port Arthur", "Lüshunkou"),
-        ("Lüshun", "Lüshunkou"),
-        ("Lushunkou", "Lüshunkou"),
-        ("Dairen", "Dalian"),
-        ("Dalny", "Dalian"),
-        ("Mukden", "Shenyang"),
-        ("Urumchi", "Ürümqi"),
-        ("Tihwa", "Ürümqi"),
-        ("Formosa", "Taiwan"),
-        ("Northeast China", "Manchuria"),
-        ("the Northeast", "Manchuria"),
-        ("Damansky Island", "Zhenbao Island"),
-        ("Noril’sk", "Norilsk"),
-    ],
-)
-def test_place_variants_resolve(variant: str, canonical: str) -> None:
-    """Historical, foreign and romanized place names resolve to today's name."""
-    place = ssd.places.resolve(variant)
-    assert place is not None
-    assert canonical == place.name
-
-
-def test_place_variants_list_every_name() -> None:
-    """variants() of a place gives all its names, the canonical first."""
-    assert ("Ürümqi", "Urumqi", "Urumchi", "Tihwa") == ssd.places.variants("Tihwa")[:4]
-
-
-def test_places_mentions_in_a_text() -> None:
-    """mentions() finds places in order, whatever name they go by."""
-    found = ssd.places.mentions("From Peking to Port Arthur via Mukden")
-    assert ["Beijing", "Lüshunkou", "Shenyang"] == [p.name for p in found]
-
-
-def test_catalogue_gives_the_authorities() -> None:
-    """cat.people and cat.places are the package's authorities."""
-    cat = ssd.Catalogue()
-    assert (ssd.people, ssd.places) == (cat.people, cat.places)
-
-
-# -- the data files ------------------------------------------------------------------------------
 
 
 def test_at_least_sixty_people_with_sources_noted() -> None:
@@ -359,23 +304,6 @@ def test_headings_are_lc_style() -> None:
             assert person.heading.endswith(f"{person.born}-{person.died}"), person.name
 
 
-def test_a_malformed_authority_file_names_the_field(tmp_path: Path) -> None:
-    """A record without a name raises AuthorityLoadError naming file and field."""
-    path = tmp_path / "people.json"
-    path.write_text(json.dumps({"people": [{"id": "x"}]}), encoding="utf-8")
-    with pytest.raises(ssd.AuthorityLoadError) as caught:
-        PeopleAuthority(path=path).resolve("x")
-    assert f"{path}: $.people[0].name: expected a non-empty string" == str(caught.value)
-
-
-def test_an_authority_file_that_is_not_json_names_the_line(tmp_path: Path) -> None:
-    """Broken JSON raises AuthorityLoadError with the line, and is also a ValueError."""
-    path = tmp_path / "places.json"
-    path.write_text('{"places": [\n oops ]}', encoding="utf-8")
-    with pytest.raises(ValueError, match=r"places.json: line 2: not JSON"):
-        len(PlaceAuthority(path=path))
-
-
 def test_authority_from_records() -> None:
     """An authority can be built from records, e.g. for a project's own people."""
     own = PeopleAuthority([ssd.Person(id="p", name="Ivan Petrov", spellings=("I. Petrov",))])
@@ -384,25 +312,12 @@ def test_authority_from_records() -> None:
     assert "Ivan Petrov" == found.name
 
 
-# -- laziness and robustness ------------------------------------------------------------------
-
-
 def test_authority_is_not_read_until_used() -> None:
     """A new authority reads nothing until first asked."""
     fresh = PeopleAuthority()
     assert "<PeopleAuthority not loaded>" == repr(fresh)
     fresh.resolve("Stalin")
     assert repr(fresh).endswith("records>")
-
-
-def test_import_does_not_read_the_authority() -> None:
-    """`import sinosoviet_docs` leaves the people and places files unread."""
-    code = (
-        "import sinosoviet_docs as s; "
-        "print(s.people._records is None and s.places._records is None)"
-    )
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    assert "True" == out.stdout.strip()
 
 
 @given(titles | st.text(max_size=60))

@@ -1,0 +1,411 @@
+"""The lookup that the people and the places authorities share.
+
+:class:`Authority` indexes every form of every record by its name tokens
+(:func:`~sinosoviet_docs._text.name_tokens`) and answers ``resolve``,
+``knows``, ``variants`` and ``mentions``. What differs between persons and
+places (which file holds them, which words may stand before a name, family
+names, code names) is a :class:`Rules` object the authority is given, never
+a method a subclass overrides.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable, Iterator, Sequence
+from pathlib import Path
+from typing import Generic, Protocol, TypeVar
+
+from .._bundled import read_bundled
+from .._text import name_tokens, name_words
+from ..exceptions import AmbiguousNameError, AuthorityLoadError
+from ._records import CodeName, DateContext, Person, Place
+
+__all__ = ["TITLE_WORDS", "Authority", "Rules", "read_file"]
+
+#: Words that may stand before a name without being part of it (compared folded).
+TITLE_WORDS = frozenset(
+    [
+        "a",
+        "an",
+        "the",
+        "cde",
+        "cdes",
+        "comrade",
+        "comrades",
+        "comr",
+        "tov",
+        "mr",
+        "mrs",
+        "madame",
+        "madam",
+        "dr",
+        "chairman",
+        "chairma",
+        "premier",
+        "vice",
+        "deputy",
+        "minister",
+        "prime",
+        "foreign",
+        "ambassador",
+        "envoy",
+        "marshal",
+        "general",
+        "gen",
+        "field",
+        "secretary",
+        "first",
+        "president",
+        "leader",
+        "member",
+        "members",
+        "charge",
+        "chargé",
+        "attache",
+        "attaché",
+        "director",
+        "head",
+        "counsellor",
+        "counselor",
+        "consul",
+        "soviet",
+        "chinese",
+        "polish",
+        "korean",
+        "dprk",
+        "prc",
+        "ussr",
+    ]
+)
+
+
+_BRACKETS = re.compile(r"[\[(]([^\[\]()]*)[\])]")
+
+T = TypeVar("T", Person, Place)
+R = TypeVar("R")
+F = TypeVar("F")
+
+#: A form of a name as the authority compares it: its name tokens.
+Key = tuple[str, ...]
+
+
+class Rules(Protocol[R]):
+    """What one kind of record adds to the shared lookup (one object per authority)."""
+
+    #: The kind of record, for messages ("person", "place").
+    kind: str
+
+    def read(self, path: Path | None) -> tuple[tuple[R, ...], str | None]:
+        """The records of the file at ``path`` (the bundled one for ``None``), and its sources."""
+
+    def add(self, record: R) -> dict[Key, CodeName]:
+        """Index what the rules need of a record; return its code-name forms by key."""
+
+    def prefix_fits(self, record_id: str, prefix: Sequence[str], suffix: Sequence[str]) -> bool:
+        """Whether the words ``prefix`` may stand before the form ``suffix`` of the record."""
+
+    def family_candidates(self, toks: Sequence[str]) -> set[str]:
+        """The records that words no form fits may still name by a family name."""
+
+    def alone(self, word: str) -> set[str]:
+        """The records one capitalised word that begins no form names on its own in a text."""
+
+    def qualifiers(self, record_id: str) -> frozenset[str]:
+        """Words that, right before a code name of the record, make it someone's real name."""
+
+
+def _forms(record: Person | Place) -> tuple[str, ...]:
+    """Every indexed form of a record: its aliases and its LC-style heading."""
+    return record.aliases + ((record.heading,) if record.heading else ())
+
+
+def read_file(path: Path | None, bundled: str, cls: type[F]) -> F:
+    """An authority file read into ``cls`` through the library's converter.
+
+    Raises :class:`AuthorityLoadError` naming the file and, for a bad value,
+    its path in the file and what was expected there.
+    """
+    if path is None:
+        text, where = read_bundled(bundled)
+    else:
+        text, where = path.read_text("utf-8"), str(path)
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise AuthorityLoadError(f"{where}: line {exc.lineno}: not JSON ({exc.msg})") from None
+    from .._convert import structure_authority_file
+
+    return structure_authority_file(data, cls, where)
+
+
+class Authority(Generic[T]):
+    """Name resolution over records of one kind; the data is read on first use."""
+
+    def __init__(
+        self,
+        rules: Rules[T],
+        records: Iterable[T] | None = None,
+        *,
+        path: str | Path | None = None,
+    ) -> None:
+        self._rules: Rules[T] = rules
+        self._supplied: tuple[T, ...] | None = None if records is None else tuple(records)
+        self._path = None if path is None else Path(path)
+        self._records: tuple[T, ...] | None = None
+        self._sources: str | None = None
+        self._alias: dict[Key, set[str]] = {}
+        # form -> {record id: code name} for forms that are code names (not real names)
+        self._code: dict[Key, dict[str, CodeName]] = {}
+        self._by_id: dict[str, T] = {}
+        self._longest = 1
+
+    # -- loading --------------------------------------------------------------------------
+
+    def _ensure(self) -> tuple[T, ...]:
+        if self._records is None:
+            if self._supplied is not None:
+                records, sources = self._supplied, None
+            else:
+                records, sources = self._rules.read(self._path)
+            self._index(records)
+            self._sources = sources
+            self._records = records
+        return self._records
+
+    def _index(self, records: tuple[T, ...]) -> None:
+        for record in records:
+            if record.id in self._by_id:
+                raise AuthorityLoadError(
+                    f"two {self._rules.kind} records share the id {record.id!r}"
+                )
+            self._by_id[record.id] = record
+            for alias in _forms(record):
+                key = name_tokens(alias)
+                if key:
+                    self._alias.setdefault(key, set()).add(record.id)
+                    self._longest = max(self._longest, len(key))
+            for key, code in self._rules.add(record).items():
+                self._code.setdefault(key, {})[record.id] = code
+
+    @property
+    def sources(self) -> str | None:
+        """Where the facts of the bundled file come from (its ``sources`` note)."""
+        self._ensure()
+        return self._sources
+
+    # -- a read-only collection -----------------------------------------------------------
+
+    def __len__(self) -> int:
+        return len(self._ensure())
+
+    def __iter__(self) -> Iterator[T]:
+        return iter(self._ensure())
+
+    def __getitem__(self, record_id: str) -> T:
+        self._ensure()
+        return self._by_id[record_id]
+
+    def __repr__(self) -> str:
+        state = "not loaded" if self._records is None else f"{len(self._records)} records"
+        return f"<{type(self).__name__} {state}>"
+
+    # -- resolution -----------------------------------------------------------------------
+
+    def _usable(self, key: Key, record_id: str, date: DateContext) -> bool:
+        """Whether the form ``key`` names the record at ``date`` (code names: in their years)."""
+        code = self._code.get(key, {}).get(record_id)
+        return code is None or code.in_use(date)
+
+    def _lookup(self, key: Key, date: DateContext) -> set[str]:
+        """The records a whole form names at ``date``: several when ambiguous in the authority."""
+        ids = self._alias.get(key)
+        if not ids:
+            return set()
+        if len(ids) > 1:  # ambiguous whatever the date: the caller refuses it
+            return set(ids)
+        return {c for c in ids if self._usable(key, c, date)}
+
+    def _candidates_plain(self, tokens: Sequence[str], date: DateContext = "any") -> set[str]:
+        whole = self._lookup(tuple(tokens), date)
+        if whole:
+            return whole
+        toks = _without_titles(tokens)
+        if not toks:
+            return set()
+        exact = self._lookup(tuple(toks), date)
+        if exact:
+            return exact
+        # The longest suffix that is a known form, the words before it checked.
+        for start in range(1, len(toks)):
+            suffix = tuple(toks[start:])
+            found = self._lookup(suffix, date)
+            if found:
+                kept = {c for c in found if self._rules.prefix_fits(c, toks[:start], suffix)}
+                if kept:
+                    return kept
+        return self._rules.family_candidates(toks)
+
+    def _candidates(self, name: str, date: DateContext = "any") -> set[str]:
+        self._ensure()
+        joined = _BRACKETS.sub(lambda m: " " + m.group(1) + " ", name)
+        whole = self._candidates_plain(name_tokens(joined), date)
+        if len(whole) == 1 or not _BRACKETS.search(name):
+            return whole
+        # "Filippov [Stalin]": the bracket glosses the name before it, whatever the date.
+        outer = self._candidates_plain(name_tokens(_BRACKETS.sub(" ", name)), date)
+        inner: set[str] = set()
+        for match in _BRACKETS.finditer(name):
+            inner |= self._candidates_plain(name_tokens(match.group(1)))
+        if outer and inner:
+            return (outer & inner) or inner
+        return outer or inner or whole
+
+    def knows(self, name: str) -> bool:
+        """Whether ``name`` is exactly one of the known forms (articles and titles aside).
+
+        >>> from sinosoviet_docs import places
+        >>> places.knows("the Northeast"), places.knows("Embassy in India")
+        (True, False)
+        """
+        self._ensure()
+        toks = name_tokens(_BRACKETS.sub(" ", name))
+        return toks in self._alias or tuple(_without_titles(toks)) in self._alias
+
+    def resolve(self, name: str, *, date: DateContext = "any") -> T | None:
+        """The record a name stands for; ``None`` when unknown.
+
+        Raises :class:`~sinosoviet_docs.AmbiguousNameError` (a LookupError) when
+        the name fits several records, listing them as ``candidates``. With a
+        document's ``date`` a code name stands for its person only in the years
+        it was used (``None``: an undated document, where it never does); a
+        bracket gloss ("Filippov [Stalin]") always names the glossed person.
+        """
+        found = self._candidates(name, date)
+        if not found:
+            return None
+        if len(found) > 1:
+            names = sorted(self._by_id[c].name for c in found)
+            raise AmbiguousNameError(name, names)
+        return self._by_id[next(iter(found))]
+
+    def dated_variants(self, name: str) -> tuple[tuple[str, CodeName | None], ...]:
+        """Every form of whoever ``name`` is, each with the code name it is a form of.
+
+        ``None`` marks a real name, good at any date; a code name's forms count
+        only in its years (:meth:`CodeName.in_use`). Forms that the authority
+        gives to several records ("Kuznetsov") are left out, and an unknown or
+        ambiguous ``name`` gives ``()``; this never raises.
+        """
+        found = self._candidates(name)
+        if len(found) != 1:
+            return ()
+        record_id = next(iter(found))
+        out: list[tuple[str, CodeName | None]] = []
+        for form in self._by_id[record_id].aliases:
+            key = name_tokens(form)
+            if len(self._alias.get(key, ())) == 1:
+                out.append((form, self._code.get(key, {}).get(record_id)))
+        return tuple(out)
+
+    def variants(self, name: str, *, date: DateContext = "any") -> tuple[str, ...]:
+        """Every spelling of whoever ``name`` is; ``()`` when unknown or ambiguous.
+
+        Forms shared with another record ("Kuznetsov") are never given. With a
+        document's ``date``, code names only when used in that year (none for
+        ``None``, an undated document). This never raises.
+        """
+        return tuple(
+            form for form, code in self.dated_variants(name) if code is None or code.in_use(date)
+        )
+
+    def qualifiers(self, record_id: str) -> frozenset[str]:
+        """Words that, right before a code name of the record, make it someone's real name.
+
+        Initials and forenames known to the authority, except the record's own.
+        """
+        self._ensure()
+        return self._rules.qualifiers(record_id)
+
+    def mentions(self, text: str, *, date: DateContext = "any") -> tuple[T, ...]:
+        """The records named in a text (a title, say), in order of first mention.
+
+        A linear scan: at each word the longest known form starting there wins.
+        Ambiguous or unknown names are skipped, never guessed; this never raises.
+        A code name counts only when no initial or forename of someone else
+        stands before it ("Vladimir Semenov" is not Stalin) and, given a
+        document's ``date``, only in its years (never for ``None``, an undated
+        document). A bracket after a name ("Filippov [Stalin]") makes that name
+        the glossed person.
+
+        >>> from sinosoviet_docs import PartialDate, people
+        >>> [p.name for p in people.mentions("Semenov to Zhou Enlai", date=PartialDate(year=1952))]
+        ['Joseph Stalin', 'Zhou Enlai']
+        >>> [p.name for p in people.mentions("Semenov to Zhou Enlai", date=PartialDate(year=1965))]
+        ['Zhou Enlai']
+        """
+        self._ensure()
+        words, glosses = self._words(text)
+        found: list[str] = []
+        i = 0
+        while i < len(words):
+            step, ids, key = self._match_at(words, i)
+            end = i + step - 1
+            if ids and end in glosses:
+                found.append(glosses[end])
+                i += step
+                continue
+            if len(ids) > 1 and i:  # "F. Kuznetsov": initials or forenames may settle it
+                prefix = [w for w, _ in words[max(0, i - 3) : i]]
+                ids = {c for c in ids if self._rules.prefix_fits(c, prefix, key)}
+            if len(ids) == 1:
+                record_id = next(iter(ids))
+                if self._counts(key, record_id, date, words[i - 1][0] if i else None):
+                    found.append(record_id)
+            i += step
+        return tuple(self._by_id[c] for c in dict.fromkeys(found))
+
+    def _words(self, text: str) -> tuple[list[tuple[str, bool]], dict[int, str]]:
+        """The text's words, and for a word right before a bracket gloss the record glossed."""
+        words: list[tuple[str, bool]] = []
+        glosses: dict[int, str] = {}
+        pos = 0
+        for match in _BRACKETS.finditer(text):
+            words += name_words(text[pos : match.start()])
+            inner = self._candidates_plain(name_tokens(match.group(1)))
+            if words and len(inner) == 1:
+                glosses[len(words) - 1] = next(iter(inner))
+            words += name_words(match.group(1))
+            pos = match.end()
+        words += name_words(text[pos:])
+        return words, glosses
+
+    def _counts(
+        self, key: tuple[str, ...], record_id: str, date: DateContext, before: str | None
+    ) -> bool:
+        """Whether a form found in a text stands for the record there."""
+        if key not in self._code:
+            return True
+        return self._usable(key, record_id, date) and (
+            before is None or before not in self.qualifiers(record_id)
+        )
+
+    def _match_at(self, words: Sequence[tuple[str, bool]], i: int) -> tuple[int, set[str], Key]:
+        """The longest form starting at word ``i``: its length, the records it names, its key."""
+        if not words[i][1]:
+            return 1, set(), ()
+        for size in range(min(self._longest, len(words) - i), 0, -1):
+            key = tuple(tok for tok, _ in words[i : i + size])
+            ids = self._alias.get(key)
+            if ids:
+                return size, set(ids), key
+        word = words[i][0]
+        return 1, self._rules.alone(word), (word,)
+
+
+def _without_titles(tokens: Sequence[str]) -> list[str]:
+    """The tokens without the title words ("Comrade", "Premier" ...) that lead them."""
+    toks = list(tokens)
+    while toks and toks[0] in TITLE_WORDS:
+        toks.pop(0)
+    return toks

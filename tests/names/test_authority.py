@@ -1,0 +1,107 @@
+"""Reading the authority files: through the converter, with every bad field named; lazily."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+import sinosoviet_docs as ssd
+from sinosoviet_docs.names import PeopleAuthority, PlaceAuthority
+
+
+def test_a_malformed_authority_file_names_the_field(tmp_path: Path) -> None:
+    """A record without a name raises AuthorityLoadError naming file and field."""
+    path = tmp_path / "people.json"
+    path.write_text(json.dumps({"people": [{"id": "x"}]}), encoding="utf-8")
+    with pytest.raises(ssd.AuthorityLoadError) as caught:
+        PeopleAuthority(path=path).resolve("x")
+    assert f"{path}: $.people[0].name: expected a non-empty string" == str(caught.value)
+
+
+def test_an_authority_file_that_is_not_json_names_the_line(tmp_path: Path) -> None:
+    """Broken JSON raises AuthorityLoadError with the line, and is also a ValueError."""
+    path = tmp_path / "places.json"
+    path.write_text('{"places": [\n oops ]}', encoding="utf-8")
+    with pytest.raises(ValueError, match=r"places.json: line 2: not JSON"):
+        len(PlaceAuthority(path=path))
+
+
+def test_import_does_not_read_the_authority() -> None:
+    """`import sinosoviet_docs` leaves the people and places files unread."""
+    code = (
+        "import sinosoviet_docs as s; "
+        "print(s.people._records is None and s.places._records is None)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert "True" == out.stdout.strip()
+
+
+def _write(tmp_path: Path, data: object) -> Path:
+    path = tmp_path / "people.json"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    return path
+
+
+def test_every_bad_field_is_named_with_its_path(tmp_path: Path) -> None:
+    """Each bad value gives one line: file, path in the file, what was expected there."""
+    person = {
+        "id": "x",
+        "name": "X",
+        "order": "north",
+        "born": "1900",
+        "code_names": [{"name": "Y", "years": "1952/1948"}],
+        "spellings": ["a", ""],
+    }
+    path = _write(tmp_path, {"people": [person]})
+    with pytest.raises(ssd.AuthorityLoadError) as caught:
+        len(PeopleAuthority(path=path))
+    assert [
+        f"{path}: $.people[0].born: expected a year (integer) or null, found a string '1900'",
+        f"{path}: $.people[0].spellings: expected a list of non-empty strings, "
+        "found an array ['a', '']",
+        f"{path}: $.people[0].code_names[0].years: code-name years must be 'YYYY' or "
+        "'YYYY/YYYY', not '1952/1948'",
+        f"{path}: $.people[0].order: expected 'western' or 'eastern', found a string 'north'",
+    ] == str(caught.value).splitlines()
+
+
+def test_an_unknown_key_is_an_error(tmp_path: Path) -> None:
+    """A misspelt key never vanishes silently: the file is refused, naming the key."""
+    path = _write(tmp_path, {"people": [{"id": "x", "name": "X", "spelings": ["Y"]}]})
+    with pytest.raises(ssd.AuthorityLoadError, match=r"\$\.people\[0\]: unknown key 'spelings'"):
+        len(PeopleAuthority(path=path))
+
+
+def test_a_file_without_its_list_says_what_was_expected(tmp_path: Path) -> None:
+    """A places file without "places" names the missing list."""
+    path = tmp_path / "places.json"
+    path.write_text('{"sources": "here"}', encoding="utf-8")
+    with pytest.raises(ssd.AuthorityLoadError) as caught:
+        len(PlaceAuthority(path=path))
+    assert f"{path}: $.places: expected a list" == str(caught.value)
+
+
+def test_order_eastern_puts_the_family_name_first(tmp_path: Path) -> None:
+    """ "order": "eastern" in the file is family_first on the record; the default is western."""
+    path = _write(
+        tmp_path,
+        {
+            "people": [
+                {"id": "a", "name": "Li Wei", "order": "eastern"},
+                {"id": "b", "name": "Ivan Li"},
+            ]
+        },
+    )
+    authority = PeopleAuthority(path=path)
+    assert (True, False) == (authority["a"].family_first, authority["b"].family_first)
+
+
+def test_two_records_with_one_id_are_refused() -> None:
+    """Ids are unique within an authority."""
+    twice = [ssd.Place(id="x", name="A"), ssd.Place(id="x", name="B")]
+    with pytest.raises(ssd.AuthorityLoadError, match="two place records share the id 'x'"):
+        len(PlaceAuthority(twice))
