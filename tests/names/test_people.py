@@ -339,3 +339,12 @@ def test_resolve_raises_only_ambiguity(text: str) -> None:
         candidates = exc.candidates
     assert found is None or isinstance(found, ssd.Person)
     assert len(candidates) != 1
+
+
+@pytest.mark.parametrize("text", ["Mao Zedong's", "Mao Zedong’s", "Zhou Enlai's"])
+def test_a_possessive_at_the_end_still_names_the_person(text: str) -> None:
+    """The possessive is not part of the name: "Mao Zedong's" is Mao Zedong."""
+    found = ssd.people.resolve(text)
+    assert found is not None
+    assert text.split("'")[0].split("’")[0] == found.name
+    assert ssd.people.knows(text)

@@ -81,6 +81,13 @@ TITLE_WORDS = frozenset(
 
 
 _BRACKETS = re.compile(r"[\[(]([^\[\]()]*)[\])]")
+#: A possessive at the end of a name ("Mao Zedong's"): the name is the words before it.
+_POSSESSIVE = re.compile(r"(?<=[^\W_])['\u2019\u02bc]s$")
+
+
+def _without_possessive(name: str) -> str:
+    return _POSSESSIVE.sub("", name.rstrip())
+
 
 T = TypeVar("T", Person, Place)
 R = TypeVar("R")
@@ -248,6 +255,7 @@ class Authority(Generic[T]):
 
     def _candidates(self, name: str, date: DateContext = "any") -> set[str]:
         self._ensure()
+        name = _without_possessive(name)
         joined = _BRACKETS.sub(lambda m: " " + m.group(1) + " ", name)
         whole = self._candidates_plain(name_tokens(joined), date)
         if len(whole) == 1 or not _BRACKETS.search(name):
@@ -269,7 +277,7 @@ class Authority(Generic[T]):
         (True, False)
         """
         self._ensure()
-        toks = name_tokens(_BRACKETS.sub(" ", name))
+        toks = name_tokens(_BRACKETS.sub(" ", _without_possessive(name)))
         return toks in self._alias or tuple(_without_titles(toks)) in self._alias
 
     def resolve(self, name: str, *, date: DateContext = "any") -> T | None:
