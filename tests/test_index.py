@@ -10,10 +10,13 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import sinosoviet_docs as ssd
-from sinosoviet_docs._querylang import And, Node, Not, Or, Phrase, Synonyms, Term, parse
+from sinosoviet_docs._search.evaluate import matches
+from sinosoviet_docs._search.language import parse
+from sinosoviet_docs._search.nodes import And, Node, Not, Or, Phrase, Synonyms, Term
+from sinosoviet_docs._search.rewrite import parsed as _parsed
+from sinosoviet_docs._search.topk import score_groups, top_k
 from sinosoviet_docs._text import tokenize
 from sinosoviet_docs.index import ALIAS_WEIGHT, K1, B, DatedPhrase, index_for
-from sinosoviet_docs.query import _parsed
 
 from .strategies import plain_searches, search_strings, searchable_catalogues, synonym_groups
 
@@ -183,7 +186,7 @@ def test_top_k_of_synonym_groups_matches_brute_force(
     nodes = tuple(_synonyms(g) for g in groups)
     node = nodes[0] if len(nodes) == 1 else (And(nodes) if conjunctive else Or(nodes))
     expected = Brute(cat).rank(Brute(cat).score(node))[:k]
-    found = index_for(cat).text.top_groups(groups, conjunctive=conjunctive or len(groups) == 1, k=k)
+    found = top_k(index_for(cat).text, groups, conjunctive=conjunctive or len(groups) == 1, k=k)
     docs = list(cat)
     assert expected == [(docs[d].id, s) for s, d in found]
 
@@ -197,14 +200,16 @@ def test_synonym_groups_by_lookup_match_brute_force(
     node = nodes[0] if len(nodes) == 1 else (And(nodes) if conjunctive else Or(nodes))
     expected = Brute(cat).score(node)
     text = index_for(cat).text
-    scored = text.score_groups(groups, range(len(cat)), conjunctive=conjunctive or len(groups) == 1)
+    scored = score_groups(
+        text, groups, range(len(cat)), conjunctive=conjunctive or len(groups) == 1
+    )
     assert expected == scored
-    assert expected == text.matches(node)
+    assert expected == matches(text, node)
 
 
 def _by_id(cat: ssd.Catalogue, node: Node) -> dict[str, float]:
     docs = cat.documents
-    return {docs[d].id: s for d, s in index_for(cat).text.matches(node).items()}
+    return {docs[d].id: s for d, s in matches(index_for(cat).text, node).items()}
 
 
 def test_synonyms_score_the_best_alternative_not_the_sum() -> None:

@@ -459,10 +459,10 @@ def test_relevance_needs_a_search() -> None:
         _cat("1950").query().sort("relevance").ids()
 
 
-def test_explain_reports_terms_filters_and_time() -> None:
-    """explain() names the parsed search, the postings sizes, the filters and the time taken."""
+def test_plan_reports_terms_filters_and_time() -> None:
+    """plan() names the parsed search, the postings sizes, the filters and the time taken."""
     cat = ssd.Catalogue(documents=[ssd.Document(id="a", title="Taiwan strait", type="Telegram")])
-    text = cat.search("taiwan type:Telegram").explain()
+    text = cat.search("taiwan type:Telegram").plan()
     assert "term 'taiwan': 1 documents" in text
     assert "filter of_type('Telegram'): 1 documents" in text
     assert re.search(r"^matched: 1 documents in \d+\.\d+ ms$", text, re.MULTILINE)
@@ -500,10 +500,10 @@ def test_search_ranks_the_name_as_typed_above_its_aliases(bundled: ssd.Catalogue
     assert sorted(titled) == sorted(first)
 
 
-def test_explain_shows_the_synonym_group() -> None:
-    """explain() writes a name and its aliases as one SYNONYMS(...) group, typed form first."""
+def test_plan_shows_the_synonym_group() -> None:
+    """plan() writes a name and its aliases as one SYNONYMS(...) group, typed form first."""
     cat = ssd.Catalogue(documents=[ssd.Document(id="a", title="Filippov to Mao")])
-    assert "search: SYNONYMS(filippov, " in cat.search("filippov").explain()
+    assert "search: SYNONYMS(filippov, " in cat.search("filippov").plan()
 
 
 def test_person_facets_use_canonical_names() -> None:
