@@ -262,6 +262,27 @@ def test_search_prints_a_ranked_table(bundled: ssd.Catalogue) -> None:
     assert f"{len(ranked)} of {len(ranked)} documents" == lines[-1]
 
 
+@pytest.mark.parametrize("extra", [(), ("--json",), ("--csv",), ("--limit", "1")])
+def test_search_runs_the_query_once(
+    monkeypatch: pytest.MonkeyPatch, extra: tuple[str, ...]
+) -> None:
+    """search counts, lists and scores from one run of the plan, not one run each."""
+    from sinosoviet_docs._search.planner import MemoryExecutor
+
+    runs: list[object] = []
+    real = MemoryExecutor.run
+
+    def counted(self: MemoryExecutor, plan: object) -> object:
+        runs.append(plan)
+        return real(self, plan)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(MemoryExecutor, "run", counted)
+    status, out = run("search", "mao stalin year:1950..1951", *extra)
+    assert 0 == status
+    assert out
+    assert 1 == len(runs)
+
+
 def test_search_json_and_csv_give_the_same_documents(bundled: ssd.Catalogue) -> None:
     """--json and --csv list the same documents in the same order, with scores."""
     _, out_json = run("search", "mao stalin year:1950..1951", "--json")

@@ -606,3 +606,39 @@ def test_wide_date_range_narrows_a_long_person_list() -> None:
     cat = ssd.Catalogue(documents=docs)
     q = cat.query().involving("Mao Zedong").between("1953-03", "1955-06")
     assert [d.id for d in cat if d.date and d.date.overlaps("1953-03", "1955-06")] == q.ids()
+
+
+def test_explain_is_a_deprecated_alias_of_plan() -> None:
+    """explain() warns that it goes and gives what plan() gives."""
+    cat = ssd.Catalogue(documents=[ssd.Document(id="a", title="Taiwan strait")])
+    q = cat.search("taiwan")
+    with pytest.warns(DeprecationWarning, match="plan"):
+        text = q.explain()
+    assert q.plan() == text
+
+
+def test_a_query_runs_once_whatever_is_asked(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Iterating, counting, scoring and the plan of one query read one run."""
+    from sinosoviet_docs._search.planner import MemoryExecutor
+
+    runs: list[object] = []
+    real = MemoryExecutor.run
+
+    def counted(self: MemoryExecutor, plan: object) -> object:
+        runs.append(plan)
+        return real(self, plan)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(MemoryExecutor, "run", counted)
+    cat = ssd.Catalogue(
+        documents=[ssd.Document(id="a", title="Taiwan strait"), ssd.Document(id="b", title="x")]
+    )
+    q = cat.search("taiwan").limit(5)
+    assert ["a"] == q.ids()
+    assert 1 == len(q)
+    assert ["a"] == [i for i, _ in q.scores()]
+    assert "matched: 1 documents" in q.plan()
+    assert 1 == len(runs)
+    assert {} == q.facets("type")
+    assert 2 == len(runs)  # the facets count every match: one more run, then kept
+    q.timeline()
+    assert 2 == len(runs)
