@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from typing import get_args
+
+import pytest
 from hypothesis import given
 
 import sinosoviet_docs as ssd
-from sinosoviet_docs._search.evaluate import matches
-from sinosoviet_docs._search.nodes import Node
+from sinosoviet_docs._search.evaluate import MATCHERS, matches
+from sinosoviet_docs._search.nodes import And, DatedPhrase, Node, Not, Or, Phrase, Synonyms, Term
 from sinosoviet_docs.index import ALIAS_WEIGHT, index_for
 
 from ..strategies import (
@@ -103,3 +106,57 @@ def test_prefix_search() -> None:
         ]
     )
     assert ["a", "b"] == sorted(cat.search("stal*").ids())
+
+
+def _dispatch_catalogue() -> ssd.Catalogue:
+    def doc(id: str, title: str, year: int | None, **extra: str) -> ssd.Document:
+        date = None if year is None else ssd.PartialDate(year=year)
+        return ssd.Document(id=id, title=title, date=date, **extra)  # type: ignore[arg-type]
+
+    return ssd.Catalogue(
+        documents=[
+            doc("a", "East wind over Taiwan", 1950, summary="Mao to Filippov"),
+            doc("b", "Filippov to Mao", 1951),
+            doc("c", "Vladimir Filippov on the east", 1960),
+            doc("d", "Taiwan strait", None, text="the wind from the east"),
+        ]
+    )
+
+
+_EVERY_KIND: list[Node] = [
+    Term("taiwan"),
+    Term("east", field="title"),
+    Term("tai", prefix=True),
+    Phrase(("east", "wind")),
+    Phrase(("the", "east"), field="text"),
+    DatedPhrase(("filippov",), first=1949, last=1953, qualifiers=frozenset({"vladimir"})),
+    Synonyms(Term("filippov"), (Term("mao"), Phrase(("east", "wind")))),
+    And((Term("east"), Not(Term("taiwan")))),
+    Or((Term("strait"), Phrase(("east", "wind")))),
+    Not(Term("taiwan")),
+]
+
+
+def test_the_dispatch_table_has_one_matcher_per_node_kind() -> None:
+    """Every kind of the Node union has its matcher, and the table holds nothing else."""
+    assert set(get_args(Node)) == set(MATCHERS)
+    assert set(get_args(Node)) == {type(node) for node in _EVERY_KIND}
+
+
+@pytest.mark.parametrize("node", _EVERY_KIND, ids=lambda n: type(n).__name__)
+def test_every_node_kind_matches_as_brute_force(node: Node) -> None:
+    """Each matcher of the table scores its node kind as the brute-force scorer does."""
+    cat = _dispatch_catalogue()
+    expected = Brute(cat).score(node)
+    assert expected
+    assert expected == matches(index_for(cat).text, node)
+
+
+def test_a_dated_phrase_is_not_matched_as_a_phrase() -> None:
+    """A code name counts only in its years and not after a qualifier, unlike the phrase
+    it extends: the exact type chooses the matcher, not the order of a chain of tests."""
+    cat = _dispatch_catalogue()
+    text = index_for(cat).text
+    dated = DatedPhrase(("filippov",), first=1949, last=1950, qualifiers=frozenset({"vladimir"}))
+    assert ["a"] == [cat.documents[d].id for d in matches(text, dated)]
+    assert ["a", "b", "c"] == [cat.documents[d].id for d in matches(text, Phrase(("filippov",)))]
