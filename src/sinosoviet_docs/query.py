@@ -26,16 +26,23 @@ from typing import TYPE_CHECKING, Any, Literal
 import attrs
 
 from ._choices import check_choice
-from ._search.facets import count_facets, raw_values, timeline_counts
-from ._search.filters import Selection, archive_filter, role_filter, value_select
+from ._search.facets import count_facets, timeline_counts
+from ._search.filters import (
+    Filter,
+    Selection,
+    archive_filter,
+    date_filter,
+    person_filter,
+    role_filter,
+    value_filter,
+)
+from ._search.language import filter_dates
 from ._search.nodes import And, FieldFilter, Node, Parsed
-from ._search.planner import Filter, Hits, Memo, MemoryExecutor, Plan
+from ._search.planner import Hits, Memo, MemoryExecutor, Plan
 from ._search.rewrite import parsed as parsed_search
-from ._search.rewrite import person_forms, place_variants
-from ._search.runs import count_runs
-from ._text import fold_name, tokenize
-from .dates import DateRange, PartialDate, _bounds
-from .exceptions import DateParseError, QuerySyntaxError
+from ._search.rewrite import place_variants
+from .dates import DateRange, PartialDate
+from .exceptions import QuerySyntaxError
 from .index import CatalogueIndex, index_for
 
 if TYPE_CHECKING:
@@ -128,7 +135,10 @@ class Query:
         keep: Callable[[Document], bool],
         select: Callable[[CatalogueIndex], Selection] | None = None,
     ) -> Query:
-        return self._replace(filters=(*self.filters, Filter(label, keep, select)))
+        return self._add(Filter(label, keep, select))
+
+    def _add(self, flt: Filter) -> Query:
+        return self._replace(filters=(*self.filters, flt))
 
     def _replace(self, **changes: Any) -> Query:
         # attrs.evolve, spelt out: queries are built on every call, so this is a hot path.
@@ -151,11 +161,7 @@ class Query:
         Raises :class:`~sinosoviet_docs.CollectionNotFoundError` at once for an unknown one.
         """
         slug = self.catalogue.collection(collection).slug
-        return self._with(
-            f"in_collection({slug!r})",
-            lambda d: slug in d.collections,
-            value_select("collection", (fold_name(slug),)),
-        )
+        return self._add(value_filter(f"in_collection({slug!r})", "collection", (slug,)))
 
     def between(
         self, start: DateBound = None, end: DateBound = None, *, mode: DateMode = "overlaps"
@@ -168,24 +174,10 @@ class Query:
         Undated documents match no date filter. Bad date strings raise
         :class:`~sinosoviet_docs.DateParseError` at once.
         """
-        lo = _bound(start)
-        hi = _bound(end)
+        lo, hi = _bound(start), _bound(end)
         check_choice("mode", mode, DateMode)
-        within = mode == "within"
-        # The period's first and last day; a start after the end raises now, not later.
-        first_day, last_day = _bounds(lo, hi)
-
-        def keep(doc: Document) -> bool:
-            if doc.date is None:
-                return False
-            return doc.date.within(lo, hi) if within else doc.date.overlaps(lo, hi)
-
-        first, last = first_day.toordinal(), last_day.toordinal()
-
-        def select(index: CatalogueIndex) -> Selection:
-            return index.dates.select(first, last, within=within)
-
-        return self._with(f"between({_show(lo)}, {_show(hi)}, mode={mode!r})", keep, select)
+        label = f"between({_show(lo)}, {_show(hi)}, mode={mode!r})"
+        return self._add(date_filter(label, lo, hi, within=mode == "within"))
 
     def involving(self, name: str) -> Query:
         """Documents involving a person: as author, in ``people``, or named in the title.
@@ -198,31 +190,7 @@ class Query:
         Semenov"); a spelling the authority gives to several persons
         ("Kuznetsov") is never added, nor are the spellings of an ambiguous name.
         """
-        plain, codes = person_forms(name)
-        keys = tuple(dict.fromkeys(fold_name(n) for n in plain if fold_name(n)))
-        runs = [k.split() for k in keys]
-        codes = tuple(c for c in codes if c.key not in keys)
-
-        def keep(doc: Document) -> bool:
-            names = (*doc.authors, *doc.people)
-            if any(fold_name(p) in keys for p in names):
-                return True
-            title = tokenize(doc.title)
-            if any(count_runs(title, run) for run in runs):
-                return True
-            return any(c.found_in(doc, names, title) for c in codes)
-
-        def select(index: CatalogueIndex) -> Selection:
-            postings = [index.person(key) for key in keys]
-            if len(postings) == 1 and not codes:
-                return Selection.of(postings[0])
-            found = {d for p in postings for d in p}
-            docs = index.documents
-            for code in codes:
-                found.update(d for d in index.person(code.key) if keep(docs[d]))
-            return Selection.of(sorted(found))
-
-        return self._with(f"involving({name!r})", keep, select)
+        return self._add(person_filter(f"involving({name!r})", name))
 
     def of_type(self, type: str) -> Query:
         """Documents of this type ("Telegram", "Memorandum of Conversation"), folded."""
@@ -241,19 +209,9 @@ class Query:
         return self._value_filter("in_language", "language", language)
 
     def _value_filter(
-        self,
-        method: str,
-        field: str,
-        value: str,
-        names: Sequence[str] = (),
+        self, method: str, field: str, value: str, names: Sequence[str] = ()
     ) -> Query:
-        values_of = raw_values(field)
-        keys = tuple(dict.fromkeys(fold_name(v) for v in (value, *names)))
-
-        def keep(doc: Document) -> bool:
-            return any(fold_name(v) in keys for v in values_of(doc))
-
-        return self._with(f"{method}({value!r})", keep, value_select(field, keys))
+        return self._add(value_filter(f"{method}({value!r})", field, (value, *names)))
 
     def where(self, predicate: Callable[[Document], bool]) -> Query:
         """Documents for which ``predicate(doc)`` is true (the escape hatch)."""
@@ -288,34 +246,13 @@ class Query:
         return q._replace(searches=(*q.searches, _Search(text, expr)))
 
     def _apply_field(self, parsed: Parsed, flt: FieldFilter) -> Query:
-        value = flt.value
-        if flt.name == "type":
-            return self.of_type(value)
-        if flt.name == "person":
-            return self.involving(value)
-        if flt.name == "place":
-            return self.at(value)
-        if flt.name == "topic":
-            return self.about(value)
-        if flt.name == "language":
-            return self.in_language(value)
-        if flt.name == "collection":
-            return self.in_collection(value)
-        start, sep, end = value.partition("..")
+        method = _FIELD_METHODS.get(flt.name)
+        if method is not None:
+            return method(self, flt.value)
+        lo, hi = filter_dates(parsed, flt)
         try:
-            if flt.name == "year":
-                for part in (start, end):
-                    if part and not (part.isascii() and part.isdecimal() and len(part) == 4):
-                        raise DateParseError(part, "a year is four digits")
-                lo = PartialDate(year=int(start)) if start else None
-                hi = PartialDate(year=int(end)) if end else None
-                if not sep:
-                    hi = lo
-            else:
-                lo = PartialDate.parse(start) if start else None
-                hi = (PartialDate.parse(end) if end else None) if sep else lo
             return self.between(lo, hi)
-        except (DateParseError, ValueError) as exc:
+        except ValueError as exc:  # a period that ends before it starts
             raise QuerySyntaxError(parsed.text, flt.value_position, str(exc)) from None
 
     # -- order and slices ------------------------------------------------------------------
@@ -551,6 +488,17 @@ class Query:
         from ._html import query_html
 
         return query_html(self)
+
+
+#: The search language's value fields, and the filter each one stands for.
+_FIELD_METHODS: dict[str, Callable[[Query, str], Query]] = {
+    "type": Query.of_type,
+    "person": Query.involving,
+    "place": Query.at,
+    "topic": Query.about,
+    "language": Query.in_language,
+    "collection": Query.in_collection,
+}
 
 
 def _bound(value: DateBound) -> PartialDate | DateRange | datetime.date | None:

@@ -18,23 +18,32 @@ from typing import TYPE_CHECKING, Literal
 import attrs
 
 from .._text import fold_name, tokenize
+from ..dates import _bounds
 from .facets import raw_values
 from .nodes import FIELD_NUMBER
+from .rewrite import person_forms
 from .runs import count_runs
 
 if TYPE_CHECKING:
+    import datetime
+
+    from ..dates import DateRange, PartialDate
     from ..index import CatalogueIndex
     from ..models import Document
     from .postings import TextIndex
 
 __all__ = [
     "DateIndex",
+    "Filter",
     "Selection",
     "archive_filter",
     "contains",
+    "date_filter",
     "find",
+    "person_filter",
     "role_filter",
     "title_mentions",
+    "value_filter",
     "value_index",
     "value_select",
 ]
@@ -158,6 +167,82 @@ def value_index(documents: Sequence[Document], field: str) -> dict[str, array[in
             if not docnos or docnos[-1] != docno:
                 docnos.append(docno)
     return {key: array("I", docnos) for key, docnos in building.items()}
+
+
+@attrs.frozen
+class Filter:
+    """One filter of a query: a label for its plan, a test of one document, and how an
+    index answers it (None: scan with ``keep``)."""
+
+    label: str
+    keep: Callable[[Document], bool]
+    select: Callable[[CatalogueIndex], Selection] | None = None
+
+
+def value_filter(label: str, field: str, values: Sequence[str]) -> Filter:
+    """Documents with one of ``values`` (compared folded) in a value field."""
+    values_of = raw_values(field)
+    keys = tuple(dict.fromkeys(fold_name(v) for v in values))
+
+    def keep(doc: Document) -> bool:
+        return any(fold_name(v) in keys for v in values_of(doc))
+
+    return Filter(label, keep, value_select(field, keys))
+
+
+def date_filter(
+    label: str,
+    lo: PartialDate | DateRange | datetime.date | None,
+    hi: PartialDate | DateRange | datetime.date | None,
+    *,
+    within: bool,
+) -> Filter:
+    """Documents dated in (or, ``within``, entirely inside) the period ``lo``..``hi``.
+
+    A period that ends before it starts raises ValueError now, not when run.
+    """
+    first_day, last_day = _bounds(lo, hi)
+
+    def keep(doc: Document) -> bool:
+        if doc.date is None:
+            return False
+        return doc.date.within(lo, hi) if within else doc.date.overlaps(lo, hi)
+
+    first, last = first_day.toordinal(), last_day.toordinal()
+
+    def select(index: CatalogueIndex) -> Selection:
+        return index.dates.select(first, last, within=within)
+
+    return Filter(label, keep, select)
+
+
+def person_filter(label: str, name: str) -> Filter:
+    """Documents involving a person under any of their names (see :meth:`Query.involving`)."""
+    plain, found_codes = person_forms(name)
+    keys = tuple(dict.fromkeys(fold_name(n) for n in plain if fold_name(n)))
+    runs = [k.split() for k in keys]
+    codes = tuple(c for c in found_codes if c.key not in keys)
+
+    def keep(doc: Document) -> bool:
+        names = (*doc.authors, *doc.people)
+        if any(fold_name(p) in keys for p in names):
+            return True
+        title = tokenize(doc.title)
+        if any(count_runs(title, run) for run in runs):
+            return True
+        return any(c.found_in(doc, names, title) for c in codes)
+
+    def select(index: CatalogueIndex) -> Selection:
+        postings = [index.person(key) for key in keys]
+        if len(postings) == 1 and not codes:
+            return Selection.of(postings[0])
+        found = {d for p in postings for d in p}
+        docs = index.documents
+        for code in codes:
+            found.update(d for d in index.person(code.key) if keep(docs[d]))
+        return Selection.of(sorted(found))
+
+    return Filter(label, keep, select)
 
 
 def value_select(field: str, keys: tuple[str, ...]) -> Callable[[CatalogueIndex], Selection]:

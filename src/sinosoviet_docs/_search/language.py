@@ -27,10 +27,11 @@ from __future__ import annotations
 import attrs
 
 from .._text import straighten_quotes, tokenize
-from ..exceptions import QuerySyntaxError
+from ..dates import PartialDate
+from ..exceptions import DateParseError, QuerySyntaxError
 from .nodes import FIELDS, FILTER_FIELDS, And, FieldFilter, Node, Not, Or, Parsed, Term, words_node
 
-__all__ = ["parse"]
+__all__ = ["filter_dates", "parse"]
 
 
 @attrs.frozen
@@ -238,3 +239,28 @@ term, found ')' in 'taiwan OR )'
     if not isinstance(text, str):
         raise TypeError(f"a query must be a str, not {type(text).__name__}")
     return _Parser(text).parse()
+
+
+def filter_dates(parsed: Parsed, flt: FieldFilter) -> tuple[PartialDate | None, PartialDate | None]:
+    """The period of a ``year:`` or ``date:`` filter (``a``, ``a..b``, ``a..``, ``..b``).
+
+    >>> p = parse("year:1958..1959")
+    >>> [str(d) for d in filter_dates(p, p.filters[0])]
+    ['1958', '1959']
+    """
+    start, sep, end = flt.value.partition("..")
+    try:
+        if flt.name == "year":
+            for part in (start, end):
+                if part and not (part.isascii() and part.isdecimal() and len(part) == 4):
+                    raise DateParseError(part, "a year is four digits")
+            lo = PartialDate(year=int(start)) if start else None
+            hi = PartialDate(year=int(end)) if end else None
+            if not sep:
+                hi = lo
+        else:
+            lo = PartialDate.parse(start) if start else None
+            hi = (PartialDate.parse(end) if end else None) if sep else lo
+    except (DateParseError, ValueError) as exc:
+        raise QuerySyntaxError(parsed.text, flt.value_position, str(exc)) from None
+    return lo, hi

@@ -20,25 +20,14 @@ import attrs
 
 from .._text import fold
 from .evaluate import matches
+from .filters import Filter
 from .nodes import And, Node, Or, Phrase, Synonyms, Term, describe
 from .topk import score_groups, top_k
 
 if TYPE_CHECKING:
     from ..index import CatalogueIndex
-    from ..models import Document
-    from .filters import Selection
 
-__all__ = ["Filter", "Hits", "Memo", "MemoryExecutor", "Plan"]
-
-
-@attrs.frozen
-class Filter:
-    """One filter of a query: a label for its plan, a test of one document, and how an
-    index answers it (None: scan with ``keep``)."""
-
-    label: str
-    keep: Callable[[Document], bool]
-    select: Callable[[CatalogueIndex], Selection] | None = None
+__all__ = ["Hits", "Memo", "MemoryExecutor", "Plan"]
 
 
 @attrs.frozen
