@@ -20,7 +20,7 @@ from __future__ import annotations
 import datetime
 import itertools
 import warnings
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any, Literal
 
 import attrs
@@ -111,8 +111,55 @@ class Timeline:
         return "\n".join(lines)
 
 
+class _Exports(Iterable["Document"]):
+    """What a query's documents can be written as (see :mod:`sinosoviet_docs.export`)."""
+
+    __slots__ = ()
+
+    def export(self, format: ExportFormat, path: str | os.PathLike[str] | None = None) -> str:
+        """The matching documents as CSL-JSON, BibTeX, BibLaTeX, RIS, CSV or JSON Lines.
+
+        Returns the text and, given a ``path``, also writes it there (see
+        :func:`sinosoviet_docs.export.export`).
+
+        >>> import sinosoviet_docs as ssd
+        >>> print(ssd.load().query().between("1952", "1952").export("csv").splitlines()[0][:40])
+        id,record_id,title,date,date_display,dat
+        """
+        from .export import export
+
+        return export(self, format, path)
+
+    def to_records(self) -> list[dict[str, Any]]:
+        """One flat dict a matching document (see :data:`sinosoviet_docs.export.COLUMNS`)."""
+        from .export import to_records
+
+        return to_records(self)
+
+    def to_dataframe(self, table: Table = "documents") -> Any:
+        """A pandas DataFrame of the documents, or of document × people/places/topics.
+
+        Needs ``pip install 'sinosoviet-docs[pandas]'``.
+        """
+        from .export import to_dataframe
+
+        return to_dataframe(self, table)
+
+    def to_arrow(self, table: Table = "documents") -> Any:
+        """A pyarrow Table of the documents (or an exploded table); needs the ``arrow`` extra."""
+        from .export import to_arrow
+
+        return to_arrow(self, table)
+
+    def to_parquet(self, path: str | os.PathLike[str], table: Table = "documents") -> Any:
+        """Write the documents (or an exploded table) to Parquet; needs the ``arrow`` extra."""
+        from .export import to_parquet
+
+        return to_parquet(self, path, table)
+
+
 @attrs.frozen(kw_only=True)
-class Query:
+class Query(_Exports):
     """A lazy selection of a catalogue's documents.
 
     Without a full-text search documents come in the catalogue's
@@ -439,49 +486,6 @@ class Query:
         """
         code, keep = archive_filter(archive)
         return self._with(f"from_archive({code!r})", keep)
-
-    # -- exports --
-
-    def export(self, format: ExportFormat, path: str | os.PathLike[str] | None = None) -> str:
-        """The matching documents as CSL-JSON, BibTeX, BibLaTeX, RIS, CSV or JSON Lines.
-
-        Returns the text and, given a ``path``, also writes it there (see
-        :func:`sinosoviet_docs.export.export`).
-
-        >>> import sinosoviet_docs as ssd
-        >>> print(ssd.load().query().between("1952", "1952").export("csv").splitlines()[0][:40])
-        id,record_id,title,date,date_display,dat
-        """
-        from .export import export
-
-        return export(self, format, path)
-
-    def to_records(self) -> list[dict[str, Any]]:
-        """One flat dict a matching document (see :data:`sinosoviet_docs.export.COLUMNS`)."""
-        from .export import to_records
-
-        return to_records(self)
-
-    def to_dataframe(self, table: Table = "documents") -> Any:
-        """A pandas DataFrame of the documents, or of document × people/places/topics.
-
-        Needs ``pip install 'sinosoviet-docs[pandas]'``.
-        """
-        from .export import to_dataframe
-
-        return to_dataframe(self, table)
-
-    def to_arrow(self, table: Table = "documents") -> Any:
-        """A pyarrow Table of the documents (or an exploded table); needs the ``arrow`` extra."""
-        from .export import to_arrow
-
-        return to_arrow(self, table)
-
-    def to_parquet(self, path: str | os.PathLike[str], table: Table = "documents") -> Any:
-        """Write the documents (or an exploded table) to Parquet; needs the ``arrow`` extra."""
-        from .export import to_parquet
-
-        return to_parquet(self, path, table)
 
     def _repr_html_(self) -> str:
         """The matching documents as an HTML table, for notebooks."""
