@@ -14,9 +14,7 @@ import heapq
 import threading
 import time
 from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING
-
-import attrs
+from typing import TYPE_CHECKING, NamedTuple
 
 from .._text import fold
 from .evaluate import matches
@@ -30,9 +28,11 @@ if TYPE_CHECKING:
 __all__ = ["Hits", "Memo", "MemoryExecutor", "Plan"]
 
 
-@attrs.frozen
-class Plan:
-    """What a query asks, as data: filters, the text expression, order and slice."""
+class Plan(NamedTuple):
+    """What a query asks, as data: filters, the text expression, order and slice.
+
+    (A named tuple: one is made each time a query runs, so making it is cheap.)
+    """
 
     filters: tuple[Filter, ...] = ()
     expr: Node | None = None
@@ -55,8 +55,7 @@ class Plan:
         return Plan(self.filters, self.expr)
 
 
-@attrs.frozen
-class Hits:
+class Hits(NamedTuple):
     """What running a plan found.
 
     ``ranked`` holds document numbers in final order before the offset (all of

@@ -24,6 +24,7 @@ import heapq
 import math
 from array import array
 from collections.abc import Callable, Iterable, Sequence
+from heapq import heappush, heapreplace
 from typing import TYPE_CHECKING, TypeAlias
 
 from .bm25 import alias_bound, alias_score
@@ -69,12 +70,21 @@ def _groups(text: TextIndex, groups: Sequence[Sequence[str]], conjunctive: bool)
     return found
 
 
-def _score(groups: list[_Group], d: int, conjunctive: bool) -> float | None:
+def _score(
+    groups: list[_Group], d: int, conjunctive: bool, known_at: int = -1, known: float = 0.0
+) -> float | None:
     """Sum over the groups of each one's score in ``d``: the typed word's impact, else the
-    alias score of the best alias; None if ``d`` matches no group (or, for AND, misses one)."""
+    alias score of the best alias; None if ``d`` matches no group (or, for AND, misses one).
+
+    The score of group ``known_at`` is ``known`` (the walk has just read it), not looked up.
+    """
     score = 0.0
     matched = False
-    for floor, cursors in groups:
+    for at, (floor, cursors) in enumerate(groups):
+        if at == known_at:
+            score += known
+            matched = True
+            continue
         typed: float | None = None
         best: float | None = None
         for docnos, impacts, _, cap in cursors:
@@ -107,20 +117,52 @@ def _bound(cursors: list[_Cursor], depth: int) -> float | None:
     return bound
 
 
-def _walk_one(
-    cursor: _Cursor, k: int, accept: Callable[[int], bool] | None
+def _push(heap: list[tuple[float, int]], k: int, score: float, d: int) -> None:
+    """Keep ``d`` among the k best (score, -docno): the worst kept is heap[0]."""
+    item = (score, -d)
+    if len(heap) < k:
+        heapq.heappush(heap, item)
+    elif item > heap[0]:
+        heapq.heapreplace(heap, item)
+
+
+def _best_first(heap: list[tuple[float, int]]) -> list[tuple[float, int]]:
+    return [(s, -negd) for s, negd in sorted(heap, reverse=True)]
+
+
+def _walk_cursor(
+    lists: list[_Group],
+    at: int,
+    k: int,
+    fixed: float,
+    conjunctive: bool,
+    accept: Callable[[int], bool] | None,
 ) -> list[tuple[float, int]]:
-    """The threshold algorithm for one word alone: its cursor walks in the order of the
-    final ranking (score is the bound itself), so the first ``k`` accepted are the top k."""
-    docnos, impacts, order, cap = cursor
-    found: list[tuple[float, int]] = []
+    """The walk when one cursor alone is walked: group ``at`` is one word, and the only
+    group or (AND) the rarest. It never meets a document twice, and the threshold at a
+    position is the cursor's bound there plus ``fixed``, the others' highest bounds.
+    With no other group the walk is in the order of the final ranking: k found is done.
+    """
+    docnos, impacts, order, cap = lists[at][1][0]
+    alone = len(lists) == 1
+    heap: list[tuple[float, int]] = []
     for pos in order:
+        impact = impacts[pos]
+        value = impact if cap is None else alias_bound(impact, cap)
+        if len(heap) == k and (alone or heap[0][0] > (value + fixed) * _SLACK):
+            break
         d = docnos[pos]
-        if accept is None or accept(d):
-            found.append((alias_bound(impacts[pos], cap), d))
-            if len(found) == k:
-                break
-    return found
+        if accept is not None and not accept(d):
+            continue
+        score = value if alone else _score(lists, d, conjunctive, at, value)
+        if score is None:
+            continue
+        item = (score, -d)  # the hot loop: _push written out
+        if len(heap) < k:
+            heappush(heap, item)
+        elif item > heap[0]:
+            heapreplace(heap, item)
+    return _best_first(heap)
 
 
 def top_k(
@@ -137,28 +179,30 @@ def top_k(
     if not lists or k <= 0:
         return []
     if conjunctive:
-        rarest = min(lists, key=lambda g: sum(len(c[0]) for c in g[1]))
-        walked = [rarest]
+        rarest = min(range(len(lists)), key=lambda at: sum(len(c[0]) for c in lists[at][1]))
+        walked = [(rarest, lists[rarest])]
         # The others add at most their bound at depth 0 to any document.
-        fixed = sum(_bound(g[1], 0) or 0.0 for g in lists if g is not rarest)
+        fixed = sum(_bound(g[1], 0) or 0.0 for at, g in enumerate(lists) if at != rarest)
     else:
-        walked, fixed = lists, 0.0
-    if len(lists) == 1 and len(lists[0][1]) == 1:
-        return _walk_one(lists[0][1][0], k, accept)
+        walked, fixed = list(enumerate(lists)), 0.0
+    if len(walked) == 1 and len(walked[0][1][1]) == 1:
+        return _walk_cursor(lists, walked[0][0], k, fixed, conjunctive, accept)
     seen: set[int] = set()
-    heap: list[tuple[float, int]] = []  # (score, -docno): the worst kept is heap[0]
+    heap: list[tuple[float, int]] = []
     depth = 0
     while True:
         threshold = fixed
         active = False
-        for _, cursors in walked:
+        for at, (_, cursors) in walked:
+            # A group of one word scores in ``d`` what its cursor reads there.
+            alone = at if len(cursors) == 1 else -1
             bound = 0.0
             for docnos, impacts, order, cap in cursors:
                 if depth >= len(order):
                     continue
                 active = True
                 pos = order[depth]
-                value = alias_bound(impacts[pos], cap)
+                value = impacts[pos] if cap is None else alias_bound(impacts[pos], cap)
                 if value > bound:
                     bound = value
                 d = docnos[pos]
@@ -167,19 +211,14 @@ def top_k(
                 seen.add(d)
                 if accept is not None and not accept(d):
                     continue
-                score = _score(lists, d, conjunctive)
-                if score is None:
-                    continue
-                item = (score, -d)
-                if len(heap) < k:
-                    heapq.heappush(heap, item)
-                elif item > heap[0]:
-                    heapq.heapreplace(heap, item)
+                score = _score(lists, d, conjunctive, alone, value)
+                if score is not None:
+                    _push(heap, k, score, d)
             threshold += bound
         if not active or (len(heap) == k and heap[0][0] > threshold * _SLACK):
             break
         depth += 1
-    return [(s, -negd) for s, negd in sorted(heap, reverse=True)]
+    return _best_first(heap)
 
 
 def score_groups(
