@@ -13,6 +13,8 @@ import pytest
 import sinosoviet_docs as ssd
 from sinosoviet_docs.cli import main
 
+from .search.counting import count_plan_runs
+
 
 def run(*argv: str) -> tuple[int, str]:
     out = io.StringIO()
@@ -267,16 +269,7 @@ def test_search_runs_the_query_once(
     monkeypatch: pytest.MonkeyPatch, extra: tuple[str, ...]
 ) -> None:
     """search counts, lists and scores from one run of the plan, not one run each."""
-    from sinosoviet_docs._search.planner import MemoryExecutor
-
-    runs: list[object] = []
-    real = MemoryExecutor.run
-
-    def counted(self: MemoryExecutor, plan: object) -> object:
-        runs.append(plan)
-        return real(self, plan)  # type: ignore[arg-type]
-
-    monkeypatch.setattr(MemoryExecutor, "run", counted)
+    runs = count_plan_runs(monkeypatch)
     status, out = run("search", "mao stalin year:1950..1951", *extra)
     assert 0 == status
     assert out

@@ -13,6 +13,7 @@ import sinosoviet_docs.names as _names
 from sinosoviet_docs._text import tokenize
 
 from .search.brute import _cat
+from .search.counting import count_plan_runs
 from .strategies import (
     SEARCH_PEOPLE,
     catalogues,
@@ -277,16 +278,7 @@ def test_explain_is_a_deprecated_alias_of_plan() -> None:
 
 def test_a_query_runs_once_whatever_is_asked(monkeypatch: pytest.MonkeyPatch) -> None:
     """Iterating, counting, scoring and the plan of one query read one run."""
-    from sinosoviet_docs._search.planner import MemoryExecutor
-
-    runs: list[object] = []
-    real = MemoryExecutor.run
-
-    def counted(self: MemoryExecutor, plan: object) -> object:
-        runs.append(plan)
-        return real(self, plan)  # type: ignore[arg-type]
-
-    monkeypatch.setattr(MemoryExecutor, "run", counted)
+    runs = count_plan_runs(monkeypatch)
     cat = ssd.Catalogue(
         documents=[ssd.Document(id="a", title="Taiwan strait"), ssd.Document(id="b", title="x")]
     )
