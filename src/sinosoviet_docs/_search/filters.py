@@ -57,8 +57,7 @@ def find(docnos: Sequence[int], d: int) -> int:
 
 def contains(docnos: Sequence[int], d: int) -> bool:
     """Whether the ascending ``docnos`` hold ``d``."""
-    i = bisect.bisect_left(docnos, d)
-    return i < len(docnos) and docnos[i] == d
+    return find(docnos, d) >= 0
 
 
 @attrs.frozen

@@ -45,10 +45,19 @@ def _c_counter() -> Callable[[dict[str, int], Iterable[str]], None]:
 _count_elements = _c_counter()
 
 
-def _field_texts(doc: Document) -> tuple[str | None, ...]:
-    """A document's text fields, in the order of FIELDS."""
+def _names_text(doc: Document) -> str | None:
     names = (*doc.authors, *doc.people, *doc.places)
-    return (doc.title, doc.summary, doc.text, " ; ".join(names) if names else None)
+    return " ; ".join(names) if names else None
+
+
+_TEXT_OF: dict[str, Callable[[Document], str | None]] = {
+    "title": lambda d: d.title,
+    "summary": lambda d: d.summary,
+    "text": lambda d: d.text,
+    "names": _names_text,
+}
+#: What each text field of a document reads, in the order of FIELDS.
+_FIELD_TEXTS = tuple(_TEXT_OF[field] for field in FIELDS)
 
 
 class TextIndex:
@@ -81,7 +90,8 @@ class TextIndex:
         for docno, doc in enumerate(documents):
             tokens: list[str] = []
             base = len(forward)
-            for part in _field_texts(doc):
+            for text_of in _FIELD_TEXTS:
+                part = text_of(doc)
                 if part:
                     tokens += tokenize(part)
                 field_starts.append(base + len(tokens))
