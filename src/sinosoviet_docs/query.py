@@ -355,8 +355,8 @@ class Query(_Exports):
             # Only predicates: scan lazily, so first() stops early.
             filters = [f.keep for f in self.filters]
             matching = (d for d in self.catalogue.documents if all(k(d) for k in filters))
-            end = None if self._limit is None else self._offset + self._limit
-            yield from itertools.islice(matching, self._offset, end)
+            plan = self._plan()
+            yield from itertools.islice(matching, plan.offset, plan.end)
             return
         docs = self.catalogue.documents
         for d in self._hits().page:

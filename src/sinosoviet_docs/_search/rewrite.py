@@ -6,10 +6,12 @@ documents of its years and not right after another person's forename
 (:func:`code_name_count`, the one statement of that rule, used both by the
 index and by the filters that scan documents).
 
+>>> from sinosoviet_docs import PartialDate
 >>> code_name_count(None, 1949, 1953, [["filippov"]], ["filippov"], frozenset())
 0
->>> code_name_count(_year(1950), 1949, 1953, [["ivan", "filippov"]], ["filippov"], {"ivan"})
-0
+>>> fields = [["ivan", "filippov"], ["filippov"]]
+>>> code_name_count(PartialDate(year=1950), 1949, 1953, fields, ["filippov"], {"ivan"})
+1
 """
 
 from __future__ import annotations
@@ -74,12 +76,6 @@ def code_name_count(
     if not in_years(date, first, last):
         return 0
     return sum(count_runs(field, run, qualifiers) for field in fields)
-
-
-def _year(year: int) -> PartialDate:
-    from ..dates import PartialDate
-
-    return PartialDate(year=year)
 
 
 @attrs.frozen
