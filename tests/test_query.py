@@ -292,3 +292,41 @@ def test_a_query_runs_once_whatever_is_asked(monkeypatch: pytest.MonkeyPatch) ->
     assert 2 == len(runs)  # the facets count every match: one more run, then kept
     q.timeline()
     assert 2 == len(runs)
+
+
+def test_a_query_pickles_and_copies_whether_or_not_it_has_run() -> None:
+    """What a query found is kept with it, yet it still pickles and copies as before."""
+    import copy
+    import pickle
+
+    cat = ssd.Catalogue(documents=[ssd.Document(id="a", title="Taiwan")])
+    q = cat.search("taiwan", aliases=False)
+    assert ["a"] == pickle.loads(pickle.dumps(q)).ids()
+    assert ["a"] == q.ids()
+    assert q == copy.deepcopy(q)
+    assert ["a"] == pickle.loads(pickle.dumps(q)).ids()
+
+
+def test_threads_reading_one_query_share_one_run(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Several threads asking one query at once all get its documents from a single run."""
+    import threading
+
+    runs = count_plan_runs(monkeypatch)
+    docs = [ssd.Document(id=f"d{i}", title=f"Taiwan telegram {i % 7}") for i in range(300)]
+    q = ssd.Catalogue(documents=docs).search("taiwan telegram", aliases=False)
+    start = threading.Barrier(6)
+    found: list[list[str]] = []
+
+    def work() -> None:
+        start.wait()
+        found.append(q.ids())
+
+    threads = [threading.Thread(target=work) for _ in range(6)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert 6 == len(found)
+    assert all(ids == found[0] for ids in found)
+    assert 300 == len(found[0])
+    assert 1 == len(runs)

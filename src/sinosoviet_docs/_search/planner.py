@@ -83,6 +83,10 @@ class Memo:
         self._lock = threading.Lock()
         self._found: dict[str, Hits] = {}
 
+    def __reduce__(self) -> tuple[type[Memo], tuple[()]]:
+        # A copied or unpickled query starts with nothing found (and a lock of its own).
+        return (Memo, ())
+
     def get(self, key: str, run: Callable[[], Hits]) -> Hits:
         """The hits kept under ``key``, found by ``run`` on first use."""
         hits = self._found.get(key)
