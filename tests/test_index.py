@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import threading
-
 import sinosoviet_docs as ssd
 from sinosoviet_docs.index import index_for
+
+from .search.counting import run_together
 
 
 def test_build_indexes_is_shared_between_threads() -> None:
@@ -19,11 +19,7 @@ def test_build_indexes_is_shared_between_threads() -> None:
         results.append(cat.search("taiwan 3").ids())
         indexes.append(index_for(cat).text)
 
-    threads = [threading.Thread(target=work) for _ in range(6)]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join()
+    run_together(work)
     assert 6 == len(results)
     assert all(r == results[0] for r in results)
     assert all(i is indexes[0] for i in indexes)

@@ -13,7 +13,7 @@ import sinosoviet_docs.names as _names
 from sinosoviet_docs._text import tokenize
 
 from .search.brute import _cat
-from .search.counting import count_plan_runs
+from .search.counting import count_plan_runs, run_together
 from .strategies import (
     SEARCH_PEOPLE,
     catalogues,
@@ -309,23 +309,11 @@ def test_a_query_pickles_and_copies_whether_or_not_it_has_run() -> None:
 
 def test_threads_reading_one_query_share_one_run(monkeypatch: pytest.MonkeyPatch) -> None:
     """Several threads asking one query at once all get its documents from a single run."""
-    import threading
-
     runs = count_plan_runs(monkeypatch)
     docs = [ssd.Document(id=f"d{i}", title=f"Taiwan telegram {i % 7}") for i in range(300)]
     q = ssd.Catalogue(documents=docs).search("taiwan telegram", aliases=False)
-    start = threading.Barrier(6)
     found: list[list[str]] = []
-
-    def work() -> None:
-        start.wait()
-        found.append(q.ids())
-
-    threads = [threading.Thread(target=work) for _ in range(6)]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join()
+    run_together(lambda: found.append(q.ids()))
     assert 6 == len(found)
     assert all(ids == found[0] for ids in found)
     assert 300 == len(found[0])

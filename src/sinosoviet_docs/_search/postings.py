@@ -149,21 +149,21 @@ class TextIndex:
 
     def docnos(self, tid: int) -> array[int]:
         """The document numbers (ascending) holding term ``tid``."""
-        docnos = self._docnos[tid]
-        if docnos is None:
-            self._decode(tid)
-            docnos = self._docnos[tid]
-            assert docnos is not None
-        return docnos
+        return self.decoded(tid)[0]
 
     def impacts(self, tid: int) -> array[float]:
         """The BM25 impacts of term ``tid``, in the order of :meth:`docnos`."""
-        found = self._impacts[tid]
-        if found is None:
+        return self.decoded(tid)[1]
+
+    def decoded(self, tid: int) -> tuple[array[int], array[float]]:
+        """The postings of term ``tid``: document numbers and impacts (decoded on first use)."""
+        docnos, impacts = self._docnos[tid], self._impacts[tid]
+        if docnos is None or impacts is None:
             self._decode(tid)
-            found = self._impacts[tid]
-            assert found is not None
-        return found
+            docnos, impacts = self._docnos[tid], self._impacts[tid]
+            assert docnos is not None
+            assert impacts is not None
+        return docnos, impacts
 
     def _decode(self, tid: int) -> None:
         # Computed once per term on first use; two threads may both compute it, and
