@@ -13,6 +13,8 @@ import pytest
 import sinosoviet_docs as ssd
 from sinosoviet_docs.cli import main
 
+from .search.counting import count_plan_runs
+
 
 def run(*argv: str) -> tuple[int, str]:
     out = io.StringIO()
@@ -260,6 +262,18 @@ def test_search_prints_a_ranked_table(bundled: ssd.Catalogue) -> None:
     ranked = bundled.search('"east wind" OR reunification').ids()
     assert ranked == [line.split()[-1] for line in lines[2:-1]]
     assert f"{len(ranked)} of {len(ranked)} documents" == lines[-1]
+
+
+@pytest.mark.parametrize("extra", [(), ("--json",), ("--csv",), ("--limit", "1")])
+def test_search_runs_the_query_once(
+    monkeypatch: pytest.MonkeyPatch, extra: tuple[str, ...]
+) -> None:
+    """search counts, lists and scores from one run of the plan, not one run each."""
+    runs = count_plan_runs(monkeypatch)
+    status, out = run("search", "mao stalin year:1950..1951", *extra)
+    assert 0 == status
+    assert out
+    assert 1 == len(runs)
 
 
 def test_search_json_and_csv_give_the_same_documents(bundled: ssd.Catalogue) -> None:

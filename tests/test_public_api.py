@@ -43,9 +43,19 @@ def _describe(name: str, obj: object) -> str:
     return f"value {name}: {type(obj).__name__}"
 
 
+def _own_and_inherited(cls: type) -> dict[str, object]:
+    """Members defined by ``cls`` or by the package's own base classes (nearest first)."""
+    found: dict[str, object] = {}
+    for base in cls.__mro__:
+        if base.__module__.startswith("sinosoviet_docs"):
+            for attr, value in vars(base).items():
+                found.setdefault(attr, value)
+    return found
+
+
 def _members(cls: type) -> list[str]:
     lines = []
-    for attr, value in sorted(vars(cls).items()):
+    for attr, value in sorted(_own_and_inherited(cls).items()):
         if attr.startswith("_") and attr not in (
             "__iter__",
             "__len__",

@@ -23,7 +23,6 @@ Russian archival terms: *fond* (collection), *opis'* (inventory), *delo*
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from typing import TYPE_CHECKING, Literal
 
 import attrs
@@ -39,7 +38,6 @@ __all__ = [
     "ArchivalReference",
     "ReferenceKind",
     "archive_code",
-    "archive_filter",
     "archives_of",
     "fonds_of",
     "parse_citation",
@@ -312,16 +310,6 @@ def parse_citation(text: str) -> tuple[ArchivalReference, ...]:
     if not _ARCHIVE.search(citation) and _PUBLISHED.search(citation):
         return (_reference(citation.strip()),)
     return tuple(_reference(part) for part in parts)
-
-
-def archive_filter(archive: str) -> tuple[str, Callable[[Document], bool]]:
-    """The code of ``archive`` and a predicate keeping documents citing it (for queries)."""
-    code = archive_code(archive)
-
-    def keep(doc: Document) -> bool:
-        return any(ref.archive == code for ref in doc.archival_references)
-
-    return code, keep
 
 
 def archives_of(doc: Document) -> tuple[str, ...]:

@@ -396,10 +396,10 @@ def _search(cat: Catalogue, args: argparse.Namespace, out: TextIO) -> None:
     q = cat.search(args.query)
     if args.sort:
         q = q.sort(args.sort)
-    total = len(q)
-    shown = q.limit(max(args.limit, 0))
-    docs = list(shown)
-    scores = dict(shown.scores()) if shown.searches else {}
+    found = list(q)  # the search runs once; the count, documents and scores all read it
+    total = len(found)
+    docs = found[: max(args.limit, 0)]
+    scores = dict(q.scores()) if q.searches else {}
     if args.json:
         _print_json([{"score": scores.get(d.id), **unstructure_document(d)} for d in docs], out)
         return

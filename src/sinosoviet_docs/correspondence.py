@@ -32,17 +32,16 @@ from __future__ import annotations
 import functools
 import importlib
 import re
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING, Any, Literal
 
 import attrs
 
 from .exceptions import AmbiguousNameError
-from .names import DateContext, PeopleAuthority, PlaceAuthority, name_tokens, people, places
+from .names import DateContext, PeopleAuthority, PlaceAuthority, people, places
 
 if TYPE_CHECKING:
     from .checks import NamesReport, report
-    from .models import Document
     from .network import Edge, Network, network
 
 __all__ = [
@@ -55,7 +54,6 @@ __all__ = [
     "network",
     "parse_correspondence",
     "report",
-    "role_filter",
 ]
 
 CorrespondenceKind = Literal["message", "conversation"]
@@ -715,27 +713,3 @@ def parse_correspondence(
 def correspondence_of(title: str, date: DateContext = "any") -> Correspondence | None:
     """:func:`parse_correspondence` with the bundled authorities, cached per title and date."""
     return parse_correspondence(title, date=date)
-
-
-def role_filter(role: Literal["senders", "recipients"], name: str) -> Callable[[Document], bool]:
-    """A predicate for :meth:`Query.sent_by` / :meth:`Query.sent_to`.
-
-    ``name`` is resolved once through the authority (an ambiguous name raises
-    :class:`~sinosoviet_docs.AmbiguousNameError` at once); a name that is no
-    known person ("CPSU Central Committee") is compared as printed, ignoring
-    case and accents.
-    """
-    person = people.resolve(name)
-    wanted = person.name if person is not None else None
-    folded = name_tokens(name)
-
-    def keep(doc: Document) -> bool:
-        found = correspondence_of(doc.title, doc.date)
-        if found is None:
-            return False
-        names: tuple[str, ...] = getattr(found, role)
-        if wanted is not None:
-            return wanted in names
-        return any(name_tokens(n) == folded for n in names)
-
-    return keep

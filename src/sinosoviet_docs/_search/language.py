@@ -1,4 +1,4 @@
-"""The search language: full text with AND/OR/NOT, phrases, prefixes and field filters.
+"""The search language, read by a lexer and a parser: AND/OR/NOT, phrases, prefixes, fields.
 
 Grammar (operators are upper case; ``and``/``or`` in lower case are words)::
 
@@ -24,122 +24,14 @@ Phrase(tokens=('east', 'wind'), field=None, position=11)))
 
 from __future__ import annotations
 
-from typing import Union
-
 import attrs
 
-from ._text import straighten_quotes, tokenize
-from .exceptions import QuerySyntaxError
+from .._text import straighten_quotes, tokenize
+from ..dates import PartialDate
+from ..exceptions import DateParseError, QuerySyntaxError
+from .nodes import FIELDS, FILTER_FIELDS, And, FieldFilter, Node, Not, Or, Parsed, Term, words_node
 
-__all__ = [
-    "FILTER_FIELDS",
-    "TEXT_FIELDS",
-    "And",
-    "FieldFilter",
-    "Node",
-    "Not",
-    "Or",
-    "Parsed",
-    "Phrase",
-    "Synonyms",
-    "Term",
-    "parse",
-]
-
-TEXT_FIELDS = ("title", "summary", "text", "names")
-FILTER_FIELDS = (
-    "collection",
-    "date",
-    "lang",
-    "language",
-    "person",
-    "place",
-    "topic",
-    "type",
-    "year",
-)
-
-
-@attrs.frozen
-class Term:
-    """One folded token; ``prefix`` matches every token that starts with it."""
-
-    token: str
-    field: str | None = None
-    prefix: bool = False
-    position: int = 0
-
-
-@attrs.frozen
-class Phrase:
-    """Tokens that must follow each other in one field."""
-
-    tokens: tuple[str, ...]
-    field: str | None = None
-    position: int = 0
-
-
-@attrs.frozen
-class And:
-    """Every child matches (a ``Not`` child excludes)."""
-
-    children: tuple[Node, ...]
-
-
-@attrs.frozen
-class Or:
-    """At least one child matches."""
-
-    children: tuple[Node, ...]
-
-
-@attrs.frozen
-class Not:
-    """The child does not match."""
-
-    child: Node
-
-
-@attrs.frozen
-class Synonyms:
-    """The word as ``typed`` and other names for the same thing (a person's ``aliases``).
-
-    A document scores one of them, never their sum: the typed word's score
-    where it holds it, else :data:`~sinosoviet_docs.index.ALIAS_WEIGHT` times
-    the best alias score capped at the typed word's lowest score, so naming
-    someone several ways adds nothing and alias-only matches rank below typed
-    ones. The query language has no syntax for it: name expansion makes it.
-    """
-
-    typed: Node
-    aliases: tuple[Node, ...]
-
-    @property
-    def children(self) -> tuple[Node, ...]:
-        """The typed form, then the aliases."""
-        return (self.typed, *self.aliases)
-
-
-@attrs.frozen
-class FieldFilter:
-    """A filter field such as ``type:Telegram``; positions are offsets in the query."""
-
-    name: str
-    value: str
-    position: int = 0
-    value_position: int = 0
-
-
-Node = Union[Term, Phrase, And, Or, Not, Synonyms]  # noqa: UP007 - a runtime alias for Python 3.10
-
-
-@attrs.frozen
-class Parsed:
-    """A parsed search string: the full-text expression (or None) and the filters."""
-
-    text: str
-    expr: Node | None
-    filters: tuple[FieldFilter, ...] = ()
+__all__ = ["filter_dates", "parse"]
 
 
 @attrs.frozen
@@ -154,6 +46,14 @@ class _Token:
 _SPECIAL = '()"'
 
 
+def _quoted(text: str, s: str, i: int) -> tuple[str, int]:
+    """The phrase in the quotes opening at ``s[i]``, and the offset after its closing quote."""
+    end = s.find('"', i + 1)
+    if end < 0:
+        raise QuerySyntaxError(text, i, "unclosed quote")
+    return s[i + 1 : end], end + 1
+
+
 def _lex(text: str) -> list[_Token]:
     s = straighten_quotes(text)
     tokens: list[_Token] = []
@@ -166,11 +66,9 @@ def _lex(text: str) -> list[_Token]:
             tokens.append(_Token(c, c, i))
             i += 1
         elif c == '"':
-            end = s.find('"', i + 1)
-            if end < 0:
-                raise QuerySyntaxError(text, i, "unclosed quote")
-            tokens.append(_Token("phrase", s[i + 1 : end], i, value_position=i + 1))
-            i = end + 1
+            phrase, after = _quoted(text, s, i)
+            tokens.append(_Token("phrase", phrase, i, value_position=i + 1))
+            i = after
         else:
             start = i
             while i < n and not s[i].isspace() and s[i] not in _SPECIAL:
@@ -182,16 +80,14 @@ def _lex(text: str) -> list[_Token]:
             name, colon, value = word.partition(":")
             if colon and name.isalpha():
                 field = name.lower()
-                if field not in TEXT_FIELDS and field not in FILTER_FIELDS:
-                    known = ", ".join(sorted((*TEXT_FIELDS, *FILTER_FIELDS)))
+                if field not in FIELDS and field not in FILTER_FIELDS:
+                    known = ", ".join(sorted((*FIELDS, *FILTER_FIELDS)))
                     raise QuerySyntaxError(text, start, f"unknown field {name!r} (known: {known})")
                 value_position = start + len(name) + 1
                 if not value and i < n and s[i] == '"':
-                    end = s.find('"', i + 1)
-                    if end < 0:
-                        raise QuerySyntaxError(text, i, "unclosed quote")
-                    tokens.append(_Token("phrase", s[i + 1 : end], start, field, i + 1))
-                    i = end + 1
+                    phrase, after = _quoted(text, s, i)
+                    tokens.append(_Token("phrase", phrase, start, field, i + 1))
+                    i = after
                     continue
                 if not value:
                     raise QuerySyntaxError(
@@ -311,9 +207,7 @@ class _Parser:
             words = tokenize(value)
             if not words:
                 raise self.error(token, "nothing to search for in the quotes")
-            if len(words) == 1:
-                return Term(words[0], token.field, False, token.position)
-            return Phrase(tuple(words), token.field, token.position)
+            return words_node(words, token.field, token.position)
         prefix = value.endswith("*")
         core = value.rstrip("*") if prefix else value
         star = core.find("*")
@@ -328,9 +222,7 @@ class _Parser:
             if len(words) > 1:
                 raise self.error(token, f"a prefix must be a single word, not {value!r}")
             return Term(words[0], token.field, True, token.position)
-        if len(words) == 1:
-            return Term(words[0], token.field, False, token.position)
-        return Phrase(tuple(words), token.field, token.position)
+        return words_node(words, token.field, token.position)
 
 
 def parse(text: str) -> Parsed:
@@ -349,25 +241,26 @@ term, found ')' in 'taiwan OR )'
     return _Parser(text).parse()
 
 
-def describe(node: Node | None) -> str:
-    """A node written back in the query language (for ``explain``).
+def filter_dates(parsed: Parsed, flt: FieldFilter) -> tuple[PartialDate | None, PartialDate | None]:
+    """The period of a ``year:`` or ``date:`` filter (``a``, ``a..b``, ``a..``, ``..b``).
 
-    >>> describe(parse('title:"east wind" OR stal* NOT mao').expr)
-    '(title:"east wind" OR (stal* AND NOT mao))'
-    >>> describe(Synonyms(Term("filippov"), (Term("stalin"),)))
-    'SYNONYMS(filippov, stalin)'
+    >>> p = parse("year:1958..1959")
+    >>> [str(d) for d in filter_dates(p, p.filters[0])]
+    ['1958', '1959']
     """
-    if node is None:
-        return "(everything)"
-    if isinstance(node, Term):
-        field = f"{node.field}:" if node.field else ""
-        return f"{field}{node.token}{'*' if node.prefix else ''}"
-    if isinstance(node, Phrase):
-        field = f"{node.field}:" if node.field else ""
-        return f'{field}"{" ".join(node.tokens)}"'
-    if isinstance(node, Not):
-        return f"NOT {describe(node.child)}"
-    if isinstance(node, Synonyms):
-        return "SYNONYMS(" + ", ".join(describe(c) for c in node.children) + ")"
-    joiner = " AND " if isinstance(node, And) else " OR "
-    return "(" + joiner.join(describe(c) for c in node.children) + ")"
+    start, sep, end = flt.value.partition("..")
+    try:
+        if flt.name == "year":
+            for part in (start, end):
+                if part and not (part.isascii() and part.isdecimal() and len(part) == 4):
+                    raise DateParseError(part, "a year is four digits")
+            lo = PartialDate(year=int(start)) if start else None
+            hi = PartialDate(year=int(end)) if end else None
+            if not sep:
+                hi = lo
+        else:
+            lo = PartialDate.parse(start) if start else None
+            hi = (PartialDate.parse(end) if end else None) if sep else lo
+    except (DateParseError, ValueError) as exc:
+        raise QuerySyntaxError(parsed.text, flt.value_position, str(exc)) from None
+    return lo, hi

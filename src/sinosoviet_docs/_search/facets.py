@@ -1,0 +1,128 @@
+"""Counting what matching documents hold: facets, timelines, canonical names.
+
+Here, and only here, a facet name maps to a document's values
+(:func:`raw_values`); the value indexes, the filters and the facet counts
+all read that one table.
+
+>>> from sinosoviet_docs import Document
+>>> list(raw_values("type")(Document(id="a", title="T", type="Telegram")))
+['Telegram']
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING, Literal
+
+from .rewrite import authority
+
+if TYPE_CHECKING:
+    from ..dates import PartialDate
+    from ..models import Document
+
+__all__ = ["count_facets", "facet_values", "raw_values", "timeline_counts"]
+
+Values = Callable[["Document"], Iterable[str]]
+
+
+def _year(doc: Document) -> Iterable[str]:
+    return () if doc.date is None else (f"{doc.date.year:04d}",)
+
+
+def _type(doc: Document) -> Iterable[str]:
+    return () if doc.type is None else (doc.type,)
+
+
+def _person(doc: Document) -> Iterable[str]:
+    return (*doc.authors, *doc.people)
+
+
+_RAW: dict[str, Values] = {
+    "year": _year,
+    "type": _type,
+    "collection": lambda d: d.collections,
+    "topic": lambda d: d.topics,
+    "language": lambda d: d.languages,
+    "place": lambda d: d.places,
+    "person": _person,
+}
+
+
+def raw_values(field: str) -> Values:
+    """A document's values of a facet field as printed (``person``: authors and people)."""
+    return _RAW[field]
+
+
+def facet_values(field: str) -> Values:
+    """A document's values of a facet field as counted: places and people under their
+    canonical names (people named in titles too)."""
+    if field == "place":
+        return _canonical("places", _RAW["place"], mentions=False)
+    if field == "person":
+        return _canonical("people", _RAW["person"], mentions=True)
+    return _RAW[field]
+
+
+def _canonical(kind: str, raw: Values, *, mentions: bool) -> Values:
+    names = authority(kind)
+    cache: dict[tuple[str, int | None], str] = {}
+
+    def canonical(name: str, date: PartialDate | None) -> str:
+        # Code names depend on the year only: cache per name and year.
+        key = (name, None if date is None else date.year)
+        if key not in cache:
+            try:
+                found = names.resolve(name, date=date) if mentions else names.resolve(name)
+            except LookupError:
+                found = None
+            cache[key] = name if found is None else found.name
+        return cache[key]
+
+    def values(doc: Document) -> Iterable[str]:
+        out = [canonical(n, doc.date) for n in raw(doc)]
+        if mentions:
+            out += [p.name for p in names.mentions(doc.title, date=doc.date)]
+        return out
+
+    return values
+
+
+def count_facets(documents: Iterable[Document], field: str) -> dict[str, int]:
+    """How many documents have each value of ``field``, most common first (years in order)."""
+    counts: Counter[str] = Counter()
+    values = facet_values(field)
+    for doc in documents:
+        counts.update(set(values(doc)))
+    if field == "year":
+        return dict(sorted(counts.items()))
+    return dict(sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))
+
+
+def timeline_counts(
+    documents: Iterable[Document], unit: Literal["year", "month"]
+) -> tuple[list[tuple[str, int]], list[str], list[str]]:
+    """Counts per period (gaps as zeros), ids too coarse for the unit, ids undated."""
+    counts: Counter[tuple[int, int]] = Counter()
+    coarse: list[str] = []
+    undated: list[str] = []
+    for doc in documents:
+        if doc.date is None:
+            undated.append(doc.id)
+        elif unit == "year":
+            counts[(doc.date.year, 0)] += 1
+        elif doc.date.month is None:
+            coarse.append(doc.id)
+        else:
+            counts[(doc.date.year, doc.date.month)] += 1
+    periods: list[tuple[str, int]] = []
+    if counts:
+        (y, m), (last_y, last_m) = min(counts), max(counts)
+        while (y, m) <= (last_y, last_m):
+            label = f"{y:04d}" if unit == "year" else f"{y:04d}-{m:02d}"
+            periods.append((label, counts[(y, m)]))
+            if unit == "year":
+                y += 1
+            else:
+                y, m = (y + 1, 1) if m == 12 else (y, m + 1)
+    return periods, coarse, undated

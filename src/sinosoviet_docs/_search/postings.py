@@ -1,0 +1,252 @@
+"""The text index's storage: postings with BM25 impacts, and a forward index of token positions.
+
+Every document's fields are stored in the order of :data:`~.nodes.FIELDS`;
+``field_starts[len(FIELDS) * docno + field]`` is where a field begins in the
+forward index and the next entry where it ends.
+"""
+
+from __future__ import annotations
+
+import bisect
+import importlib
+from array import array
+from collections.abc import Callable, Iterable, Sequence
+from typing import TYPE_CHECKING, cast
+
+from .._text import tokenize
+from .bm25 import impacts, length_norms
+from .filters import find
+from .nodes import FIELD_NUMBER, FIELDS
+
+if TYPE_CHECKING:
+    from ..models import Document
+
+__all__ = ["TextIndex"]
+
+_WIDTH = len(FIELDS)
+_TITLE = FIELD_NUMBER["title"]
+
+
+def _count_python(mapping: dict[str, int], iterable: Iterable[str]) -> None:
+    for item in iterable:
+        mapping[item] = mapping.get(item, 0) + 1
+
+
+def _c_counter() -> Callable[[dict[str, int], Iterable[str]], None]:
+    """The C helper behind collections.Counter, without Counter's per-call overhead."""
+    try:
+        found: Callable[[dict[str, int], Iterable[str]], None]
+        found = importlib.import_module("_collections")._count_elements
+    except (ImportError, AttributeError):  # pragma: no cover - Pythons without it
+        return _count_python
+    return found
+
+
+_count_elements = _c_counter()
+
+
+def _names_text(doc: Document) -> str | None:
+    names = (*doc.authors, *doc.people, *doc.places)
+    return " ; ".join(names) if names else None
+
+
+_TEXT_OF: dict[str, Callable[[Document], str | None]] = {
+    "title": lambda d: d.title,
+    "summary": lambda d: d.summary,
+    "text": lambda d: d.text,
+    "names": _names_text,
+}
+#: What each text field of a document reads, in the order of FIELDS.
+_FIELD_TEXTS = tuple(_TEXT_OF[field] for field in FIELDS)
+
+
+class TextIndex:
+    """Postings with BM25 impacts, and a forward index of token positions.
+
+    >>> from sinosoviet_docs import Catalogue, Document
+    >>> docs = [Document(id="a", title="Mao to Stalin"), Document(id="b", title="Stalin")]
+    >>> ti = TextIndex(Catalogue(documents=docs).documents)
+    >>> list(ti.postings("stalin")[0]), ti.field_count(0, "title", "mao")
+    ([0, 1], 1)
+    """
+
+    def __init__(self, documents: Sequence[Document]) -> None:
+        n = len(documents)
+        vocab: dict[str, int] = {}
+        vocab_get = vocab.get
+        # One array per term of (docno << shift | tf): ascending by document, one append
+        # per posting while building (the hot loop), decoded per term on first use.
+        encoded: list[array[int]] = []
+        appenders: list[Callable[[int], None]] = []  # encoded[tid].append, looked up once
+        titles: list[array[int]] = []  # per term: the documents with it in their title
+        # Up to 16 million documents a posting fits 32 bits (8 for the count, larger
+        # counts kept in ``overflow``); beyond, 64 bits with 16 for the count.
+        shift, typecode = (8, "I") if n < 1 << 24 else (16, "Q")
+        cap = (1 << shift) - 1
+        overflow: dict[tuple[int, int], int] = {}  # (tid, docno) -> tf for tf >= cap
+        forward = array("I")
+        field_starts = array("I", [0])
+        lengths = array("I")
+        for docno, doc in enumerate(documents):
+            tokens: list[str] = []
+            base = len(forward)
+            for text_of in _FIELD_TEXTS:
+                part = text_of(doc)
+                if part:
+                    tokens += tokenize(part)
+                field_starts.append(base + len(tokens))
+            counts: dict[str, int] = {}
+            _count_elements(counts, tokens)
+            key = docno << shift
+            looked_up = list(map(vocab_get, counts))
+            if None not in looked_up and len(tokens) < cap:
+                tids = cast("list[int]", looked_up)
+            else:  # new terms, or a huge document
+                tids = []
+                for term, count in counts.items():
+                    tid = vocab_get(term)
+                    if tid is None:
+                        tid = vocab[term] = len(encoded)
+                        encoded.append(array(typecode))
+                        appenders.append(encoded[-1].append)
+                        titles.append(array("I"))
+                    if count >= cap:
+                        overflow[(tid, docno)] = count
+                        counts[term] = cap
+                    tids.append(tid)
+            for tid, value in zip(tids, map(key.__or__, counts.values()), strict=True):
+                appenders[tid](value)
+            forward.extend(map(vocab.__getitem__, tokens))
+            at = len(field_starts) - 1 - _WIDTH + _TITLE  # this document's title entry
+            for tid in set(forward[field_starts[at] : field_starts[at + 1]]):
+                titles[tid].append(docno)
+            lengths.append(len(tokens))
+        self.n = n
+        self.vocab = vocab
+        self.avgdl = sum(lengths) / n if n else 0.0
+        self.knorm = length_norms(lengths)
+        self._encoded: list[array[int] | None] = list(encoded)
+        self._overflow = overflow
+        self._shift = shift
+        self._docnos: list[array[int] | None] = [None] * len(vocab)
+        self._impacts: list[array[float] | None] = [None] * len(vocab)
+        # Token ids fit in 16 bits for most catalogues: halve the forward index then.
+        self.forward: array[int] = array("H", forward) if len(vocab) < 65536 else forward
+        self.field_starts = field_starts
+        self._order: list[array[int] | None] = [None] * len(vocab)
+        self._sorted_terms: list[str] | None = None
+        self._titles = titles
+        self.documents = documents  # for the dates of code names (DatedPhrase)
+
+    def df(self, tid: int) -> int:
+        """How many documents hold term ``tid``."""
+        encoded = self._encoded[tid]
+        if encoded is not None:
+            return len(encoded)
+        docnos = self._docnos[tid]  # stored before the encoded postings were dropped
+        assert docnos is not None
+        return len(docnos)
+
+    def docnos(self, tid: int) -> array[int]:
+        """The document numbers (ascending) holding term ``tid``."""
+        return self.decoded(tid)[0]
+
+    def impacts(self, tid: int) -> array[float]:
+        """The BM25 impacts of term ``tid``, in the order of :meth:`docnos`."""
+        return self.decoded(tid)[1]
+
+    def decoded(self, tid: int) -> tuple[array[int], array[float]]:
+        """The postings of term ``tid``: document numbers and impacts (decoded on first use)."""
+        docnos, impacts = self._docnos[tid], self._impacts[tid]
+        if docnos is None or impacts is None:
+            self._decode(tid)
+            docnos, impacts = self._docnos[tid], self._impacts[tid]
+            assert docnos is not None
+            assert impacts is not None
+        return docnos, impacts
+
+    def _decode(self, tid: int) -> None:
+        # Computed once per term on first use; two threads may both compute it, and
+        # both arrays are complete before they are stored, so readers never see half.
+        # The packed postings are dropped only after both are stored.
+        encoded = self._encoded[tid]
+        if encoded is None:  # another thread has decoded this term
+            return
+        shift, cap = self._shift, (1 << self._shift) - 1
+        docnos = array("I", [e >> shift for e in encoded])
+        tfs = [e & cap for e in encoded]
+        if self._overflow:
+            for i, d in enumerate(docnos):
+                tfs[i] = self._overflow.get((tid, d), tfs[i])
+        norms = self.knorm
+        self._impacts[tid] = array(
+            "f", impacts(len(docnos), self.n, zip(tfs, map(norms.__getitem__, docnos), strict=True))
+        )
+        self._docnos[tid] = docnos
+        self._encoded[tid] = None
+
+    def score_counts(self, counts: dict[int, int]) -> dict[int, float]:
+        """BM25 scores of a pseudo-term (a phrase) from its count in each document holding it."""
+        norms = self.knorm
+        scores = impacts(len(counts), self.n, ((tf, norms[d]) for d, tf in counts.items()))
+        return dict(zip(counts, scores, strict=True))
+
+    def title_docnos(self, tid: int) -> Sequence[int]:
+        """The documents (ascending) whose title holds term ``tid``."""
+        return self._titles[tid]
+
+    def precompute(self) -> None:
+        """Decode every term's postings and impacts now (otherwise done per term on first use)."""
+        for tid in range(len(self._encoded)):
+            self._decode(tid)
+
+    def term_id(self, token: str) -> int | None:
+        """The id of a folded token, or None if no document has it."""
+        return self.vocab.get(token)
+
+    def postings(self, token: str) -> tuple[Sequence[int], Sequence[float]]:
+        """Document numbers (ascending) holding ``token``, and the impacts there."""
+        tid = self.vocab.get(token)
+        if tid is None:
+            return (), ()
+        return self.docnos(tid), self.impacts(tid)
+
+    def impact_order(self, tid: int) -> Sequence[int]:
+        """Positions in the term's postings by falling impact, ties by document number."""
+        order = self._order[tid]
+        if order is None:
+            found = self.impacts(tid)
+            # sorted() is stable even with reverse=True: equal impacts keep document order.
+            order = array("I", sorted(range(len(found)), key=found.__getitem__, reverse=True))
+            self._order[tid] = order  # a complete array, set in one step: safe to share
+        return order
+
+    def expand_prefix(self, prefix: str) -> list[int]:
+        """The ids of all tokens that start with ``prefix``, in alphabetical order."""
+        terms = self._sorted_terms
+        if terms is None:
+            terms = self._sorted_terms = sorted(self.vocab)
+        start = bisect.bisect_left(terms, prefix)
+        found: list[int] = []
+        for term in terms[start:]:
+            if not term.startswith(prefix):
+                break
+            found.append(self.vocab[term])
+        return found
+
+    def segment(self, docno: int, field: int) -> Sequence[int]:
+        """The token ids of one field (its number in FIELDS) of one document, in order."""
+        at = _WIDTH * docno + field
+        return self.forward[self.field_starts[at] : self.field_starts[at + 1]]
+
+    def field_count(self, docno: int, field: str, token: str) -> int:
+        """How often ``token`` occurs in ``field`` of document ``docno``."""
+        tid = self.vocab.get(token)
+        if tid is None:
+            return 0
+        return list(self.segment(docno, FIELD_NUMBER[field])).count(tid)
+
+    def lookup(self, tid: int, docno: int) -> float | None:
+        """The impact of term ``tid`` in document ``docno``, or None if it is not there."""
+        i = find(self.docnos(tid), docno)
+        return None if i < 0 else self.impacts(tid)[i]

@@ -1,0 +1,36 @@
+"""Tokens that occur in a row: the one test behind phrases, code names and title mentions.
+
+Works on any sequence with ``index`` and slicing (a list of words, an array of
+token ids), with the ``run`` of the same type.
+
+>>> count_runs(["east", "wind", "east", "wind"], ["east", "wind"])
+2
+>>> count_runs(["vladimir", "semenov", "semenov"], ["semenov"], not_after={"vladimir"})
+1
+"""
+
+from __future__ import annotations
+
+from collections.abc import Container, Sequence
+from typing import Any
+
+__all__ = ["count_runs"]
+
+
+def count_runs(seq: Sequence[Any], run: Sequence[Any], not_after: Container[Any] = ()) -> int:
+    """How often ``run`` occurs in ``seq`` (overlapping runs count), not after a ``not_after``."""
+    size = len(run)
+    if size == 0 or len(seq) < size:
+        return 0
+    first = run[0]
+    index = seq.index
+    count = 0
+    i = -1
+    try:
+        while True:
+            i = index(first, i + 1)
+            if seq[i : i + size] == run and (i == 0 or seq[i - 1] not in not_after):
+                count += 1
+    except ValueError:
+        pass
+    return count

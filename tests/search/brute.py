@@ -1,0 +1,169 @@
+"""Brute-force BM25 and boolean matching, computed from each document's tokens with no index."""
+
+from __future__ import annotations
+
+import math
+from array import array
+
+import sinosoviet_docs as ssd
+from sinosoviet_docs._search.language import parse
+from sinosoviet_docs._search.nodes import And, DatedPhrase, Node, Not, Or, Phrase, Synonyms, Term
+from sinosoviet_docs._search.rewrite import parsed as _parsed
+from sinosoviet_docs._text import tokenize
+from sinosoviet_docs.index import ALIAS_WEIGHT, K1, B
+
+FIELDS = ("title", "summary", "text", "names")
+
+
+def _f32(x: float) -> float:
+    return array("f", [x])[0]
+
+
+class Brute:
+    """BM25 and boolean matching computed from each document's tokens, with no index."""
+
+    def __init__(self, cat: ssd.Catalogue) -> None:
+        self.docs = list(cat)
+        self.fields = [
+            [
+                tokenize(d.title),
+                tokenize(d.summary or ""),
+                tokenize(d.text or ""),
+                tokenize(" ; ".join((*d.authors, *d.people, *d.places))),
+            ]
+            for d in self.docs
+        ]
+        self.n = len(self.docs)
+        lengths = [sum(len(f) for f in fs) for fs in self.fields]
+        avgdl = (sum(lengths) / self.n if self.n else 0.0) or 1.0
+        self.knorm = [K1 * (1 - B + B * dl / avgdl) for dl in lengths]
+        self.vocab = sorted({t for fs in self.fields for f in fs for t in f})
+
+    def idf(self, df: int) -> float:
+        value = math.log((self.n - df + 0.5) / (df + 0.5))
+        return value if value > 0 else 1e-6
+
+    def runs(self, i: int, tokens: tuple[str, ...], fields: range | tuple[int, ...]) -> int:
+        size = len(tokens)
+        return sum(
+            1
+            for f in fields
+            for j in range(len(self.fields[i][f]) - size + 1)
+            if tuple(self.fields[i][f][j : j + size]) == tokens
+        )
+
+    def term(self, token: str) -> dict[int, float]:
+        tfs = {i: sum(f.count(token) for f in fs) for i, fs in enumerate(self.fields)}
+        tfs = {i: tf for i, tf in tfs.items() if tf}
+        idf = self.idf(len(tfs))
+        return {i: _f32(idf * (K1 + 1) * tf / (tf + self.knorm[i])) for i, tf in tfs.items()}
+
+    def sequence(
+        self, tokens: tuple[str, ...], fields: range | tuple[int, ...]
+    ) -> dict[int, float]:
+        tfs = {i: self.runs(i, tokens, fields) for i in range(self.n)}
+        tfs = {i: tf for i, tf in tfs.items() if tf}
+        idf = self.idf(len(tfs))
+        return {i: idf * (K1 + 1) * tf / (tf + self.knorm[i]) for i, tf in tfs.items()}
+
+    def dated(self, node: DatedPhrase) -> dict[int, float]:
+        """A code name: runs of its tokens in documents of its years, not after a qualifier."""
+        size = len(node.tokens)
+        tfs: dict[int, int] = {}
+        for i, doc in enumerate(self.docs):
+            if doc.date is None or not node.first <= doc.date.year <= node.last:
+                continue
+            tf = 0
+            for field in self.fields[i]:
+                for j in range(len(field) - size + 1):
+                    if tuple(field[j : j + size]) == node.tokens and (
+                        j == 0 or field[j - 1] not in node.qualifiers
+                    ):
+                        tf += 1
+            if tf:
+                tfs[i] = tf
+        idf = self.idf(len(tfs))
+        return {i: idf * (K1 + 1) * tf / (tf + self.knorm[i]) for i, tf in tfs.items()}
+
+    def score(self, node: Node) -> dict[int, float]:
+        if isinstance(node, Term):
+            tokens = (
+                [t for t in self.vocab if t.startswith(node.token)] if node.prefix else [node.token]
+            )
+            acc: dict[int, float] = {}
+            for token in tokens:
+                part = (
+                    self.term(token)
+                    if node.field is None
+                    else self.sequence((token,), (FIELDS.index(node.field),))
+                )
+                for i, s in part.items():
+                    acc[i] = acc.get(i, 0.0) + s
+            return acc
+        if isinstance(node, DatedPhrase):
+            return self.dated(node)
+        if isinstance(node, Phrase):
+            fields = range(4) if node.field is None else (FIELDS.index(node.field),)
+            return self.sequence(node.tokens, fields)
+        if isinstance(node, Synonyms):
+            # The typed form's score where it matches; elsewhere the best alias score,
+            # at most the typed form's lowest score, times ALIAS_WEIGHT.
+            typed = self.score(node.typed)
+            aliases = [self.score(a) for a in node.aliases]
+            result = dict(typed)
+            for i in range(self.n):
+                found = [a[i] for a in aliases if i in a]
+                if i not in typed and found:
+                    best = max(found)
+                    if typed:
+                        best = min(best, min(typed.values()))
+                    result[i] = ALIAS_WEIGHT * best
+            return result
+        if isinstance(node, Not):
+            excluded = self.score(node.child)
+            return {i: 0.0 for i in range(self.n) if i not in excluded}
+        if isinstance(node, Or):
+            acc = {}
+            for child in node.children:
+                for i, s in self.score(child).items():
+                    acc[i] = acc.get(i, 0.0) + s
+            return acc
+        assert isinstance(node, And)
+        positives = [self.score(c) for c in node.children if not isinstance(c, Not)]
+        negatives = [self.score(c.child) for c in node.children if isinstance(c, Not)]
+        if positives:
+            keep = [i for i in range(self.n) if all(i in p for p in positives)]
+            result = {i: sum(p[i] for p in positives) for i in keep}
+        else:
+            result = dict.fromkeys(range(self.n), 0.0)
+        return {i: s for i, s in result.items() if not any(i in m for m in negatives)}
+
+    def ranked(self, text: str, *, aliases: bool = False) -> list[tuple[str, float]]:
+        expr = _parsed(text, True)[1] if aliases else parse(text).expr
+        assert expr is not None
+        return self.rank(self.score(expr))
+
+    def rank(self, scores: dict[int, float]) -> list[tuple[str, float]]:
+        return [(self.docs[i].id, scores[i]) for i in sorted(scores, key=lambda i: (-scores[i], i))]
+
+
+def _synonyms(group: tuple[str, ...]) -> Node:
+    """A group of folded words as the node name expansion makes: typed word, then aliases."""
+    return Synonyms(Term(group[0]), tuple(Term(t) for t in group[1:]))
+
+
+def _cat(*dates: str | None) -> ssd.Catalogue:
+    return ssd.Catalogue(
+        documents=[
+            ssd.Document(
+                id=f"d{i}", title=f"T{i}", date=None if d is None else ssd.PartialDate.parse(d)
+            )
+            for i, d in enumerate(dates)
+        ]
+    )
+
+
+def ssd_fold(text: str) -> str:
+    from sinosoviet_docs._text import fold
+
+    return fold(text)

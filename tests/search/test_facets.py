@@ -1,0 +1,95 @@
+"""Facet counts and timelines of matching documents, against brute force."""
+
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+import sinosoviet_docs as ssd
+import sinosoviet_docs.names as _names
+
+from ..strategies import (
+    searchable_catalogues,
+)
+from .brute import _cat
+
+
+@given(
+    searchable_catalogues(),
+    st.sampled_from(["type", "topic", "language", "collection", "year", "place", "person"]),
+)
+def test_facets_match_brute_force(cat: ssd.Catalogue, field: str) -> None:
+    """facets() counts each distinct value once per matching document."""
+    q = cat.query().in_language("Russian")
+    counts: dict[str, int] = {}
+    for doc in q:
+        if field == "year":
+            values = {str(doc.date.year)} if doc.date else set()
+        elif field == "type":
+            values = {doc.type} if doc.type else set()
+        elif field == "person":
+            values = {_canonical("people", n, doc.date) for n in (*doc.authors, *doc.people)}
+            values |= {p.name for p in _names.people.mentions(doc.title, date=doc.date)}
+        elif field == "place":
+            values = {_canonical("places", n) for n in doc.places}
+        else:
+            values = set(getattr(doc, {"place": "places"}.get(field, field + "s")))
+        for v in values:
+            counts[v] = counts.get(v, 0) + 1
+    assert counts == q.facets(field)  # type: ignore[arg-type]
+
+
+def _canonical(kind: str, name: str, date: ssd.PartialDate | str | None = "any") -> str:
+    """The authority's name for ``name`` at a document's date (itself if unknown or ambiguous)."""
+    try:
+        found = getattr(_names, kind).resolve(name, **({} if kind == "places" else {"date": date}))
+    except LookupError:
+        return name
+    return name if found is None else str(found.name)
+
+
+@given(searchable_catalogues(), st.sampled_from(["year", "month"]))
+def test_timeline_matches_brute_force(cat: ssd.Catalogue, unit: str) -> None:
+    """timeline() counts each document once: in its period, too coarse, or undated."""
+    t = cat.query().timeline(unit)  # type: ignore[arg-type]
+    counts: dict[str, int] = {}
+    for doc in cat:
+        if doc.date and (unit == "year" or doc.date.month):
+            key = (
+                f"{doc.date.year:04d}"
+                if unit == "year"
+                else f"{doc.date.year:04d}-{doc.date.month:02d}"
+            )
+            counts[key] = counts.get(key, 0) + 1
+    assert counts == {k: v for k, v in t.periods if v}
+    assert [d.id for d in cat if d.date is None] == list(t.undated)
+    expected_coarse = [d.id for d in cat if unit == "month" and d.date and d.date.month is None]
+    assert expected_coarse == list(t.too_coarse)
+    assert len(cat) == t.total()
+
+
+def test_year_only_document_is_never_put_in_january() -> None:
+    """On a monthly timeline a document dated '1958' is too coarse, not January 1958."""
+    t = _cat("1958", "1958-03-02").query().timeline("month")
+    assert (("1958-03", 1),) == t.periods
+    assert ("d0",) == t.too_coarse
+
+
+def test_timeline_fills_gaps_with_zeros() -> None:
+    """Years without documents between the first and last appear with 0."""
+    assert (("1950", 1), ("1951", 0), ("1952", 1)) == _cat(
+        "1950", "1952"
+    ).query().timeline().periods
+
+
+def test_person_facets_use_canonical_names() -> None:
+    """Person facets count Filippov (in 1950) and Stalin as one canonical person."""
+    stalin = _names.people.resolve("Stalin")
+    assert stalin is not None
+    cat = ssd.Catalogue(
+        documents=[
+            ssd.Document(id="a", title="x", people=("Stalin",)),
+            ssd.Document(id="b", title="y", people=("Filippov",), date=ssd.PartialDate(year=1950)),
+        ]
+    )
+    assert 2 == cat.query().facets("person")[stalin.name]

@@ -1,0 +1,117 @@
+"""Indexed filters: value fields, dates, people, as brute-force scans."""
+
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+import sinosoviet_docs as ssd
+import sinosoviet_docs.names as _names
+from sinosoviet_docs._text import fold_name
+
+from ..strategies import (
+    SEARCH_LANGUAGES,
+    SEARCH_PEOPLE,
+    SEARCH_PLACES,
+    SEARCH_TOPICS,
+    SEARCH_TYPES,
+    partial_dates,
+    searchable_catalogues,
+)
+
+
+def _folded_in(value: str, values: tuple[str, ...]) -> bool:
+    return fold_name(value) in {fold_name(v) for v in values}
+
+
+@given(searchable_catalogues(), st.sampled_from(SEARCH_TYPES))
+def test_of_type_matches_brute_force(cat: ssd.Catalogue, value: str) -> None:
+    """of_type keeps the documents whose type folds to the same words."""
+    expected = [d.id for d in cat if d.type is not None and _folded_in(value, (d.type,))]
+    assert expected == cat.query().of_type(value).ids()
+
+
+@given(searchable_catalogues(), st.sampled_from(SEARCH_TOPICS))
+def test_about_matches_brute_force(cat: ssd.Catalogue, value: str) -> None:
+    """about keeps the documents with that topic."""
+    assert [d.id for d in cat if _folded_in(value, d.topics)] == cat.query().about(value).ids()
+
+
+@given(searchable_catalogues(), st.sampled_from(SEARCH_PLACES))
+def test_at_matches_brute_force(cat: ssd.Catalogue, value: str) -> None:
+    """at keeps the documents with that place or any of its other names."""
+    names = (value, *_names.places.variants(value))
+    expected = [d.id for d in cat if any(_folded_in(n, d.places) for n in names)]
+    assert expected == cat.query().at(value).ids()
+
+
+@given(searchable_catalogues(), st.sampled_from(SEARCH_LANGUAGES))
+def test_in_language_matches_brute_force(cat: ssd.Catalogue, value: str) -> None:
+    """in_language keeps the documents in that language."""
+    expected = [d.id for d in cat if _folded_in(value, d.languages)]
+    assert expected == cat.query().in_language(value).ids()
+
+
+@given(searchable_catalogues(), st.sampled_from(["alliance", "split", "border"]))
+def test_in_collection_matches_brute_force(cat: ssd.Catalogue, slug: str) -> None:
+    """in_collection through the index keeps what a scan keeps."""
+    assert [d.id for d in cat if slug in d.collections] == cat.query().in_collection(slug).ids()
+
+
+@given(
+    searchable_catalogues(),
+    st.lists(
+        st.tuples(
+            partial_dates(min_year=1948, max_year=1962),
+            partial_dates(min_year=1948, max_year=1962),
+            st.sampled_from(["overlaps", "within"]),
+        ),
+        min_size=2,
+        max_size=3,
+    ),
+)
+def test_several_date_ranges_match_brute_force(
+    cat: ssd.Catalogue, ranges: list[tuple[ssd.PartialDate, ssd.PartialDate, str]]
+) -> None:
+    """Date ranges intersected through the index keep what the predicate scan keeps."""
+    q = cat.query()
+    for a, b, mode in ranges:
+        lo, hi = (a, b) if a.earliest <= b.latest else (b, a)
+        q = q.between(lo, hi, mode=mode)  # type: ignore[arg-type]
+    assert [d.id for d in cat if all(f.keep(d) for f in q.filters)] == q.ids()
+
+
+def test_wide_date_range_narrows_a_long_person_list() -> None:
+    """A person in many documents, narrowed by a range: only the documents of the range."""
+    docs = [
+        ssd.Document(
+            id=f"d{i:03d}",
+            title="Report",
+            people=("Mao Zedong",),
+            date=ssd.PartialDate(year=1950 + i // 12, month=1 + i % 12)
+            if i % 5
+            else ssd.PartialDate(year=1950 + i // 12),
+        )
+        for i in range(120)
+    ]
+    cat = ssd.Catalogue(documents=docs)
+    q = cat.query().involving("Mao Zedong").between("1953-03", "1955-06")
+    assert [d.id for d in cat if d.date and d.date.overlaps("1953-03", "1955-06")] == q.ids()
+
+
+@given(
+    searchable_catalogues(),
+    partial_dates(min_year=1948, max_year=1962),
+    partial_dates(min_year=1948, max_year=1962),
+    st.sampled_from(["overlaps", "within"]),
+    st.sampled_from(SEARCH_PEOPLE),
+)
+def test_person_and_dates_match_brute_force(
+    cat: ssd.Catalogue, a: ssd.PartialDate, b: ssd.PartialDate, mode: str, name: str
+) -> None:
+    """Index filters combined (person + date range) keep what the predicate scan keeps."""
+    lo, hi = (a, b) if a.earliest <= b.latest else (b, a)
+    q = cat.query().between(lo, hi, mode=mode).involving(name)  # type: ignore[arg-type]
+    scan = [d.id for d in cat if all(f.keep(d) for f in q.filters)]
+    assert scan == q.ids()
+    assert len(scan) == len(q)

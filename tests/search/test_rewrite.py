@@ -1,0 +1,74 @@
+"""Names in a search: aliases as synonyms, code names only in their years."""
+
+from __future__ import annotations
+
+import sinosoviet_docs as ssd
+from sinosoviet_docs._text import tokenize
+
+
+def test_alias_finds_the_person_under_another_name() -> None:
+    """With the name authority a search for Filippov also finds Stalin."""
+    cat = ssd.Catalogue(
+        documents=[
+            ssd.Document(id="a", title="Telegram from Stalin to Mao Zedong"),
+            ssd.Document(id="b", title="Telegram from Filippov to Mao Zedong"),
+            ssd.Document(id="c", title="Telegram from Zhou Enlai"),
+        ]
+    )
+    assert ["a", "b"] == sorted(cat.search("Filippov").ids())
+    assert ["b"] == cat.search("Filippov", aliases=False).ids()
+
+
+def test_search_ranks_the_name_as_typed_above_its_aliases(bundled: ssd.Catalogue) -> None:
+    """search('filippov') puts every document titled with Filippov before Stalin-only ones."""
+    titled = [d.id for d in bundled if "filippov" in tokenize(d.title)]
+    first = bundled.search("filippov").ids()[: len(titled)]
+    assert sorted(titled) == sorted(first)
+
+
+def _code_name_catalogue() -> ssd.Catalogue:
+    """The review's examples: code names out of their years, qualified, ambiguous, glossed."""
+
+    def doc(id: str, title: str, year: int | None) -> ssd.Document:
+        return ssd.Document(
+            id=id, title=title, date=None if year is None else ssd.PartialDate(year=year)
+        )
+
+    return ssd.Catalogue(
+        documents=[
+            doc("semenov-1965", "Conversation with Vladimir Semenov on Germany", 1965),
+            doc("v-semenov-1952", "Talk with Vladimir Semenov on Germany", 1952),
+            doc("kuznetsov-1968", "Letter from Fyodor Kuznetsov to Kosygin", 1968),
+            doc("filippov-1950", "Telegram, Filippov [Stalin] to Mao Zedong", 1950),
+            doc("kuznetsov-1947", "Cable, Stalin [Kuznetsov] to Mao Zedong", 1947),
+            doc("semenov-1952", "Telegram, Semenov to Zhou Enlai", 1952),
+            doc("filippov-undated", "Telegram, Filippov to Mao Zedong", None),
+            doc("filippov-1960", "Filippov on the Economy", 1960),
+        ]
+    )
+
+
+STALIN_DOCS = ["filippov-1950", "kuznetsov-1947", "semenov-1952"]
+
+
+def test_search_for_stalin_respects_code_name_years() -> None:
+    """search('stalin') leaves out (Vladimir) Semenov, Kuznetsov 1968, Filippov outside its years."""
+    assert sorted(STALIN_DOCS) == sorted(_code_name_catalogue().search("stalin").ids())
+
+
+def test_involving_stalin_respects_code_name_years() -> None:
+    """involving('Stalin') keeps Filippov [Stalin] 1950, Stalin [Kuznetsov] 1947, Semenov 1952."""
+    assert sorted(STALIN_DOCS) == sorted(_code_name_catalogue().query().involving("Stalin").ids())
+
+
+def test_person_facets_respect_code_name_years() -> None:
+    """facets('person') counts only the three Stalin documents as Joseph Stalin."""
+    facets = _code_name_catalogue().query().facets("person")
+    assert 3 == facets["Joseph Stalin"]
+    assert 1 == facets["Fyodor Kuznetsov"]
+
+
+def test_ambiguous_code_name_is_not_expanded() -> None:
+    """search('kuznetsov') finds only the word: the name is ambiguous, so no alias is added."""
+    found = sorted(_code_name_catalogue().search("kuznetsov").ids())
+    assert ["kuznetsov-1947", "kuznetsov-1968"] == found
