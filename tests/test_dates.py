@@ -629,8 +629,8 @@ def test_range_from_edtf_is_strict(text: str) -> None:
 
 
 def test_open_range_bounds() -> None:
-    """Open ends are datetime.date.min and datetime.date.max."""
-    assert (datetime.date.min, datetime.date.max) == (
+    """Open ends have no first or last day: earliest and latest are None."""
+    assert (None, None) == (
         DateRange.parse("../1959").earliest,
         DateRange.parse("1950/..").latest,
     )

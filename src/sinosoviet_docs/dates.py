@@ -125,8 +125,10 @@ def _normalize(text: str) -> str:
 def _start_of(bound: _Bound) -> datetime.date:
     if bound is None:
         return datetime.date.min
-    if isinstance(bound, (PartialDate, DateRange)):
+    if isinstance(bound, PartialDate):
         return bound.earliest
+    if isinstance(bound, DateRange):
+        return datetime.date.min if bound.start is None else bound.start.earliest
     if isinstance(bound, datetime.datetime):
         return bound.date()
     if isinstance(bound, datetime.date):
@@ -139,8 +141,10 @@ def _start_of(bound: _Bound) -> datetime.date:
 def _end_of(bound: _Bound) -> datetime.date:
     if bound is None:
         return datetime.date.max
-    if isinstance(bound, (PartialDate, DateRange)):
+    if isinstance(bound, PartialDate):
         return bound.latest
+    if isinstance(bound, DateRange):
+        return datetime.date.max if bound.end is None else bound.end.latest
     if isinstance(bound, datetime.datetime):
         return bound.date()
     if isinstance(bound, datetime.date):
@@ -618,32 +622,40 @@ class DateRange:
         return start.strip(), end.strip()
 
     @property
-    def earliest(self) -> datetime.date:
-        """The first day of the range (:attr:`datetime.date.min` if open).
+    def earliest(self) -> datetime.date | None:
+        """The first day of the range, or ``None`` when the start is open.
 
-        >>> DateRange.parse("../1959").earliest
-        datetime.date(1, 1, 1)
+        An open end has no first day: it is not :attr:`datetime.date.min`,
+        which a query or an export would take for a real day.
+
+        >>> DateRange.parse("1950-02/1950-06").earliest
+        datetime.date(1950, 2, 1)
+        >>> DateRange.parse("../1959").earliest is None
+        True
         """
-        return datetime.date.min if self.start is None else self.start.earliest
+        return None if self.start is None else self.start.earliest
 
     @property
-    def latest(self) -> datetime.date:
-        """The last day of the range (:attr:`datetime.date.max` if open).
+    def latest(self) -> datetime.date | None:
+        """The last day of the range, or ``None`` when the end is open.
 
         >>> DateRange.parse("1950-02/1950-06").latest
         datetime.date(1950, 6, 30)
+        >>> DateRange.parse("1950/..").latest is None
+        True
         """
-        return datetime.date.max if self.end is None else self.end.latest
+        return None if self.end is None else self.end.latest
 
     def overlaps(self, start: _Bound = None, end: _Bound = None) -> bool:
         """Whether the range shares a day with the period.
 
-        Bounds are as in :meth:`PartialDate.overlaps`.
+        Bounds are as in :meth:`PartialDate.overlaps`; an open end of the
+        range reaches as far as any period.
 
         >>> DateRange.parse("1950/1959").overlaps("1959-12", None)
         True
         """
-        return _overlaps(self.earliest, self.latest, start, end)
+        return _overlaps(_start_of(self), _end_of(self), start, end)
 
     def within(self, start: _Bound = None, end: _Bound = None) -> bool:
         """Whether the whole range lies inside the period.
@@ -655,7 +667,7 @@ class DateRange:
         >>> DateRange.parse("1950/..").within("1949", "1960")
         False
         """
-        return _within(self.earliest, self.latest, start, end)
+        return _within(_start_of(self), _end_of(self), start, end)
 
     def __contains__(self, item: object) -> bool:
         """Whether a PartialDate or date lies wholly inside the range.
