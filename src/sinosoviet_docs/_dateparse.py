@@ -25,8 +25,10 @@ from .dates import (
     DateRange,
     PartialDate,
     _from_groups,
+    _read_edtf,
+    _requote,
 )
-from .exceptions import DateParseError
+from .exceptions import DateParseError, UnsupportedDateError
 
 # Longer inputs are refused before they reach dateutil.
 _MAX_LENGTH = 100
@@ -38,6 +40,16 @@ _DMY_RE = re.compile(r"(\d{1,2})(?:st|nd|rd|th)? ([A-Za-z]+)\.?,? ?(\d{4})")
 _MY_RE = re.compile(r"([A-Za-z]+)\.?,? ?(\d{4})")
 # "circa 1950", "c. 1950", "ca. 1950", "ca 1950"
 _CIRCA_RE = re.compile(r"(?:circa |ca\. ?|ca |c\. ?)(.+)", re.IGNORECASE)
+# "the early 1950s", "late 1956", "mid-June 1950"
+_PART_RE = re.compile(r"(?:the )?(?:(?:early|mid|late)[- ])?(.+)", re.IGNORECASE)
+# "Spring 1958", "autumn, 1958", "Fall of 1958"
+_SEASON_RE = re.compile(r"(spring|summer|autumn|fall|winter),? (?:of )?(\d{4})", re.IGNORECASE)
+# "1950s", "1950's"
+_DECADE_RE = re.compile(r"(\d{3}0)'?s")
+# "20th century" (1900-1999, as EDTF's 19XX), "20th-century"
+_CENTURY_RE = re.compile(r"(\d{1,2})(?:st|nd|rd|th)[- ]century", re.IGNORECASE)
+# What the archive writes for a document without a date.
+_UNDATED = frozenset({"undated", "[undated]", "n.d.", "[n.d.]", "n. d.", "no date", "[no date]"})
 
 
 def _match_archive(s: str) -> tuple[str, str | None, str] | None:
@@ -54,15 +66,24 @@ def _match_archive(s: str) -> tuple[str, str | None, str] | None:
     return None
 
 
+def is_undated(s: str) -> bool:
+    """Whether the normalized string ``s`` says there is no date ("[undated]", "n.d.")."""
+    return s.lower() in _UNDATED
+
+
 def parse(text: str, s: str) -> PartialDate:
     """Parse the normalized string ``s``; errors quote the original ``text``."""
     if not s:
         raise DateParseError(text, "the date is empty")
-    match = _EDTF_RE.fullmatch(s)
-    if match is not None:
-        return _from_groups(text, *match.groups())
+    date = _edtf(text, s)
+    if date is not None:
+        return date
     if len(s) > _MAX_LENGTH:
         raise DateParseError(text, f"too long to be a date (over {_MAX_LENGTH} characters)")
+    if is_undated(s):
+        raise DateParseError(
+            text, "the source says the document is undated; parse_date() reads this as None"
+        )
 
     # Qualifiers around the archive forms, "circa ...", "... (?)" and "...?",
     # are stripped once (no recursion, so "circa circa ..." is refused).
@@ -74,6 +95,11 @@ def parse(text: str, s: str) -> PartialDate:
         uncertain, s = True, s[:-3].rstrip()
     elif s.endswith("?"):
         uncertain, s = True, s[:-1].rstrip()
+    # "the early 1950s", "late 1956": the part of the period is not kept,
+    # since where "early" ends is not recorded; the whole period is.
+    part = _PART_RE.fullmatch(s)
+    if part is not None:
+        s = part.group(1)
     date = _parse_unqualified(text, s)
     if (approximate and not date.approximate) or (uncertain and not date.uncertain):
         date = attrs.evolve(
@@ -82,25 +108,23 @@ def parse(text: str, s: str) -> PartialDate:
     return date
 
 
+def _edtf(text: str, s: str) -> PartialDate | None:
+    """``s`` read as EDTF (the fast pattern first), or None if it is not EDTF."""
+    match = _EDTF_RE.fullmatch(s)
+    if match is not None:
+        return _from_groups(text, *match.groups())
+    return _read_edtf(text, s)
+
+
 def _parse_unqualified(text: str, s: str) -> PartialDate:
     """Parse ``s`` once its "circa"/"(?)" qualifiers are stripped."""
     if not s:
         raise DateParseError(text, "the date is empty")
-    match = _EDTF_RE.fullmatch(s)
-    if match is not None:
-        return _from_groups(text, *match.groups())
-
-    archive = _match_archive(s)
-    if archive is not None:
-        month_name, day, year = archive
-        month = _MONTHS.get(month_name.lower())
-        if month is not None:
-            try:
-                return PartialDate(
-                    year=int(year), month=month, day=None if day is None else int(day)
-                )
-            except DateParseError as error:
-                raise DateParseError(text, error.reason) from None
+    date = _edtf(text, s)
+    if date is None:
+        date = _parse_printed(text, s)
+    if date is not None:
+        return date
 
     if DateRange._split(s) is not None:
         try:
@@ -112,6 +136,33 @@ def _parse_unqualified(text: str, s: str) -> PartialDate:
                 text, "this is a date range, not a single date; use DateRange.parse"
             )
     return _parse_with_dateutil(text, s)
+
+
+def _parse_printed(text: str, s: str) -> PartialDate | None:
+    """The printed forms with a month, season, decade or century name, or None."""
+    parts: dict[str, object] | None = None
+    archive = _match_archive(s)
+    if archive is not None:
+        month_name, day, year = archive
+        month = _MONTHS.get(month_name.lower())
+        if month is not None:
+            parts = {"year": int(year), "month": month, "day": None if day is None else int(day)}
+    match = _SEASON_RE.fullmatch(s) if parts is None else None
+    if match is not None:
+        season = match[1].lower()
+        parts = {"year": int(match[2]), "season": "autumn" if season == "fall" else season}
+    match = _DECADE_RE.fullmatch(s) if parts is None else None
+    if match is not None:
+        parts = {"year": int(match[1]), "span": "decade"}
+    match = _CENTURY_RE.fullmatch(s) if parts is None else None
+    if match is not None:
+        parts = {"year": (int(match[1]) - 1) * 100, "span": "century"}
+    if parts is None:
+        return None
+    try:
+        return PartialDate(**parts)  # type: ignore[arg-type]
+    except DateParseError as error:
+        raise _requote(text, error) from None
 
 
 # Two defaults that differ in every field.  dateutil copies the fields the
@@ -134,7 +185,7 @@ def _parse_with_dateutil(text: str, s: str) -> PartialDate:
     the United States). A weekday in the input must be the date's weekday.
     """
     if s[0] in "+-\u2212":
-        raise DateParseError(text, "signed years (before the common era) are not supported")
+        raise UnsupportedDateError(text, "signed years (before the common era) are not supported")
     numeric = _NUMERIC_DMY_RE.fullmatch(s)
     if (
         numeric is not None
