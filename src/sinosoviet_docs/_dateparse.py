@@ -47,7 +47,7 @@ _SEASON_RE = re.compile(r"(spring|summer|autumn|fall|winter),? (?:of )?(\d{4})",
 # "1950s", "1950's"
 _DECADE_RE = re.compile(r"(\d{3}0)'?s")
 # "20th century" (1900-1999, as EDTF's 19XX), "20th-century"
-_CENTURY_RE = re.compile(r"(\d{1,2})(?:st|nd|rd|th)[- ]century", re.IGNORECASE)
+_CENTURY_RE = re.compile(r"(\d{1,3})(?:st|nd|rd|th)[- ]century", re.IGNORECASE)
 # What the archive writes for a document without a date.
 _UNDATED = frozenset({"undated", "[undated]", "n.d.", "[n.d.]", "n. d.", "no date", "[no date]"})
 
