@@ -1,20 +1,23 @@
 """Partial dates and date ranges for archive documents.
 
-Archive records are often dated only to the month ("February 1950") or the
-year ("1958").  A :class:`PartialDate` keeps exactly the parts the source gave
-and never invents a day or a month: "February 1950" stays month-precise, it
-does not become 1 February 1950.  Its bounds (:attr:`PartialDate.earliest`,
+Archive records are often dated only to the month ("February 1950"), the
+year ("1958"), a season ("Spring 1958") or a decade ("the 1950s").  A
+:class:`PartialDate` keeps exactly the parts the source gave and never
+invents a day or a month: "February 1950" stays month-precise, it does not
+become 1 February 1950.  Its bounds (:attr:`PartialDate.earliest`,
 :attr:`PartialDate.latest`) say which days it may stand for, and
 :meth:`PartialDate.overlaps` / :meth:`PartialDate.within` answer "may it be
 in this period?" and "is it surely in this period?".
 
 Files written by this library hold dates as EDTF strings (Extended
-Date/Time Format, ISO 8601-2 level 1 subset): ``1950``, ``1950-02``,
-``1952-12-27``, optionally followed by ``~`` (approximate), ``?``
-(uncertain) or ``%`` (both); ranges are ``1950/1959``, ``../1959``,
-``1950/..``.  :meth:`PartialDate.from_edtf` and :meth:`DateRange.from_edtf`
-read those strictly and quickly; :meth:`PartialDate.parse` and
-:meth:`DateRange.parse` also read the forms printed by the archive.
+Date/Time Format, ISO 8601-2, levels 0 and 1): ``1950``, ``1950-02``,
+``1952-12-27``, ``195X`` (a decade), ``19XX`` (a century), ``1958-21``
+(spring; 22 summer, 23 autumn, 24 winter), optionally followed by ``~``
+(approximate), ``?`` (uncertain) or ``%`` (both); ranges are
+``1950/1959``, ``../1959``, ``1950/..``.  :meth:`PartialDate.from_edtf` and
+:meth:`DateRange.from_edtf` read those strictly and quickly;
+:meth:`PartialDate.parse` and :meth:`DateRange.parse` also read the forms
+printed by the archive.
 
 The lenient reader behind :meth:`PartialDate.parse` lives in
 :mod:`sinosoviet_docs._dateparse`, the only module of the package that uses
@@ -212,9 +215,13 @@ def _within(earliest: datetime.date, latest: datetime.date, start: _Bound, end: 
 @functools.total_ordering
 @attrs.frozen(kw_only=True, order=False)
 class PartialDate:
-    """A calendar date known to the year, the month or the day.
+    """A calendar date known to the century, decade, year, season, month or day.
 
-    Missing parts are ``None`` and are never filled in.  ``approximate`` and
+    Missing parts are ``None`` and are never filled in.  ``span`` makes
+    ``year`` the first year of a ``"decade"`` or ``"century"``; ``season``
+    (``"spring"``, ``"summer"``, ``"autumn"``, ``"winter"``) is a season of
+    the northern hemisphere by whole months: March-May, June-August,
+    September-November, and December to February of the next year.  ``approximate`` and
     ``uncertain`` are the EDTF qualifiers ``~`` and ``?`` (``%`` is both).
     Building an impossible date raises :class:`DateParseError`:
 
