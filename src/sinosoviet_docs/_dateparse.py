@@ -87,6 +87,7 @@ def parse(text: str, s: str) -> PartialDate:
 
     # Qualifiers around the archive forms, "circa ...", "... (?)" and "...?",
     # are stripped once (no recursion, so "circa circa ..." is refused).
+    unqualified = s
     approximate = uncertain = False
     circa = _CIRCA_RE.fullmatch(s)
     if circa is not None:
@@ -100,7 +101,7 @@ def parse(text: str, s: str) -> PartialDate:
     part = _PART_RE.fullmatch(s)
     if part is not None:
         s = part.group(1)
-    date = _parse_unqualified(text, s)
+    date = _parse_unqualified(text, s, stripped=s != unqualified)
     if (approximate and not date.approximate) or (uncertain and not date.uncertain):
         date = attrs.evolve(
             date, approximate=date.approximate or approximate, uncertain=date.uncertain or uncertain
@@ -113,14 +114,19 @@ def _edtf(text: str, s: str) -> PartialDate | None:
     match = _EDTF_RE.fullmatch(s)
     if match is not None:
         return _from_groups(text, *match.groups())
+    if not s[0].isdigit() and s[0] not in "-\u2212Y":
+        return None  # no EDTF date starts otherwise
     return _read_edtf(text, s)
 
 
-def _parse_unqualified(text: str, s: str) -> PartialDate:
-    """Parse ``s`` once its "circa"/"(?)" qualifiers are stripped."""
+def _parse_unqualified(text: str, s: str, *, stripped: bool) -> PartialDate:
+    """Parse ``s`` once its "circa"/"(?)" qualifiers are stripped.
+
+    ``stripped`` says whether anything was: if not, ``s`` is known not to be EDTF.
+    """
     if not s:
         raise DateParseError(text, "the date is empty")
-    date = _edtf(text, s)
+    date = _edtf(text, s) if stripped else None
     if date is None:
         date = _parse_printed(text, s)
     if date is not None:
@@ -140,14 +146,19 @@ def _parse_unqualified(text: str, s: str) -> PartialDate:
 
 def _parse_printed(text: str, s: str) -> PartialDate | None:
     """The printed forms with a month, season, decade or century name, or None."""
-    parts: dict[str, object] | None = None
     archive = _match_archive(s)
     if archive is not None:
         month_name, day, year = archive
         month = _MONTHS.get(month_name.lower())
         if month is not None:
-            parts = {"year": int(year), "month": month, "day": None if day is None else int(day)}
-    match = _SEASON_RE.fullmatch(s) if parts is None else None
+            try:
+                return PartialDate(
+                    year=int(year), month=month, day=None if day is None else int(day)
+                )
+            except DateParseError as error:
+                raise _requote(text, error) from None
+    parts: dict[str, object] | None = None
+    match = _SEASON_RE.fullmatch(s)
     if match is not None:
         season = match[1].lower()
         parts = {"year": int(match[2]), "season": "autumn" if season == "fall" else season}

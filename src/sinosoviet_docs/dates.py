@@ -35,6 +35,7 @@ from __future__ import annotations
 import datetime
 import functools
 import re
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Literal, TypeAlias, TypeGuard, cast
 
 import attrs
@@ -391,9 +392,7 @@ class PartialDate:
         ...
         sinosoviet_docs.exceptions.DateParseError: cannot read date 'February 30, 1950': day 30 ...
         """
-        from ._dateparse import parse
-
-        return parse(text, _normalize(text))
+        return _lenient_reader()(text, _normalize(text))
 
     @classmethod
     def from_date(cls, d: datetime.date) -> PartialDate:
@@ -473,15 +472,16 @@ class PartialDate:
     def _key(self) -> tuple[int, int, int, int, int, int, bool, bool]:
         # Same order as (earliest, latest, approximate, uncertain), without
         # building date objects.
-        first_month = self.month or (1 if self.season is None else _SEASONS[self.season][1])
-        return (
-            self.year,
-            first_month,
-            self.day or 1,
-            *self._last(),
-            self.approximate,
-            self.uncertain,
-        )
+        year, month, day = self.year, self.month, self.day
+        if month is not None:
+            if day is None:
+                last = _days_in_month(year, month)
+                return (year, month, 1, year, month, last, self.approximate, self.uncertain)
+            return (year, month, day, year, month, day, self.approximate, self.uncertain)
+        if self.season is None and self.span is None:
+            return (year, 1, 1, year, 12, 31, self.approximate, self.uncertain)
+        first_month = 1 if self.season is None else _SEASONS[self.season][1]
+        return (year, first_month, 1, *self._last(), self.approximate, self.uncertain)
 
     def __lt__(self, other: object) -> bool:
         if not isinstance(other, PartialDate):
@@ -607,6 +607,14 @@ def _ordinal(number: int) -> str:
     if number % 100 in (11, 12, 13):
         return f"{number}th"
     return f"{number}{({1: 'st', 2: 'nd', 3: 'rd'}).get(number % 10, 'th')}"
+
+
+@functools.cache
+def _lenient_reader() -> Callable[[str, str], PartialDate]:
+    """The reader behind :meth:`PartialDate.parse`, imported on first use."""
+    from ._dateparse import parse
+
+    return parse
 
 
 _new = object.__new__
