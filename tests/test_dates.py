@@ -1,23 +1,17 @@
-"""Tests for sinosoviet_docs.dates: partial dates, their parsing, bounds and ranges."""
+"""Tests for sinosoviet_docs.dates: the partial-date model, its EDTF form, bounds and ranges."""
 
 from __future__ import annotations
 
 import calendar
 import datetime
-import re
-import subprocess
-import sys
-from collections.abc import Callable
-from pathlib import Path
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-import sinosoviet_docs
 from sinosoviet_docs import dates
-from sinosoviet_docs.dates import DateRange, PartialDate
-from sinosoviet_docs.exceptions import DateParseError
+from sinosoviet_docs.dates import DateRange, PartialDate, parse_date
+from sinosoviet_docs.exceptions import DateParseError, UnsupportedDateError
 
 
 def pd(
@@ -37,15 +31,24 @@ def pd(
 @st.composite
 def partial_dates(draw: st.DrawFn, *, qualified: bool = True) -> PartialDate:
     """Any valid PartialDate, with every precision, leap days and (optionally) qualifiers."""
+    precision = draw(st.sampled_from(["century", "decade", "year", "season", "month", "day"]))
+    approximate = draw(st.booleans()) if qualified else False
+    uncertain = draw(st.booleans()) if qualified else False
+    flags = {"approximate": approximate, "uncertain": uncertain}
+    if precision == "century":
+        return PartialDate(year=draw(st.integers(1, 99)) * 100, span="century", **flags)
+    if precision == "decade":
+        return PartialDate(year=draw(st.integers(1, 999)) * 10, span="decade", **flags)
+    if precision == "season":
+        season = draw(st.sampled_from(["spring", "summer", "autumn", "winter"]))
+        year = draw(st.integers(1, 9998 if season == "winter" else 9999))
+        return PartialDate(year=year, season=season, **flags)
     year = draw(st.integers(1, 9999))
-    precision = draw(st.sampled_from(["year", "month", "day"]))
     month = None if precision == "year" else draw(st.integers(1, 12))
     day = None
     if precision == "day":
         assert month is not None
         day = draw(st.integers(1, calendar.monthrange(year, month)[1]))
-    approximate = draw(st.booleans()) if qualified else False
-    uncertain = draw(st.booleans()) if qualified else False
     return pd(year, month, day, approximate=approximate, uncertain=uncertain)
 
 
@@ -59,20 +62,6 @@ def date_ranges(draw: st.DrawFn) -> DateRange:
     if start is not None and end is not None and start.earliest > end.latest:
         start, end = end, start
     return DateRange(start=start, end=end)
-
-
-@pytest.fixture
-def dateutil_calls(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    """Record every input that reaches the dateutil fallback."""
-    calls: list[str] = []
-    real: Callable[[str, str], PartialDate] = dates._parse_with_dateutil
-
-    def counting(text: str, s: str) -> PartialDate:
-        calls.append(text)
-        return real(text, s)
-
-    monkeypatch.setattr(dates, "_parse_with_dateutil", counting)
-    return calls
 
 
 # --- construction -------------------------------------------------------------
@@ -141,194 +130,6 @@ def test_precision(date: PartialDate, precision: str) -> None:
     assert precision == date.precision
 
 
-# --- parsing ------------------------------------------------------------------
-
-
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
-        ("December 27, 1952", pd(1952, 12, 27)),
-        ("July 05, 1950", pd(1950, 7, 5)),
-        ("July 5, 1950", pd(1950, 7, 5)),
-        ("February 1950", pd(1950, 2)),
-        ("December, 1959", pd(1959, 12)),
-        ("1958", pd(1958)),
-        ("27 December 1952", pd(1952, 12, 27)),
-        ("Dec 27, 1952", pd(1952, 12, 27)),
-        ("Dec. 27, 1952", pd(1952, 12, 27)),
-        ("Sept. 1950", pd(1950, 9)),
-        ("Sep 1950", pd(1950, 9)),
-        ("december 27, 1952", pd(1952, 12, 27)),
-        ("FEBRUARY 1950", pd(1950, 2)),
-        ("February 29, 1952", pd(1952, 2, 29)),
-    ],
-)
-def test_parse_archive_forms(text: str, expected: PartialDate) -> None:
-    """The archive's printed forms parse to the right parts and nothing more."""
-    assert expected == PartialDate.parse(text)
-
-
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
-        ("1952-12-27", pd(1952, 12, 27)),
-        ("1950-02", pd(1950, 2)),
-        ("1950", pd(1950)),
-        ("1950~", pd(1950, approximate=True)),
-        ("1950?", pd(1950, uncertain=True)),
-        ("1950-02%", pd(1950, 2, approximate=True, uncertain=True)),
-        ("1952-12-27~", pd(1952, 12, 27, approximate=True)),
-        ("1952-12-27?", pd(1952, 12, 27, uncertain=True)),
-    ],
-)
-def test_parse_iso_and_edtf_forms(text: str, expected: PartialDate) -> None:
-    """ISO dates and EDTF qualifiers parse to the right parts and flags."""
-    assert expected == PartialDate.parse(text)
-
-
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
-        ("circa 1950", pd(1950, approximate=True)),
-        ("c. 1950", pd(1950, approximate=True)),
-        ("ca. 1950", pd(1950, approximate=True)),
-        ("Circa February 1950", pd(1950, 2, approximate=True)),
-        ("December 1959 (?)", pd(1959, 12, uncertain=True)),
-        ("circa July 5, 1950 (?)", pd(1950, 7, 5, approximate=True, uncertain=True)),
-        ("circa 1950?", pd(1950, approximate=True, uncertain=True)),
-    ],
-)
-def test_parse_circa_and_question_mark(text: str, expected: PartialDate) -> None:
-    """'circa'/'c.'/'ca.' mark a date approximate, a trailing '(?)' uncertain."""
-    assert expected == PartialDate.parse(text)
-
-
-@pytest.mark.parametrize(
-    "text",
-    ["  July 5, 1950  ", "July\u00a05,\u00a01950", "July   5,  1950", "\tJuly 5, 1950\n"],
-)
-def test_parse_tolerates_whitespace(text: str) -> None:
-    """Surrounding whitespace, NBSP and repeated spaces are ignored."""
-    assert pd(1950, 7, 5) == PartialDate.parse(text)
-
-
-@pytest.mark.parametrize("text", ["February 1950", "December 27, 1952", "1950-02~", "circa 1950"])
-def test_fast_forms_do_not_reach_dateutil(text: str, dateutil_calls: list[str]) -> None:
-    """The archive and EDTF forms are read by the fast patterns, not by dateutil."""
-    PartialDate.parse(text)
-    expected: list[str] = []
-    assert expected == dateutil_calls
-
-
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
-        ("1950 Feb", pd(1950, 2)),
-        ("Feb-1950", pd(1950, 2)),
-        ("February of 1950", pd(1950, 2)),
-        ("02/1950", pd(1950, 2)),
-        ("1950.", pd(1950)),
-        ("'1950", pd(1950)),
-        ("12/27/1952", pd(1952, 12, 27)),
-    ],
-)
-def test_dateutil_fallback_never_invents_parts(
-    text: str, expected: PartialDate, dateutil_calls: list[str]
-) -> None:
-    """THE GUARD: inputs read by dateutil keep day/month None when the input lacks them."""
-    actual = PartialDate.parse(text)
-    assert text in dateutil_calls
-    assert (expected.month, expected.day) == (actual.month, actual.day)
-    assert expected == actual
-
-
-@pytest.mark.parametrize(
-    "text",
-    ["1950-02-01T10:00", "1950-02-01 00:00", "1950-02-01T00:00+02:00", "February 1, 1950 10am"],
-)
-def test_parse_rejects_times(text: str) -> None:
-    """A time or time zone in the input is refused: we only hold dates."""
-    with pytest.raises(DateParseError, match="time"):
-        PartialDate.parse(text)
-
-
-@pytest.mark.parametrize("text", ["Feb 50", "December '52", "12/27/52"])
-def test_parse_rejects_two_digit_years(text: str) -> None:
-    """A two-digit year is refused rather than given an invented century."""
-    with pytest.raises(DateParseError, match="century"):
-        PartialDate.parse(text)
-
-
-@pytest.mark.parametrize("text", ["Jan 31", "December 27"])
-def test_parse_rejects_missing_year(text: str) -> None:
-    """A date without a year is refused rather than given dateutil's default year."""
-    with pytest.raises(DateParseError, match="no year"):
-        PartialDate.parse(text)
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "",
-        "   ",
-        "\u00a0",
-        "February 30, 1950",
-        "February 29, 1950",
-        "1950-13",
-        "1950-02-30",
-        "0000",
-        "sometime",
-        "[undated]",
-        "circa",
-        "Febtember 1950",
-        "1950/1959",
-        "1950-1959",
-    ],
-)
-def test_parse_rejects_bad_input_quoting_it(text: str) -> None:
-    """Empty, impossible or unreadable input raises DateParseError quoting the input."""
-    with pytest.raises(DateParseError) as info:
-        PartialDate.parse(text)
-    assert text == info.value.text
-    assert repr(text) in str(info.value)
-
-
-@pytest.mark.parametrize("text", ["1950/1959", "1950-1959", "1950\u20131959", "../1959"])
-def test_parse_points_ranges_to_daterange(text: str) -> None:
-    """A range given to PartialDate.parse raises with a hint to use DateRange.parse."""
-    with pytest.raises(DateParseError, match=r"DateRange\.parse"):
-        PartialDate.parse(text)
-
-
-def test_parse_refuses_overlong_input() -> None:
-    """Very long input is refused before it reaches dateutil."""
-    with pytest.raises(DateParseError, match="too long"):
-        PartialDate.parse("c. " * 1000 + "1950")
-
-
-@given(st.text(max_size=40))
-def test_parse_raises_only_date_parse_error(text: str) -> None:
-    """Arbitrary text either parses or raises DateParseError, never another error."""
-    error: DateParseError | None = None
-    try:
-        PartialDate.parse(text)
-    except DateParseError as caught:
-        error = caught
-    assert error is None or text == error.text
-
-
-def test_parse_error_is_a_value_error() -> None:
-    """DateParseError can be caught as ValueError."""
-    with pytest.raises(ValueError, match="sometime"):
-        PartialDate.parse("sometime")
-
-
-def test_parse_rejects_non_strings() -> None:
-    """parse refuses a non-str with TypeError."""
-    with pytest.raises(TypeError):
-        PartialDate.parse(1950)  # type: ignore[arg-type]
-
-
 @pytest.mark.parametrize(
     "text", [" 1950", "1950 ", "February 1950", "1950-2", "1950-02-3", "1950/1959", "1950~?", ""]
 )
@@ -343,27 +144,6 @@ def test_from_edtf_rejects_impossible_day_quoting_input() -> None:
     """from_edtf checks the day against the month and quotes its input."""
     with pytest.raises(DateParseError, match="'1950-02-29~'"):
         PartialDate.from_edtf("1950-02-29~")
-
-
-def test_only_the_dates_module_imports_dateutil() -> None:
-    """No other module of the package names dateutil in an import."""
-    package = Path(sinosoviet_docs.__file__).parent
-    importers = sorted(
-        str(path.relative_to(package))
-        for path in package.rglob("*.py")
-        if re.search(r"^\s*(import|from)\s+dateutil", path.read_text("utf-8"), re.MULTILINE)
-    )
-    assert ["dates.py"] == importers
-
-
-def test_importing_dates_does_not_import_dateutil() -> None:
-    """Importing the dates module leaves dateutil unimported until a fallback needs it."""
-    code = "import sys, sinosoviet_docs.dates; print('dateutil' in sys.modules)"
-    result = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, check=True
-    )
-    expected = "False"
-    assert expected == result.stdout.strip()
 
 
 # --- round trips ----------------------------------------------------------------
@@ -390,24 +170,6 @@ def test_str_is_edtf(date: PartialDate, text: str) -> None:
 def test_from_edtf_round_trips_str(date: PartialDate) -> None:
     """from_edtf(str(d)) gives d back for any valid date."""
     assert date == PartialDate.from_edtf(str(date))
-
-
-@given(partial_dates())
-def test_parse_round_trips_str(date: PartialDate) -> None:
-    """parse(str(d)) gives d back for any valid date."""
-    assert date == PartialDate.parse(str(date))
-
-
-@given(partial_dates(qualified=False), st.booleans())
-def test_parse_round_trips_display_unqualified(date: PartialDate, pad_day: bool) -> None:
-    """parse(d.display()) gives d back for unqualified dates, padded or not."""
-    assert date == PartialDate.parse(date.display(pad_day=pad_day))
-
-
-@given(partial_dates())
-def test_parse_round_trips_display_qualified(date: PartialDate) -> None:
-    """parse(d.display()) also keeps the 'circa' and '(?)' qualifiers."""
-    assert date == PartialDate.parse(date.display())
 
 
 @pytest.mark.parametrize(
@@ -629,8 +391,8 @@ def test_range_from_edtf_is_strict(text: str) -> None:
 
 
 def test_open_range_bounds() -> None:
-    """Open ends are datetime.date.min and datetime.date.max."""
-    assert (datetime.date.min, datetime.date.max) == (
+    """Open ends have no first or last day: earliest and latest are None."""
+    assert (None, None) == (
         DateRange.parse("../1959").earliest,
         DateRange.parse("1950/..").latest,
     )
@@ -691,40 +453,193 @@ def test_range_is_hashable() -> None:
     assert {DateRange.parse("1950-1959")} == {DateRange.from_edtf("1950/1959")}
 
 
+def test_reversed_bounds_say_so_in_edtf() -> None:
+    """A period that ends before it starts is a DateParseError showing both bounds as EDTF."""
+    with pytest.raises(DateParseError, match="'1959/1950': the period starts after it ends"):
+        PartialDate(year=1955).overlaps("1959", "1950")
+
+
+# --- seasons, decades and centuries -------------------------------------------------
+
+
 @pytest.mark.parametrize(
-    ("text", "reason"),
+    ("date", "precision", "text", "earliest", "latest"),
     [
-        ("-1950", "signed years"),
-        ("\u22121950", "signed years"),
-        ("2/3/1950", "order is ambiguous"),
-        ("02.03.1950", "order is ambiguous"),
-        ("Tuesday, February 3, 1950", "that day was a Friday"),
-        ("Monday, February 1950", "a weekday without a full date"),
-        ("Monday 1950", "a weekday without a full date"),
-        ("1950s", "not a date form this library reads"),
+        (PartialDate(year=1950, span="decade"), "decade", "195X", "1950-01-01", "1959-12-31"),
+        (PartialDate(year=1900, span="century"), "century", "19XX", "1900-01-01", "1999-12-31"),
+        (PartialDate(year=1958, season="spring"), "season", "1958-21", "1958-03-01", "1958-05-31"),
+        (PartialDate(year=1958, season="summer"), "season", "1958-22", "1958-06-01", "1958-08-31"),
+        (PartialDate(year=1958, season="autumn"), "season", "1958-23", "1958-09-01", "1958-11-30"),
+        (PartialDate(year=1958, season="winter"), "season", "1958-24", "1958-12-01", "1959-02-28"),
+        (PartialDate(year=1955, season="winter"), "season", "1955-24", "1955-12-01", "1956-02-29"),
+        (PartialDate(year=10, span="decade"), "decade", "001X", "0010-01-01", "0019-12-31"),
+        (
+            PartialDate(year=1950, span="decade", approximate=True),
+            "decade",
+            "195X~",
+            "1950-01-01",
+            "1959-12-31",
+        ),
     ],
 )
-def test_fallback_refuses_to_guess(text: str, reason: str) -> None:
-    """Signs, ambiguous numeric day/month orders and wrong weekdays are errors, not guesses."""
-    with pytest.raises(DateParseError, match=reason) as info:
-        PartialDate.parse(text)
-    assert text == info.value.text
+def test_coarse_precisions(
+    date: PartialDate, precision: str, text: str, earliest: str, latest: str
+) -> None:
+    """Decades, centuries and (northern) seasons: their EDTF form and honest bounds."""
+    assert (precision, text, earliest, latest) == (
+        date.precision,
+        str(date),
+        date.earliest.isoformat(),
+        date.latest.isoformat(),
+    )
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "reason"),
+    [
+        ({"year": 1955, "span": "decade"}, "divisible by 10"),
+        ({"year": 1950, "span": "century"}, "divisible by 100"),
+        ({"year": 1950, "span": "year"}, "span must be"),
+        ({"year": 1950, "month": 2, "span": "decade"}, "no month"),
+        ({"year": 1958, "month": 3, "season": "spring"}, "a season has no month"),
+        ({"year": 1958, "season": "monsoon"}, "season must be one of"),
+        ({"year": 1900, "season": "spring", "span": "century"}, "no month or season"),
+    ],
+)
+def test_impossible_coarse_dates_raise(kwargs: dict[str, object], reason: str) -> None:
+    """A span must start on a round year and stands alone; a season has no month."""
+    with pytest.raises(DateParseError, match=reason):
+        PartialDate(**kwargs)  # type: ignore[arg-type]
+
+
+def test_winter_9999_is_out_of_range() -> None:
+    """Winter 9999 would end in February 10000, after the last year we hold."""
+    with pytest.raises(UnsupportedDateError, match="10000"):
+        PartialDate(year=9999, season="winter")
+
+
+@pytest.mark.parametrize("year", [0, -5, 10000])
+def test_years_out_of_range_are_unsupported(year: int) -> None:
+    """Years outside 1-9999 raise UnsupportedDateError, a DateParseError that says why."""
+    with pytest.raises(UnsupportedDateError, match="out of range"):
+        PartialDate(year=year)
+
+
+def test_repr_shows_season_and_span_only_when_set() -> None:
+    """The repr of a plain date is unchanged; a season or span is shown when there is one."""
+    expected = (
+        "PartialDate(year=1950, month=None, day=None, approximate=False, uncertain=False)",
+        "PartialDate(year=1958, month=None, day=None, approximate=False, uncertain=False, "
+        "season='winter')",
+    )
+    assert expected == (repr(pd(1950)), repr(PartialDate(year=1958, season="winter")))
+
+
+def test_coarse_dates_sort_by_their_bounds() -> None:
+    """The 1950s sort after 1950 (same first day, later last day), winter after autumn."""
+    items = [
+        PartialDate(year=1958, season="winter"),
+        PartialDate(year=1950, span="decade"),
+        PartialDate(year=1958, season="autumn"),
+        pd(1950),
+        PartialDate(year=1900, span="century"),
+    ]
+    expected = ["19XX", "1950", "195X", "1958-23", "1958-24"]
+    assert expected == [str(d) for d in sorted(items)]
 
 
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("Friday, February 3, 1950", "1950-02-03"),
-        ("27/12/1950", "1950-12-27"),
-        ("3/3/1950", "1950-03-03"),
+        ("195X", PartialDate(year=1950, span="decade")),
+        ("19XX", PartialDate(year=1900, span="century")),
+        ("1958-XX", pd(1958)),
+        ("1958-XX-XX", pd(1958)),
+        ("1958-06-XX", pd(1958, 6)),
+        ("1958-21", PartialDate(year=1958, season="spring")),
+        ("1958-24?", PartialDate(year=1958, season="winter", uncertain=True)),
+        ("2011-11-20T10:10:10Z", pd(2011, 11, 20)),
+        ("1985-04-12T23:20:30+04:30", pd(1985, 4, 12)),
+        ("1985-04-12T23:20:30-04", pd(1985, 4, 12)),
     ],
 )
-def test_fallback_reads_unambiguous_numbers_and_right_weekdays(text: str, expected: str) -> None:
-    """A right weekday, a day over 12 or equal day and month leave nothing to guess."""
-    assert expected == str(PartialDate.parse(text))
+def test_from_edtf_reads_level_1(text: str, expected: PartialDate) -> None:
+    """from_edtf reads unspecified digits, seasons and (dropping the time) datetimes."""
+    assert expected == PartialDate.from_edtf(text)
 
 
-def test_reversed_bounds_say_so_in_edtf() -> None:
-    """A period that ends before it starts is a DateParseError showing both bounds as EDTF."""
-    with pytest.raises(DateParseError, match="'1959/1950': the period starts after it ends"):
-        PartialDate(year=1955).overlaps("1959", "1950")
+@pytest.mark.parametrize(
+    ("text", "error", "reason"),
+    [
+        ("201X-05", DateParseError, "cannot have a month"),
+        ("1985-XX-03", DateParseError, "rightmost"),
+        ("1958-21-03", DateParseError, "month 21 is out of range"),
+        ("1958-25", DateParseError, "month 25 is out of range"),
+        ("1958-XXT10:10:10", DateParseError, "needs a full date"),
+        ("1958-01-01T24:00:00", DateParseError, "no such time of day"),
+        ("1958-01-01T10:00:00+25", DateParseError, "no such time zone"),
+        ("1958-01-01T10:00:00~", DateParseError, "qualifier cannot follow a time"),
+        ("-1985", UnsupportedDateError, "signed years"),
+        ("0000", UnsupportedDateError, "year 0 is out of range"),
+        ("000X", UnsupportedDateError, "year 0 is out of range"),
+        ("Y170000002", UnsupportedDateError, "Y-prefixed"),
+        ("Y-17E7", UnsupportedDateError, "Y-prefixed"),
+    ],
+)
+def test_from_edtf_refuses_saying_why(text: str, error: type[DateParseError], reason: str) -> None:
+    """Malformed level-1 forms are DateParseErrors; negative, 0 and Y-prefixed years are
+    UnsupportedDateErrors (out of scope on purpose, not malformed)."""
+    with pytest.raises(DateParseError, match=reason) as info:
+        PartialDate.from_edtf(text)
+    assert (text, error) == (info.value.text, type(info.value))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "195X/196X",
+            DateRange(
+                start=dates.PartialDate(year=1950, span="decade"),
+                end=dates.PartialDate(year=1960, span="decade"),
+            ),
+        ),
+        (
+            "1958-21/1958-23",
+            DateRange(
+                start=PartialDate(year=1958, season="spring"),
+                end=PartialDate(year=1958, season="autumn"),
+            ),
+        ),
+        ("1984?/2004-06-XX", DateRange(start=pd(1984, uncertain=True), end=pd(2004, 6))),
+        ("../195X", DateRange(end=PartialDate(year=1950, span="decade"))),
+    ],
+)
+def test_range_from_edtf_reads_level_1_sides(text: str, expected: DateRange) -> None:
+    """Each side of an EDTF interval may be any level 0/1 date."""
+    assert expected == DateRange.from_edtf(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("[undated]", None),
+        ("n.d.", None),
+        ("  Undated ", None),
+        ("1950-1953", DateRange(start=pd(1950), end=pd(1953))),
+        ("../1953", DateRange(end=pd(1953))),
+        ("02/1950", pd(1950, 2)),
+        ("the early 1950s", PartialDate(year=1950, span="decade")),
+        ("June 1950", pd(1950, 6)),
+    ],
+)
+def test_parse_date_reads_any_form(text: str, expected: PartialDate | DateRange | None) -> None:
+    """parse_date: None for an undated source, a DateRange for a range, else a PartialDate."""
+    assert expected == parse_date(text)
+
+
+def test_parse_date_keeps_the_range_error() -> None:
+    """A bad range is reported as a range, not as a failed single date."""
+    with pytest.raises(DateParseError, match="start 1959 is after") as info:
+        parse_date("1959/1950")
+    assert "1959/1950" == info.value.text

@@ -30,6 +30,7 @@ LAYERS: dict[str, int] = {
     "_bundled": 0,
     "loaders._input": 0,
     "dates": 1,
+    "_dateparse": 1,
     "_ris": 2,
     "models": 2,
     "names": 2,

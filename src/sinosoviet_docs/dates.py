@@ -1,23 +1,27 @@
 """Partial dates and date ranges for archive documents.
 
-Archive records are often dated only to the month ("February 1950") or the
-year ("1958").  A :class:`PartialDate` keeps exactly the parts the source gave
-and never invents a day or a month: "February 1950" stays month-precise, it
-does not become 1 February 1950.  Its bounds (:attr:`PartialDate.earliest`,
+Archive records are often dated only to the month ("February 1950"), the
+year ("1958"), a season ("Spring 1958") or a decade ("the 1950s").  A
+:class:`PartialDate` keeps exactly the parts the source gave and never
+invents a day or a month: "February 1950" stays month-precise, it does not
+become 1 February 1950.  Its bounds (:attr:`PartialDate.earliest`,
 :attr:`PartialDate.latest`) say which days it may stand for, and
 :meth:`PartialDate.overlaps` / :meth:`PartialDate.within` answer "may it be
 in this period?" and "is it surely in this period?".
 
 Files written by this library hold dates as EDTF strings (Extended
-Date/Time Format, ISO 8601-2 level 1 subset): ``1950``, ``1950-02``,
-``1952-12-27``, optionally followed by ``~`` (approximate), ``?``
-(uncertain) or ``%`` (both); ranges are ``1950/1959``, ``../1959``,
-``1950/..``.  :meth:`PartialDate.from_edtf` and :meth:`DateRange.from_edtf`
-read those strictly and quickly; :meth:`PartialDate.parse` and
-:meth:`DateRange.parse` also read the forms printed by the archive.
+Date/Time Format, ISO 8601-2, levels 0 and 1): ``1950``, ``1950-02``,
+``1952-12-27``, ``195X`` (a decade), ``19XX`` (a century), ``1958-21``
+(spring; 22 summer, 23 autumn, 24 winter), optionally followed by ``~``
+(approximate), ``?`` (uncertain) or ``%`` (both); ranges are
+``1950/1959``, ``../1959``, ``1950/..``.  :meth:`PartialDate.from_edtf` and
+:meth:`DateRange.from_edtf` read those strictly and quickly;
+:meth:`PartialDate.parse` and :meth:`DateRange.parse` also read the forms
+printed by the archive.
 
-This is the only module of the package that uses :mod:`dateutil`, and only
-as a last resort inside :meth:`PartialDate.parse` (imported lazily).
+The lenient reader behind :meth:`PartialDate.parse` lives in
+:mod:`sinosoviet_docs._dateparse`, the only module of the package that uses
+:mod:`dateutil`, and only as a last resort (imported lazily).
 
 >>> d = PartialDate.parse("February 1950")
 >>> str(d), d.precision, str(d.earliest), str(d.latest)
@@ -29,29 +33,44 @@ as a last resort inside :meth:`PartialDate.parse` (imported lazily).
 from __future__ import annotations
 
 import datetime
+import functools
 import re
-from typing import TYPE_CHECKING, Literal, TypeAlias, TypeGuard
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Literal, TypeAlias, TypeGuard, cast
 
 import attrs
 
-from ._vocab import MONTH_NAMES, MONTHS, WEEKDAY_NAMES, WEEKDAYS
-from .exceptions import DateParseError
+from ._vocab import MONTH_NAMES
+from .exceptions import DateParseError, UnsupportedDateError
 
 if TYPE_CHECKING:
     from attrs import Attribute
 
-__all__ = ["DateRange", "PartialDate", "Precision"]
+__all__ = ["DateRange", "PartialDate", "Precision", "Season", "Span", "parse_date"]
 
-Precision = Literal["year", "month", "day"]
+Precision = Literal["century", "decade", "year", "season", "month", "day"]
+#: A season of the northern hemisphere (see :attr:`PartialDate.season`).
+Season = Literal["spring", "summer", "autumn", "winter"]
+#: A run of years that :attr:`PartialDate.year` starts (see :attr:`PartialDate.span`).
+Span = Literal["decade", "century"]
 
 #: What ``overlaps``/``within`` accept as a bound; ``None`` means open.
 _Bound: TypeAlias = "datetime.date | PartialDate | DateRange | str | None"
 
 
-# Longer inputs are refused before they reach dateutil.
-_MAX_LENGTH = 100
-
 _DAYS_IN_MONTH = (0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+
+# Season -> (EDTF code, first month, last month); winter's last month is
+# February of the next year.
+_SEASONS: dict[Season, tuple[int, int, int]] = {
+    "spring": (21, 3, 5),
+    "summer": (22, 6, 8),
+    "autumn": (23, 9, 11),
+    "winter": (24, 12, 2),
+}
+_SEASON_OF_CODE: dict[int, Season] = {code: name for name, (code, _, _) in _SEASONS.items()}
+# Span -> number of years.
+_SPANS: dict[Span, int] = {"decade": 10, "century": 100}
 
 # EDTF qualifier -> (approximate, uncertain).
 _QUALIFIERS: dict[str | None, tuple[bool, bool]] = {
@@ -66,14 +85,17 @@ _QUALIFIERS: dict[str | None, tuple[bool, bool]] = {
 _EDTF_DATE = r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?([~?%])?"
 _EDTF_RE = re.compile(_EDTF_DATE)
 _EDTF_INTERVAL_RE = re.compile(rf"(?:{_EDTF_DATE}|\.\.)?/(?:{_EDTF_DATE}|\.\.)?")
-# "December 27, 1952", "Dec. 27, 1952", "July 05, 1950", "Dec 27th 1952"
-_MDY_RE = re.compile(r"([A-Za-z]+)\.? ?(\d{1,2})(?:st|nd|rd|th)?,? ?(\d{4})")
-# "27 December 1952", "27 Dec. 1952"
-_DMY_RE = re.compile(r"(\d{1,2})(?:st|nd|rd|th)? ([A-Za-z]+)\.?,? ?(\d{4})")
-# "February 1950", "December, 1959", "Sept. 1950"
-_MY_RE = re.compile(r"([A-Za-z]+)\.?,? ?(\d{4})")
-# "circa 1950", "c. 1950", "ca. 1950", "ca 1950"
-_CIRCA_RE = re.compile(r"(?:circa |ca\. ?|ca |c\. ?)(.+)", re.IGNORECASE)
+# The rest of EDTF levels 0 and 1, read when the pattern above does not match:
+# unspecified digits from the right (195X, 19XX, 1958-XX, 1958-06-XX),
+# seasons (1958-21 to 1958-24) and a date with a time of day.
+_EDTF_FULL_RE = re.compile(
+    r"(\d{4}|\d{3}X|\d{2}XX)(?:-(\d{2}|XX)(?:-(\d{2}|XX))?)?"
+    r"(?:T(\d{2}):(\d{2}):(\d{2})(Z|[+-]\d{2}(?::\d{2})?)?)?([~?%])?"
+)
+# EDTF years this library refuses on purpose: signed (before the common era)
+# and Y-prefixed (more than four digits, or with an exponent).
+_SIGNED_RE = re.compile(r"[-\u2212]\d")
+_Y_PREFIXED_RE = re.compile(r"Y-?\d")
 # The archive's year ranges: "1950-1959", "1950 - 1959" (en dashes are split
 # separately).
 _YEAR_RANGE_RE = re.compile(r"(\d{4}[~?%]?) ?- ?(\d{4}[~?%]?)")
@@ -116,8 +138,10 @@ def _normalize(text: str) -> str:
 def _start_of(bound: _Bound) -> datetime.date:
     if bound is None:
         return datetime.date.min
-    if isinstance(bound, (PartialDate, DateRange)):
+    if isinstance(bound, PartialDate):
         return bound.earliest
+    if isinstance(bound, DateRange):
+        return datetime.date.min if bound.start is None else bound.start.earliest
     if isinstance(bound, datetime.datetime):
         return bound.date()
     if isinstance(bound, datetime.date):
@@ -130,8 +154,10 @@ def _start_of(bound: _Bound) -> datetime.date:
 def _end_of(bound: _Bound) -> datetime.date:
     if bound is None:
         return datetime.date.max
-    if isinstance(bound, (PartialDate, DateRange)):
+    if isinstance(bound, PartialDate):
         return bound.latest
+    if isinstance(bound, DateRange):
+        return datetime.date.max if bound.end is None else bound.end.latest
     if isinstance(bound, datetime.datetime):
         return bound.date()
     if isinstance(bound, datetime.date):
@@ -168,11 +194,16 @@ def _within(earliest: datetime.date, latest: datetime.date, start: _Bound, end: 
 # --- PartialDate ------------------------------------------------------------
 
 
+@functools.total_ordering
 @attrs.frozen(kw_only=True, order=False)
 class PartialDate:
-    """A calendar date known to the year, the month or the day.
+    """A calendar date known to the century, decade, year, season, month or day.
 
-    Missing parts are ``None`` and are never filled in.  ``approximate`` and
+    Missing parts are ``None`` and are never filled in.  ``span`` makes
+    ``year`` the first year of a ``"decade"`` or ``"century"``; ``season``
+    (``"spring"``, ``"summer"``, ``"autumn"``, ``"winter"``) is a season of
+    the northern hemisphere by whole months: March-May, June-August,
+    September-November, and December to February of the next year.  ``approximate`` and
     ``uncertain`` are the EDTF qualifiers ``~`` and ``?`` (``%`` is both).
     Building an impossible date raises :class:`DateParseError`:
 
@@ -198,6 +229,8 @@ class PartialDate:
     day: int | None = attrs.field(default=None)
     approximate: bool = attrs.field(default=False)
     uncertain: bool = attrs.field(default=False)
+    season: Season | None = attrs.field(default=None)
+    span: Span | None = attrs.field(default=None)
 
     @year.validator
     def _check_year(self, attribute: Attribute[int], value: object) -> None:
@@ -206,7 +239,7 @@ class PartialDate:
                 _render(value, self.month, self.day), f"year must be an int, not {value!r}"
             )
         if not 1 <= value <= 9999:
-            raise DateParseError(
+            raise UnsupportedDateError(
                 _render(value, self.month, self.day), f"year {value} is out of range (1-9999)"
             )
 
@@ -249,15 +282,58 @@ class PartialDate:
                 f"{attribute.name} must be a bool, not {value!r}",
             )
 
+    @season.validator
+    def _check_season(self, attribute: Attribute[Season | None], value: object) -> None:
+        if value is None:
+            return
+        if not isinstance(value, str) or value not in _SEASONS:
+            raise DateParseError(
+                f"{self.year:04d}", f"season must be one of {', '.join(_SEASONS)}, not {value!r}"
+            )
+        if self.month is not None:
+            raise DateParseError(_render(self.year, self.month, self.day), "a season has no month")
+        if value == "winter" and self.year == 9999:
+            raise UnsupportedDateError("9999-24", "winter 9999 ends in the year 10000, after 9999")
+
+    @span.validator
+    def _check_span(self, attribute: Attribute[Span | None], value: object) -> None:
+        if value is None:
+            return
+        years = _SPANS.get(cast(Span, value)) if isinstance(value, str) else None
+        if years is None:
+            raise DateParseError(
+                f"{self.year:04d}", f"span must be 'decade', 'century' or None, not {value!r}"
+            )
+        if self.month is not None or self.season is not None:
+            raise DateParseError(
+                f"{self.year:04d}", f"a {value} has no month or season, only a first year"
+            )
+        if self.year % years:
+            raise DateParseError(
+                f"{self.year:04d}", f"a {value} starts on a year divisible by {years}"
+            )
+
     # -- reading -------------------------------------------------------------
 
     @classmethod
     def from_edtf(cls, text: str) -> PartialDate:
-        """Read a strict EDTF date, as stored in our own files.
+        """Read a strict EDTF date (levels 0 and 1), as stored in our own files.
 
         ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``, optionally followed by one of
-        ``~``, ``?``, ``%``.  This is the fast reader: no whitespace, no other
-        forms, no :mod:`dateutil`.
+        ``~``, ``?``, ``%``; also a decade ``195X``, a century ``19XX``,
+        unspecified parts ``1958-XX`` and ``1958-06-XX`` (read as the year
+        and the month they leave), a season ``1958-21`` (spring) to
+        ``1958-24`` (winter), and a date with a time of day
+        ``2011-11-20T10:10:10Z`` (the time is dropped).  Signed years, year
+        0 and ``Y``-prefixed years raise :class:`UnsupportedDateError`.  This
+        is the fast reader: no whitespace, no other forms, no :mod:`dateutil`.
+
+        >>> PartialDate.from_edtf("195X").precision, str(PartialDate.from_edtf("1958-06-XX"))
+        ('decade', '1958-06')
+        >>> PartialDate.from_edtf("-1985")  # doctest: +ELLIPSIS
+        Traceback (most recent call last):
+        ...
+        sinosoviet_docs.exceptions.UnsupportedDateError: cannot read date '-1985': signed years ...
 
         >>> str(PartialDate.from_edtf("1950-02~"))
         '1950-02~'
@@ -267,13 +343,12 @@ class PartialDate:
         sinosoviet_docs.exceptions.DateParseError: cannot read date 'February 1950': not an EDTF ...
         """
         match = _EDTF_RE.fullmatch(text)
-        if match is None:
-            raise DateParseError(
-                text,
-                "not an EDTF date (expected YYYY, YYYY-MM or YYYY-MM-DD, "
-                "optionally followed by ~, ? or %)",
-            )
-        return _from_groups(text, *match.groups())
+        if match is not None:
+            return _from_groups(text, *match.groups())
+        date = _read_edtf(text, text)
+        if date is None:
+            raise DateParseError(text, _NOT_EDTF)
+        return date
 
     @classmethod
     def parse(cls, text: str) -> PartialDate:
@@ -298,7 +373,7 @@ class PartialDate:
         ...
         sinosoviet_docs.exceptions.DateParseError: cannot read date 'February 30, 1950': day 30 ...
         """
-        return _parse(text, _normalize(text))
+        return _lenient_reader()(text, _normalize(text))
 
     @classmethod
     def from_date(cls, d: datetime.date) -> PartialDate:
@@ -313,16 +388,19 @@ class PartialDate:
 
     @property
     def precision(self) -> Precision:
-        """The finest part known: ``"year"``, ``"month"`` or ``"day"``.
+        """The finest part known: ``"century"``, ``"decade"``, ``"year"``,
+        ``"season"``, ``"month"`` or ``"day"``.
 
-        >>> PartialDate.parse("1958").precision
-        'year'
+        >>> PartialDate.parse("1958").precision, PartialDate.parse("1950s").precision
+        ('year', 'decade')
         """
         if self.day is not None:
             return "day"
         if self.month is not None:
             return "month"
-        return "year"
+        if self.season is not None:
+            return "season"
+        return "year" if self.span is None else self.span
 
     @property
     def earliest(self) -> datetime.date:
@@ -333,51 +411,63 @@ class PartialDate:
 
         >>> PartialDate.parse("circa 1950").earliest
         datetime.date(1950, 1, 1)
+        >>> PartialDate.parse("Autumn 1958").earliest
+        datetime.date(1958, 9, 1)
         """
+        if self.season is not None:
+            return datetime.date(self.year, _SEASONS[self.season][1], 1)
         return datetime.date(self.year, self.month or 1, self.day or 1)
 
     @property
     def latest(self) -> datetime.date:
         """The last day this date may stand for (qualifiers do not widen it).
 
+        A decade or century runs to the end of its last year; winter runs
+        to the end of February of the next year.
+
         >>> PartialDate.parse("February 1952").latest
         datetime.date(1952, 2, 29)
+        >>> PartialDate.parse("1950s").latest, PartialDate.parse("Winter 1955").latest
+        (datetime.date(1959, 12, 31), datetime.date(1956, 2, 29))
         """
-        month = self.month or 12
-        return datetime.date(self.year, month, self.day or _days_in_month(self.year, month))
+        year, month, day = self._last()
+        return datetime.date(year, month, day)
+
+    def _last(self) -> tuple[int, int, int]:
+        """(year, month, day) of :attr:`latest`, without building a date."""
+        month, day = self.month, self.day
+        if day is not None and month is not None:
+            return self.year, month, day
+        if month is not None:
+            return self.year, month, _days_in_month(self.year, month)
+        if self.season is not None:
+            last = _SEASONS[self.season][2]
+            year = self.year + 1 if last < _SEASONS[self.season][1] else self.year
+            return year, last, _days_in_month(year, last)
+        if self.span is not None:
+            return self.year + _SPANS[self.span] - 1, 12, 31
+        return self.year, 12, 31
 
     # -- ordering --------------------------------------------------------------
 
-    def _key(self) -> tuple[int, int, int, int, int, bool, bool]:
+    def _key(self) -> tuple[int, int, int, int, int, int, bool, bool]:
         # Same order as (earliest, latest, approximate, uncertain), without
         # building date objects.
-        month, day = self.month, self.day
-        if month is None:
-            return (self.year, 1, 1, 12, 31, self.approximate, self.uncertain)
-        if day is None:
-            last = _days_in_month(self.year, month)
-            return (self.year, month, 1, month, last, self.approximate, self.uncertain)
-        return (self.year, month, day, month, day, self.approximate, self.uncertain)
+        year, month, day = self.year, self.month, self.day
+        if month is not None:
+            if day is None:
+                last = _days_in_month(year, month)
+                return (year, month, 1, year, month, last, self.approximate, self.uncertain)
+            return (year, month, day, year, month, day, self.approximate, self.uncertain)
+        if self.season is None and self.span is None:
+            return (year, 1, 1, year, 12, 31, self.approximate, self.uncertain)
+        first_month = 1 if self.season is None else _SEASONS[self.season][1]
+        return (year, first_month, 1, *self._last(), self.approximate, self.uncertain)
 
     def __lt__(self, other: object) -> bool:
         if not isinstance(other, PartialDate):
             return NotImplemented
         return self._key() < other._key()
-
-    def __le__(self, other: object) -> bool:
-        if not isinstance(other, PartialDate):
-            return NotImplemented
-        return self._key() <= other._key()
-
-    def __gt__(self, other: object) -> bool:
-        if not isinstance(other, PartialDate):
-            return NotImplemented
-        return self._key() > other._key()
-
-    def __ge__(self, other: object) -> bool:
-        if not isinstance(other, PartialDate):
-            return NotImplemented
-        return self._key() >= other._key()
 
     # -- periods ---------------------------------------------------------------
 
@@ -413,18 +503,46 @@ class PartialDate:
     def __str__(self) -> str:
         """The EDTF form, as stored in files: ``1950``, ``1950-02``, ``1952-12-27~``.
 
+        A decade is ``195X``, a century ``19XX`` and a season its EDTF code
+        (``1958-21`` spring to ``1958-24`` winter).
+
         >>> str(PartialDate(year=1950, month=2, approximate=True, uncertain=True))
         '1950-02%'
+        >>> str(PartialDate(year=1950, span="decade")), str(PartialDate(year=1958, season="winter"))
+        ('195X', '1958-24')
         """
         if self.approximate:
             suffix = "%" if self.uncertain else "~"
         else:
             suffix = "?" if self.uncertain else ""
         if self.month is None:
+            if self.season is not None:
+                return f"{self.year:04d}-{_SEASONS[self.season][0]}{suffix}"
+            if self.span == "decade":
+                return f"{self.year // 10:03d}X{suffix}"
+            if self.span == "century":
+                return f"{self.year // 100:02d}XX{suffix}"
             return f"{self.year:04d}{suffix}"
         if self.day is None:
             return f"{self.year:04d}-{self.month:02d}{suffix}"
         return f"{self.year:04d}-{self.month:02d}-{self.day:02d}{suffix}"
+
+    def __repr__(self) -> str:
+        """The constructor call; ``season`` and ``span`` are shown only when set.
+
+        >>> PartialDate(year=1950, span="decade")
+        PartialDate(year=1950, month=None, day=None, approximate=False, uncertain=False,
+                    span='decade')
+        """
+        extra = "".join(
+            f", {name}={value!r}"
+            for name, value in (("season", self.season), ("span", self.span))
+            if value is not None
+        )
+        return (
+            f"PartialDate(year={self.year!r}, month={self.month!r}, day={self.day!r}, "
+            f"approximate={self.approximate!r}, uncertain={self.uncertain!r}{extra})"
+        )
 
     def display(self, *, pad_day: bool = False) -> str:
         """The form the archive prints: "December 27, 1952", "December 1959", "1958".
@@ -432,7 +550,8 @@ class PartialDate:
         ``pad_day=True`` gives the old site's "July 05, 1950".  An approximate
         date gets a leading "circa ", an uncertain one a trailing " (?)";
         :meth:`parse` reads all of these back.  Years are written with four
-        digits.
+        digits; a decade is "1950s", a century "20th century" (1900-1999, as
+        ``19XX``) and a season "Spring 1958".
 
         >>> PartialDate.parse("1950-07-05").display()
         'July 5, 1950'
@@ -440,9 +559,18 @@ class PartialDate:
         'July 05, 1950'
         >>> PartialDate.parse("1959-12%").display()
         'circa December 1959 (?)'
+        >>> PartialDate.parse("195X").display(), PartialDate.parse("1958-21").display()
+        ('1950s', 'Spring 1958')
         """
         if self.month is None:
-            text = f"{self.year:04d}"
+            if self.season is not None:
+                text = f"{self.season.capitalize()} {self.year:04d}"
+            elif self.span == "decade":
+                text = f"{self.year:04d}s"
+            elif self.span == "century":
+                text = f"{_ordinal(self.year // 100 + 1)} century"
+            else:
+                text = f"{self.year:04d}"
         elif self.day is None:
             text = f"{MONTH_NAMES[self.month - 1]} {self.year:04d}"
         else:
@@ -453,6 +581,21 @@ class PartialDate:
         if self.uncertain:
             text += " (?)"
         return text
+
+
+def _ordinal(number: int) -> str:
+    """1st, 2nd, 3rd, 4th, ..., 11th, 12th, 13th, ..., 21st, ..., 100th."""
+    if number % 100 in (11, 12, 13):
+        return f"{number}th"
+    return f"{number}{({1: 'st', 2: 'nd', 3: 'rd'}).get(number % 10, 'th')}"
+
+
+@functools.cache
+def _lenient_reader() -> Callable[[str, str], PartialDate]:
+    """The reader behind :meth:`PartialDate.parse`, imported on first use."""
+    from ._dateparse import parse
+
+    return parse
 
 
 _new = object.__new__
@@ -478,10 +621,17 @@ def _from_groups(
         or (m is not None and not 1 <= m <= 12)
         or (d is not None and (m is None or not 1 <= d <= _days_in_month(y, m)))
     ):
+        season = None if m is None or d is not None else _SEASON_OF_CODE.get(m)
         try:
-            PartialDate(year=y, month=m, day=d)
+            if season is None:
+                PartialDate(year=y, month=m, day=d)
+            else:
+                approximate, uncertain = _QUALIFIERS[qualifier]
+                return PartialDate(
+                    year=y, season=season, approximate=approximate, uncertain=uncertain
+                )
         except DateParseError as error:
-            raise DateParseError(text, error.reason) from None
+            raise _requote(text, error) from None
     approximate, uncertain = _QUALIFIERS[qualifier]
     date = _new(PartialDate)
     _set(date, "year", y)
@@ -489,170 +639,83 @@ def _from_groups(
     _set(date, "day", d)
     _set(date, "approximate", approximate)
     _set(date, "uncertain", uncertain)
+    _set(date, "season", None)
+    _set(date, "span", None)
     return date
 
 
-def _match_archive(s: str) -> tuple[str, str | None, str] | None:
-    """(month name, day or None, year) of an archive form, or None."""
-    match = _MDY_RE.fullmatch(s)
-    if match is not None:
-        return match[1], match[2], match[3]
-    match = _DMY_RE.fullmatch(s)
-    if match is not None:
-        return match[2], match[1], match[3]
-    match = _MY_RE.fullmatch(s)
-    if match is not None:
-        return match[1], None, match[2]
-    return None
+_NOT_EDTF = (
+    "not an EDTF date (expected YYYY, YYYY-MM or YYYY-MM-DD, optionally followed "
+    "by ~, ? or %; or 195X, 19XX, 1958-XX, 1958-21 to 1958-24)"
+)
 
 
-def _parse(text: str, s: str) -> PartialDate:
-    """Parse the normalized string ``s``; errors quote the original ``text``."""
-    if not s:
-        raise DateParseError(text, "the date is empty")
-    match = _EDTF_RE.fullmatch(s)
-    if match is not None:
-        return _from_groups(text, *match.groups())
-    if len(s) > _MAX_LENGTH:
-        raise DateParseError(text, f"too long to be a date (over {_MAX_LENGTH} characters)")
+def _requote(text: str, error: DateParseError) -> DateParseError:
+    """The same error (and error type) about ``text``, the caller's whole input."""
+    return type(error)(text, error.reason)
 
-    # Qualifiers around the archive forms, "circa ...", "... (?)" and "...?",
-    # are stripped once (no recursion, so "circa circa ..." is refused).
-    approximate = uncertain = False
-    circa = _CIRCA_RE.fullmatch(s)
-    if circa is not None:
-        approximate, s = True, circa.group(1)
-    if s.endswith("(?)"):
-        uncertain, s = True, s[:-3].rstrip()
-    elif s.endswith("?"):
-        uncertain, s = True, s[:-1].rstrip()
-    date = _parse_unqualified(text, s)
-    if (approximate and not date.approximate) or (uncertain and not date.uncertain):
-        date = attrs.evolve(
-            date, approximate=date.approximate or approximate, uncertain=date.uncertain or uncertain
+
+def _refuse_out_of_scope(text: str, s: str) -> None:
+    """Raise :class:`UnsupportedDateError` for the EDTF years this library leaves out."""
+    if _SIGNED_RE.match(s):
+        raise UnsupportedDateError(text, "signed years (before the common era) are not supported")
+    if _Y_PREFIXED_RE.match(s):
+        raise UnsupportedDateError(
+            text, "Y-prefixed years (more than four digits, or an exponent) are not supported"
         )
-    return date
 
 
-def _parse_unqualified(text: str, s: str) -> PartialDate:
-    """Parse ``s`` once its "circa"/"(?)" qualifiers are stripped."""
-    if not s:
-        raise DateParseError(text, "the date is empty")
-    match = _EDTF_RE.fullmatch(s)
-    if match is not None:
-        return _from_groups(text, *match.groups())
+def _read_edtf(text: str, s: str) -> PartialDate | None:
+    """An EDTF level 0/1 date the fast pattern misses, or None if ``s`` is not one.
 
-    archive = _match_archive(s)
-    if archive is not None:
-        month_name, day, year = archive
-        month = MONTHS.get(month_name.lower())
-        if month is not None:
-            try:
-                return PartialDate(
-                    year=int(year), month=month, day=None if day is None else int(day)
-                )
-            except DateParseError as error:
-                raise DateParseError(text, error.reason) from None
-
-    if DateRange._split(s) is not None:
-        try:
-            DateRange.parse(s)
-        except DateParseError:
-            pass  # not a range after all ("02/1950"): let dateutil try
-        else:
-            raise DateParseError(
-                text, "this is a date range, not a single date; use DateRange.parse"
-            )
-    return _parse_with_dateutil(text, s)
-
-
-# Two defaults that differ in every field.  dateutil copies the fields the
-# input lacks from ``default``, so a field that comes out different in the two
-# results was missing from the input.  Days 1 and 15 stay apart (and in the
-# same month) even when a weekday in the input moves the date up to 6 days on.
-_DEFAULT_A = datetime.datetime(1, 1, 1, 0, 0, 0, 0)
-_DEFAULT_B = datetime.datetime(2, 2, 15, 1, 1, 1, 1)
-
-
-# Day and month as numbers in either order ("2/3/1950", "02.03.1950").
-_NUMERIC_DMY_RE = re.compile(r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})")
-_WORD_RE = re.compile(r"[a-z]+")
-
-
-def _parse_with_dateutil(text: str, s: str) -> PartialDate:
-    """Last resort for forms the fast patterns miss, without invented parts.
-
-    Refused before dateutil is asked, because it would guess: a signed year
-    (EDTF's years before the common era), and a date whose day and month are
-    both numbers of 12 or less ("2/3/1950" is 2 March in Europe, 3 February in
-    the United States). A weekday in the input must be the date's weekday.
+    Errors quote ``text``.  Unspecified digits keep only what is specified:
+    ``1958-XX`` is the year 1958, ``1958-06-XX`` June 1958.
     """
-    if s[0] in "+-\u2212":
-        raise DateParseError(text, "signed years (before the common era) are not supported")
-    numeric = _NUMERIC_DMY_RE.fullmatch(s)
-    if (
-        numeric is not None
-        and int(numeric[1]) <= 12
-        and int(numeric[2]) <= 12
-        and int(numeric[1]) != int(numeric[2])
-    ):
-        raise DateParseError(
-            text,
-            "day and month are both numbers, so their order is ambiguous; "
-            "write the month as a word or use YYYY-MM-DD",
-        )
-    date = _dateutil_parse(text, s)
-    weekdays = {WEEKDAYS[w] for w in _WORD_RE.findall(s.lower()) if w in WEEKDAYS}
-    if weekdays:
-        if date.day is None or date.month is None:
-            raise DateParseError(text, "a weekday without a full date")
-        actual = datetime.date(date.year, date.month, date.day).weekday()
-        if weekdays != {actual}:
-            raise DateParseError(
-                text, f"the weekday does not match: that day was a {WEEKDAY_NAMES[actual]}"
-            )
-    return date
-
-
-def _dateutil_parse(text: str, s: str) -> PartialDate:
-    import dateutil.parser
-
-    timezones: list[object] = []
-
-    def note_timezone(name: str | None, offset: int | None) -> None:
-        if name is not None or offset is not None:
-            timezones.append(name or offset)
-
+    match = _EDTF_FULL_RE.fullmatch(s)
+    if match is None:
+        _refuse_out_of_scope(text, s)
+        return None
+    year, month, day, hour, minute, second, zone, qualifier = match.groups()
+    approximate, uncertain = _QUALIFIERS[qualifier]
+    if hour is not None:
+        if day is None or "X" in year + (month or "") + day:
+            raise DateParseError(text, "a time of day needs a full date")
+        if qualifier is not None:
+            raise DateParseError(text, "a qualifier cannot follow a time of day")
+        _check_time(text, int(hour), int(minute), int(second), zone)
+    parts: dict[str, object] = {"approximate": approximate, "uncertain": uncertain}
+    if "X" in year:
+        if month is not None:
+            raise DateParseError(text, "a year with unspecified digits cannot have a month")
+        parts["span"] = "decade" if year.count("X") == 1 else "century"
+        parts["year"] = int(year.replace("X", "0"))
+    else:
+        parts["year"] = int(year)
+    if month == "XX":
+        if day not in (None, "XX"):
+            raise DateParseError(text, "only the rightmost parts can be unspecified (XX)")
+    elif month is not None and 21 <= int(month) <= 24:
+        if day is not None:
+            raise DateParseError(text, "a season has no day")
+        parts["season"] = _SEASON_OF_CODE[int(month)]
+    elif month is not None:
+        parts["month"] = int(month)
+        if day not in (None, "XX"):
+            parts["day"] = int(day)
     try:
-        a = dateutil.parser.parse(s, default=_DEFAULT_A, tzinfos=note_timezone)
-        b = dateutil.parser.parse(s, default=_DEFAULT_B, tzinfos=note_timezone)
-    except (ValueError, OverflowError):  # ParserError is a ValueError
-        raise DateParseError(
-            text,
-            "not a date form this library reads (for example 'December 27, 1952', "
-            "'February 1950', '1958' or '1952-12-27')",
-        ) from None
+        return PartialDate(**parts)  # type: ignore[arg-type]
+    except DateParseError as error:
+        raise _requote(text, error) from None
 
-    if (
-        a.hour == b.hour
-        or a.minute == b.minute
-        or a.second == b.second
-        or a.microsecond == b.microsecond
-        or timezones
-        or a.tzinfo is not None
-    ):
-        raise DateParseError(text, "times and time zones are not supported; give a date only")
-    if a.year != b.year:
-        raise DateParseError(text, "no year in the date")
-    has_month = a.month == b.month
-    has_day = a.day == b.day
-    if has_day and not has_month:
-        raise DateParseError(text, "a day without a month")
-    if re.search(rf"(?<!\d)0*{a.year}(?!\d)", s) is None:
-        raise DateParseError(text, "the century is missing; write the year with four digits")
-    return PartialDate(
-        year=a.year, month=a.month if has_month else None, day=a.day if has_day else None
-    )
+
+def _check_time(text: str, hour: int, minute: int, second: int, zone: str | None) -> None:
+    if hour > 23 or minute > 59 or second > 59:
+        raise DateParseError(text, f"no such time of day: {hour:02d}:{minute:02d}:{second:02d}")
+    if zone not in (None, "Z"):
+        assert zone is not None
+        hours, _, minutes = zone[1:].partition(":")
+        if int(hours) > 23 or int(minutes or 0) > 59:
+            raise DateParseError(text, f"no such time zone offset: {zone}")
 
 
 # --- DateRange --------------------------------------------------------------
@@ -708,15 +771,21 @@ class DateRange:
         True
         """
         match = _EDTF_INTERVAL_RE.fullmatch(text)
-        if match is None:
-            raise DateParseError(
-                text,
-                "not an EDTF interval (expected A/B with EDTF dates, '..' or '' for open ends)",
-            )
-        groups = match.groups()
-        start = None if groups[0] is None else _from_groups(text, *groups[:4])
-        end = None if groups[4] is None else _from_groups(text, *groups[4:])
-        return _make_range(text, start, end)
+        if match is not None:
+            groups = match.groups()
+            start = None if groups[0] is None else _from_groups(text, *groups[:4])
+            end = None if groups[4] is None else _from_groups(text, *groups[4:])
+            return _make_range(text, start, end)
+        sides = text.split("/")
+        if len(sides) == 2:
+            first, last = (None if side in ("", "..") else _read_edtf(text, side) for side in sides)
+            if (first is not None or sides[0] in ("", "..")) and (
+                last is not None or sides[1] in ("", "..")
+            ):
+                return _make_range(text, first, last)
+        raise DateParseError(
+            text, "not an EDTF interval (expected A/B with EDTF dates, '..' or '' for open ends)"
+        )
 
     @classmethod
     def parse(cls, text: str) -> DateRange:
@@ -742,7 +811,7 @@ class DateRange:
             try:
                 single = PartialDate.parse(s)
             except DateParseError as error:
-                raise DateParseError(text, error.reason) from None
+                raise _requote(text, error) from None
             return _make_range(text, single, single)
         start = _parse_side(text, sides[0], "start")
         end = _parse_side(text, sides[1], "end")
@@ -765,32 +834,40 @@ class DateRange:
         return start.strip(), end.strip()
 
     @property
-    def earliest(self) -> datetime.date:
-        """The first day of the range (:attr:`datetime.date.min` if open).
+    def earliest(self) -> datetime.date | None:
+        """The first day of the range, or ``None`` when the start is open.
 
-        >>> DateRange.parse("../1959").earliest
-        datetime.date(1, 1, 1)
+        An open end has no first day: it is not :attr:`datetime.date.min`,
+        which a query or an export would take for a real day.
+
+        >>> DateRange.parse("1950-02/1950-06").earliest
+        datetime.date(1950, 2, 1)
+        >>> DateRange.parse("../1959").earliest is None
+        True
         """
-        return datetime.date.min if self.start is None else self.start.earliest
+        return None if self.start is None else self.start.earliest
 
     @property
-    def latest(self) -> datetime.date:
-        """The last day of the range (:attr:`datetime.date.max` if open).
+    def latest(self) -> datetime.date | None:
+        """The last day of the range, or ``None`` when the end is open.
 
         >>> DateRange.parse("1950-02/1950-06").latest
         datetime.date(1950, 6, 30)
+        >>> DateRange.parse("1950/..").latest is None
+        True
         """
-        return datetime.date.max if self.end is None else self.end.latest
+        return None if self.end is None else self.end.latest
 
     def overlaps(self, start: _Bound = None, end: _Bound = None) -> bool:
         """Whether the range shares a day with the period.
 
-        Bounds are as in :meth:`PartialDate.overlaps`.
+        Bounds are as in :meth:`PartialDate.overlaps`; an open end of the
+        range reaches as far as any period.
 
         >>> DateRange.parse("1950/1959").overlaps("1959-12", None)
         True
         """
-        return _overlaps(self.earliest, self.latest, start, end)
+        return _overlaps(_start_of(self), _end_of(self), start, end)
 
     def within(self, start: _Bound = None, end: _Bound = None) -> bool:
         """Whether the whole range lies inside the period.
@@ -802,7 +879,7 @@ class DateRange:
         >>> DateRange.parse("1950/..").within("1949", "1960")
         False
         """
-        return _within(self.earliest, self.latest, start, end)
+        return _within(_start_of(self), _end_of(self), start, end)
 
     def __contains__(self, item: object) -> bool:
         """Whether a PartialDate or date lies wholly inside the range.
@@ -837,11 +914,39 @@ def _parse_side(text: str, side: str, which: str) -> PartialDate | None:
     try:
         return PartialDate.parse(side)
     except DateParseError as error:
-        raise DateParseError(text, f"bad {which} {side!r}: {error.reason}") from None
+        raise type(error)(text, f"bad {which} {side!r}: {error.reason}") from None
 
 
 def _make_range(text: str, start: PartialDate | None, end: PartialDate | None) -> DateRange:
     try:
         return DateRange(start=start, end=end)
     except DateParseError as error:
-        raise DateParseError(text, error.reason) from None
+        raise _requote(text, error) from None
+
+
+def parse_date(text: str) -> PartialDate | DateRange | None:
+    """Read any date the archive or a user writes: ``None`` when it says there is none.
+
+    "[undated]", "undated", "n.d." and "no date" give ``None``; a range
+    ("1950-1953", "1950/..") gives a :class:`DateRange`; anything else is
+    read by :meth:`PartialDate.parse`.
+
+    >>> parse_date("n.d.") is None
+    True
+    >>> str(parse_date("1950-1953")), str(parse_date("the early 1950s"))
+    ('1950/1953', '195X')
+    """
+    from ._dateparse import is_undated
+
+    s = _normalize(text)
+    if is_undated(s):
+        return None
+    if DateRange._split(s) is None:
+        return PartialDate.parse(text)
+    try:
+        return DateRange.parse(text)
+    except DateParseError as range_error:
+        try:
+            return PartialDate.parse(text)  # "02/1950" has a slash but is one date
+        except DateParseError:
+            raise range_error from None

@@ -32,6 +32,7 @@ __all__ = [
     "ScrapeLoadError",
     "SinosovietDocsError",
     "UnknownArchiveError",
+    "UnsupportedDateError",
 ]
 
 
@@ -50,6 +51,17 @@ class DateParseError(SinosovietDocsError, ValueError):
         self.text = text
         self.reason = reason
         super().__init__(f"cannot read date {text!r}: {reason}")
+
+
+class UnsupportedDateError(DateParseError):
+    """A date this library refuses on purpose: before the common era, year 0, or after 9999.
+
+    EDTF writes such years ``-1985``, ``0000`` and ``Y170000002``; the
+    archive has no use for them, so they are refused rather than misread.
+
+    >>> str(UnsupportedDateError("-1985", "signed years (before the common era) are not supported"))
+    "cannot read date '-1985': signed years (before the common era) are not supported"
+    """
 
 
 class _KeyErrorMessage(SinosovietDocsError, KeyError):
