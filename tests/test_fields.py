@@ -77,3 +77,19 @@ def test_loading_does_not_share_fields_that_are_not_shared() -> None:
     loaded = ssd.loads(ssd.dumps(ssd.Catalogue(documents=docs)))
     assert loaded["d0"].summary == loaded["d1"].summary
     assert loaded["d0"].summary is not loaded["d1"].summary
+
+
+def test_every_facet_reads_the_fields_its_specs_name() -> None:
+    """A facet's values are the values of the fields whose spec names it, in field order."""
+    from sinosoviet_docs._search.facets import raw_values
+
+    doc = Document(
+        id="d", title="T", type="Cable", languages=("Russian",), authors=("A",), people=("B",),
+        places=("Moscow",), topics=("Korea",), collections=("c",),
+    )  # fmt: skip
+    for facet in ("type", "person", "place", "topic", "language", "collection"):
+        expected: list[object] = []
+        for name in facet_fields(facet):  # type: ignore[arg-type]
+            value = getattr(doc, name)
+            expected.extend(value if isinstance(value, tuple) else [value])
+        assert expected == list(raw_values(facet)(doc)), facet

@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING, Any, Literal
 import attrs
 
 from ._choices import check_choice
+from ._fields import FacetName
 from ._search.facets import count_facets, timeline_counts
 from ._search.filters import (
     Filter,
@@ -58,7 +59,8 @@ __all__ = ["DateBound", "DateMode", "FacetField", "Query", "SortKey", "Timeline"
 DateBound = str | PartialDate | DateRange | datetime.date | None
 DateMode = Literal["overlaps", "within"]
 SortKey = Literal["date", "-date", "relevance", "title", "-title"]
-FacetField = Literal["type", "person", "place", "topic", "language", "collection", "year"]
+#: The facets and filters of :meth:`Query.facets` (declared with the fields they read).
+FacetField = FacetName
 TimelineUnit = Literal["year", "month"]
 
 

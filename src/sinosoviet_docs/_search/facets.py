@@ -11,10 +11,13 @@ all read that one table.
 
 from __future__ import annotations
 
+import itertools
+import operator
 from collections import Counter
 from collections.abc import Callable, Iterable
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Literal, get_args
 
+from .._fields import FacetName, facet_fields, merged_as
 from .rewrite import authority
 
 if TYPE_CHECKING:
@@ -30,22 +33,27 @@ def _year(doc: Document) -> Iterable[str]:
     return () if doc.date is None else (f"{doc.date.year:04d}",)
 
 
-def _type(doc: Document) -> Iterable[str]:
-    return () if doc.type is None else (doc.type,)
+def _field_values(facet: FacetName) -> Values:
+    """The values of the fields that :mod:`~sinosoviet_docs._fields` says feed ``facet``."""
+    names = facet_fields(facet)
+    plural = [n for n in names if n in _TUPLE_FIELDS]
+    if len(names) == 1 and plural:
+        return operator.attrgetter(names[0])
+    if plural == list(names):
+        get = operator.attrgetter(*names)
+        return lambda d: tuple(itertools.chain.from_iterable(get(d)))
+    if len(names) == 1:
+        name = names[0]
+        return lambda d: () if (value := getattr(d, name)) is None else (value,)
+    raise AssertionError(f"facet {facet!r} mixes single and several values: {names}")
 
 
-def _person(doc: Document) -> Iterable[str]:
-    return (*doc.authors, *doc.people)
-
+# The fields holding several values (the ones merging unites): a facet reads them whole.
+_TUPLE_FIELDS = frozenset(merged_as("union"))
 
 _RAW: dict[str, Values] = {
     "year": _year,
-    "type": _type,
-    "collection": lambda d: d.collections,
-    "topic": lambda d: d.topics,
-    "language": lambda d: d.languages,
-    "place": lambda d: d.places,
-    "person": _person,
+    **{facet: _field_values(facet) for facet in get_args(FacetName) if facet != "year"},
 }
 
 
