@@ -70,8 +70,8 @@ def test_csl_letter_with_recipient_when_correspondence_known() -> None:
     item = export.csl_item(LetterDocument(id="l", title="Telegram"))
     expected = (
         "personal_communication",
-        [{"literal": "Joseph Stalin"}],
-        [{"literal": "Mao Zedong"}],
+        [{"family": "Stalin", "given": "Joseph"}],
+        [{"family": "Mao Zedong"}],
     )
     assert expected == (item["type"], item["author"], item["recipient"])
 

@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 import sinosoviet_docs as ssd
 from sinosoviet_docs import export
 from sinosoviet_docs.dates import PartialDate
-from sinosoviet_docs.export._cite import location_and_credits
+from sinosoviet_docs.export._cite import letter_kind, location_and_credits
 from sinosoviet_docs.models import Document
 
 from ..strategies import documents
@@ -21,9 +21,12 @@ from .samples import doc_with
 
 
 def test_ris_is_readable_by_rispy(bundled: ssd.Catalogue) -> None:
-    """rispy reads every bundled record back: type, id, title, date, URL."""
+    """rispy reads every bundled record back: type (PCOMM for letters), id, title, URL."""
     entries = rispy.loads(ssd.to_ris(bundled))
-    expected = [("MANSCPT", d.id, d.title, export.stable_url(d)) for d in bundled]
+    expected = [
+        ("MANSCPT" if letter_kind(d) is None else "PCOMM", d.id, d.title, export.stable_url(d))
+        for d in bundled
+    ]
     actual = [
         (e["type_of_reference"], e["id"], e["title"], (e.get("urls") or [None])[0]) for e in entries
     ]

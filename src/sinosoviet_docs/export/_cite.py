@@ -29,6 +29,7 @@ __all__ = [
     "citation_key",
     "citation_parts",
     "cite",
+    "letter_kind",
     "location_and_credits",
     "stable_url",
 ]
@@ -131,11 +132,55 @@ def _correspondents(doc: Document) -> tuple[tuple[str, ...], tuple[str, ...]]:
     return corr.senders, corr.recipients
 
 
+# A person's name opening the title before a quoted title: "Mao Zedong, 'Outline for a Speech'".
+_NAMED_IN_TITLE = r"^(?P<name>[^,:;“”\"‘'\[\]()]{3,60}?),\s+[“\"‘']"
+
+
+def _title_author(title: str) -> tuple[str, ...]:
+    """The person whose name opens a title before a quoted title, when the authority knows them.
+
+    >>> _title_author("Mao Zedong, 'Outline for a Speech on the International Situation'")
+    ('Mao Zedong',)
+    >>> _title_author("Moscow, 'A Note'")
+    ()
+    """
+    from ._names import person_name
+
+    match = re.match(_NAMED_IN_TITLE, title.strip())
+    if match is None or person_name(match["name"]) is None:
+        return ()
+    return (match["name"].strip(),)
+
+
+#: Words that, opening a title or as the document's type, make it a letter for
+#: reference managers (Zotero's Letter, CSL's personal_communication).
+LETTER_KINDS = ("telegram", "cable", "letter", "message")
+
+
+def letter_kind(doc: Document) -> str | None:
+    """The kind of letter a document is ("Telegram", "Cable", "Letter"), or ``None``.
+
+    The document's type decides when it is known; else the title's first words do
+    (memoranda, records of conversation and speeches are no letters).
+
+    >>> letter_kind(Document(id="x", title="Secret Telegram No. 969/I - From Moscow to Warsaw"))
+    'Telegram'
+    >>> letter_kind(Document(id="x", title="Memorandum of Conversation with Mao")) is None
+    True
+    """
+    words = re.findall(r"\w+", (doc.type or " ".join(doc.title.split()[:4])).casefold())
+    for word in words:
+        if word in LETTER_KINDS:
+            return word.capitalize()
+    return None
+
+
 @attrs.frozen
 class CitationParts:
     """What the CSL, BibTeX and RIS writers all say of a document beyond its own fields."""
 
-    #: The document's authors, else the senders its title names.
+    #: The document's authors, else the senders its title names, else the person
+    #: whose name opens the title; never a place.
     authors: tuple[str, ...]
     #: The recipients its title names.
     recipients: tuple[str, ...]
@@ -146,6 +191,8 @@ class CitationParts:
     translators: tuple[str, ...]
     #: The address to cite (:func:`stable_url`).
     url: str | None
+    #: "Telegram", "Cable", "Letter" (see :func:`letter_kind`), or ``None``.
+    letter: str | None = None
 
 
 def citation_parts(doc: Document) -> CitationParts:
@@ -155,15 +202,19 @@ def citation_parts(doc: Document) -> CitationParts:
     >>> parts.authors, parts.credits, parts.translators, parts.url
     ((), ('Translated by J. Roe',), ('J. Roe',), None)
     """
+    from ._names import is_place
+
     senders, recipients = _correspondents(doc)
     location, credits = location_and_credits(doc)
+    authors = tuple(a for a in doc.authors or senders if not is_place(a))
     return CitationParts(
-        authors=doc.authors or senders,
-        recipients=recipients,
+        authors=authors or _title_author(doc.title),
+        recipients=tuple(r for r in recipients if not is_place(r)),
         location=location,
         credits=credits,
         translators=_translators(credits),
         url=stable_url(doc),
+        letter=letter_kind(doc),
     )
 
 
