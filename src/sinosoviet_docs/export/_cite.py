@@ -168,7 +168,8 @@ def letter_kind(doc: Document) -> str | None:
     >>> letter_kind(Document(id="x", title="Memorandum of Conversation with Mao")) is None
     True
     """
-    words = re.findall(r"\w+", (doc.type or " ".join(doc.title.split()[:4])).casefold())
+    head = doc.type or " ".join(doc.title.split()[:4])
+    words: list[str] = re.findall(r"\w+", head.casefold())
     for word in words:
         if word in LETTER_KINDS:
             return word.capitalize()

@@ -19,7 +19,7 @@ True
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 import attrs
@@ -91,7 +91,7 @@ class Creator:
             return self.literal
         return f"{self.family}, {self.given}" if self.given else self.family or ""
 
-    def bibtex(self, escape: Any) -> str:
+    def bibtex(self, escape: Callable[[str], str]) -> str:
         """The BibTeX name ``{Family}, Given``, or the literal braced whole.
 
         >>> Creator(family="Stalin", given="Joseph").bibtex(str)
