@@ -88,6 +88,14 @@ def test_csl_keeps_archive_and_location(bundled: ssd.Catalogue) -> None:
 
 
 def test_csl_translator_from_credits() -> None:
-    """A "Translated by" credit gives the translator."""
-    item = export.csl_item(doc_with(credits="Translated by Jane Roe and John Doe."))
+    """A "Translated by" credit gives the translator (of a document with an author)."""
+    doc = doc_with(authors=("Mao Zedong",), credits="Translated by Jane Roe and John Doe.")
+    item = export.csl_item(doc)
     assert [{"literal": "Jane Roe"}, {"literal": "John Doe"}] == item["translator"]
+
+
+def test_csl_translator_of_a_document_without_author_closes_the_location() -> None:
+    """Without an author the translator is no CSL translator (Chicago would print it first)."""
+    item = export.csl_item(doc_with(source="APRF, f. 3.", credits="Translated by Jane Roe."))
+    expected = (None, "APRF, f. 3. Translated by Jane Roe")
+    assert expected == (item.get("translator"), item["archive_location"])

@@ -132,24 +132,33 @@ def _correspondents(doc: Document) -> tuple[tuple[str, ...], tuple[str, ...]]:
     return corr.senders, corr.recipients
 
 
-# A person's name opening the title before a quoted title: "Mao Zedong, 'Outline for a Speech'".
-_NAMED_IN_TITLE = r"^(?P<name>[^,:;“”\"‘'\[\]()]{3,60}?),\s+[“\"‘']"
+# A name opening the title: before a comma ("Mao Zedong, Outline for a Speech ...") or
+# as a possessive ("Anastas Mikoyan’s Recollections ...").
+_NAMED_IN_TITLE = r"^(?P<name>[^,:;“”\"‘'’\[\]()]{3,60}?)(?:,\s|['’]s\s)"
 
 
 def _title_author(title: str) -> tuple[str, ...]:
-    """The person whose name opens a title before a quoted title, when the authority knows them.
+    """The person whose name opens the title, when the authority knows them.
 
-    >>> _title_author("Mao Zedong, 'Outline for a Speech on the International Situation'")
+    The name must be a name (capitalised words and initials), so "Diary of P.F.
+    Yudin, ..." gives nobody.
+
+    >>> _title_author("Mao Zedong, Outline for a Speech on the International Situation")
     ('Mao Zedong',)
-    >>> _title_author("Moscow, 'A Note'")
-    ()
+    >>> _title_author("Anastas Mikoyan’s Recollections of his Trip to China")
+    ('Anastas Mikoyan',)
+    >>> _title_author("Moscow, 'A Note'"), _title_author("Report, Zhou Enlai to Mao Zedong")
+    ((), ())
     """
     from ._names import person_name
 
     match = re.match(_NAMED_IN_TITLE, title.strip())
-    if match is None or person_name(match["name"]) is None:
+    if match is None:
         return ()
-    return (match["name"].strip(),)
+    name = str(match["name"]).strip()
+    if not all(word[0].isupper() for word in name.split()) or person_name(name) is None:
+        return ()
+    return (name,)
 
 
 #: Words that, opening a title or as the document's type, make it a letter for

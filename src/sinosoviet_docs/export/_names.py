@@ -26,7 +26,15 @@ import attrs
 
 from ..exceptions import AmbiguousNameError
 
-__all__ = ["SPLIT_EXCEPTIONS", "Creator", "creator", "creators", "is_place", "person_name"]
+__all__ = [
+    "SPLIT_EXCEPTIONS",
+    "Creator",
+    "creator",
+    "creators",
+    "is_place",
+    "person_name",
+    "unsplit",
+]
 
 #: Persons of the authority (by id) whose family and given names the name order
 #: does not give. ``None``: the name has no family name, so it is cited whole.
@@ -174,3 +182,23 @@ def creators(names: Iterable[str]) -> tuple[Creator, ...]:
     """
     found = (creator(name) for name in names)
     return tuple(c for c in found if c is not None)
+
+
+def unsplit(value: str) -> str:
+    """The name a ``Family, Given`` of :meth:`Creator.ris` stands for; any other value as it is.
+
+    Only a split this module would write is undone, so a name the authority
+    does not know keeps its comma.
+
+    >>> unsplit("Stalin, Joseph"), unsplit("Mao, Zedong"), unsplit("Orlov, Ivan")
+    ('Joseph Stalin', 'Mao Zedong', 'Orlov, Ivan')
+    """
+    family, comma, given = value.partition(",")
+    family, given = family.strip(), given.strip()
+    if not comma or not family or not given:
+        return value
+    for name in (f"{given} {family}", f"{family} {given}"):
+        found = creator(name)
+        if found is not None and found.literal is None and found.ris() == f"{family}, {given}":
+            return found.display
+    return value

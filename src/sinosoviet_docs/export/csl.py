@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from ..models import Document
-from ._cite import ARCHIVE_NAME, _Docs, as_documents, citation_parts
+from ._cite import ARCHIVE_NAME, _Docs, _with_final_stop, as_documents, citation_parts
 from ._names import creators
 
 __all__ = ["csl_item", "to_csl_json"]
@@ -20,6 +20,11 @@ __all__ = ["csl_item", "to_csl_json"]
 
 def _csl_names(names: Iterable[str]) -> list[dict[str, str]]:
     return [c.csl() for c in creators(names)]
+
+
+def _joined_names(names: tuple[str, ...]) -> str:
+    """Names as running text: "A", "A and B", "A, B and C"."""
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
 
 
 def csl_item(doc: Document) -> dict[str, Any]:
@@ -33,8 +38,11 @@ def csl_item(doc: Document) -> dict[str, Any]:
     place is never a creator. The date becomes ``date-parts`` with as many
     parts as are known and ``circa`` when it is approximate. ``archive`` is
     the Digital Archive, ``archive_location`` the archive citation of the
-    original. There is no ``number`` (styles print it as "No.") and no
-    ``publisher`` (printed mid-entry): the record is in the ``URL``.
+    original. A translator is a ``translator`` when there is an author, else
+    "Translated by ..." closes the ``archive_location`` (Chicago styles would
+    print a translator in the author's place). There is no ``number``
+    (styles print it as "No.") and no ``publisher`` (printed mid-entry): the
+    record is in the ``URL``.
 
     >>> from sinosoviet_docs.dates import PartialDate
     >>> item = csl_item(Document(id="x", title="Note", date=PartialDate.parse("circa 1958")))
@@ -48,14 +56,17 @@ def csl_item(doc: Document) -> dict[str, Any]:
         "title": doc.title,
         "archive": ARCHIVE_NAME,
     }
-    for role, names in (
-        ("author", parts.authors),
-        ("recipient", parts.recipients),
-        ("translator", parts.translators),
-    ):
+    for role, names in (("author", parts.authors), ("recipient", parts.recipients)):
         found = _csl_names(names)
         if found:
             item[role] = found
+    location = parts.location
+    if "author" in item and parts.translators:
+        item["translator"] = _csl_names(parts.translators)
+    elif parts.translators:
+        # Without an author, Chicago styles would put the translator in the author's place.
+        translated = "Translated by " + _joined_names(parts.translators)
+        location = translated if location is None else f"{_with_final_stop(location)} {translated}"
     if doc.date is not None:
         date = doc.date
         known = [p for p in (date.year, date.month, date.day) if p is not None]
@@ -63,8 +74,8 @@ def csl_item(doc: Document) -> dict[str, Any]:
         if date.approximate:
             issued["circa"] = True
         item["issued"] = issued
-    if parts.location:
-        item["archive_location"] = parts.location
+    if location:
+        item["archive_location"] = location
     if doc.original_archive:
         item["archive_collection"] = doc.original_archive
     if doc.type or parts.letter:
