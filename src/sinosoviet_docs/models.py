@@ -14,7 +14,7 @@ import datetime
 import re
 import unicodedata
 from collections.abc import Iterable, Iterator
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 import attrs
 
@@ -24,6 +24,7 @@ from .exceptions import CatalogueError, CollectionNotFoundError, DocumentNotFoun
 if TYPE_CHECKING:
     from .citations import ArchivalReference
     from .correspondence import Correspondence, NamesReport, Network
+    from .export.tables import Table
     from .merge import OnConflict
     from .names import PeopleAuthority, PlaceAuthority
     from .query import Query
@@ -453,6 +454,16 @@ class Catalogue:
         from .query import Query
 
         return Query(catalogue=self)
+
+    def to_dataframe(self, table: Table = "documents") -> Any:
+        """A pandas DataFrame of the documents or of another table (documents × people ...).
+
+        The tables are those of :func:`sinosoviet_docs.export.to_dataframe`;
+        needs ``pip install 'sinosoviet-docs[pandas]'``.
+        """
+        from .export import to_dataframe
+
+        return to_dataframe(self, table)
 
     # -- loaders issue: merging (keep additions for that work below this line) --
 

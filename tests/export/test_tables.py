@@ -80,7 +80,7 @@ def test_dataframe_people_table_is_exploded() -> None:
     """The people table has one row per document and person, in order."""
     pytest.importorskip("pandas")
     docs = [doc_with(id="a", people=("P", "Q")), doc_with(id="b"), doc_with(id="c", people=("R",))]
-    frame = export.to_dataframe(docs, table="people")
+    frame = export.to_dataframe(docs, table="people")[["document_id", "position", "person"]]
     expected = [("a", 1, "P"), ("a", 2, "Q"), ("c", 1, "R")]
     assert expected == list(frame.itertuples(index=False, name=None))
 
