@@ -69,9 +69,10 @@ def pandoc(items: list[dict[str, Any]], tmp: Path) -> dict[str, tuple[str, str]]
     (tmp / "items.json").write_text(json.dumps(items), encoding="utf-8")
     body = "\n\n".join(f"Cited[@{i['id']}]." for i in items) + "\n\n::: {#refs}\n:::\n"
     (tmp / "cited.md").write_text(body, encoding="utf-8")
+    style = str(chicago_style())
+    command = [program, "cited.md", "--citeproc", "--csl", style, "--bibliography", "items.json"]
     out = subprocess.run(
-        [program, "cited.md", "--citeproc", "--csl", str(chicago_style())]
-        + ["--bibliography", "items.json", "-t", "plain", "--wrap=none"],
+        [*command, "-t", "plain", "--wrap=none"],
         cwd=tmp,
         capture_output=True,
         text=True,
