@@ -186,3 +186,11 @@ def test_chicago_dates_keep_their_precision_and_places_are_no_authors(
     place_note, place_entry = rendered[PLACES]
     assert place_note.startswith("“Secret Telegram")
     assert place_entry.startswith("“Secret Telegram")
+
+
+def test_csl_translator_named_in_the_source(bundled: ssd.Catalogue) -> None:
+    """A source quoting "English translation from Michael Schoenhals, ..." gives the
+    translator; the speech whose title opens with Mao Zedong's name is his."""
+    item = export.csl_item(bundled["121559"])
+    expected = ([{"family": "Mao Zedong"}], [{"literal": "Michael Schoenhals"}])
+    assert expected == (item["author"], item["translator"])

@@ -114,13 +114,28 @@ def location_and_credits(doc: Document) -> tuple[str | None, tuple[str, ...]]:
 _TRANSLATED_BY = r"(?i)translated (?:from [A-Za-z]+ )?by (.+?)\.?$"
 
 
-def _translators(credits: Sequence[str]) -> tuple[str, ...]:
-    """Names in "Translated by A and B" credit lines."""
+# A source that names the translation it quotes: "English translation from Michael
+# Schoenhals, "Mao Zedong: Speeches ..."". The name is two to four capitalised words.
+_TRANSLATION_FROM = (
+    r"\b[Tt]ranslation (?:from|by) ((?:[A-Z][\w.'’-]*\s){1,3}[A-Z][\w'’-]+)(?=[,.;]|$)"
+)
+
+
+def _translators(credits: Sequence[str], location: str | None = None) -> tuple[str, ...]:
+    """Names in "Translated by A and B" credit lines, else the translation a source names.
+
+    >>> _translators([], 'Mao wenji, vol. 7. English translation from Michael Schoenhals, "A"')
+    ('Michael Schoenhals',)
+    >>> _translators([], "Translation from Russian, APRF")
+    ()
+    """
     names: list[str] = []
     for credit in credits:
         match = re.search(_TRANSLATED_BY, credit.strip())
         if match:
             names.extend(n.strip() for n in re.split(r",? and |, ", match[1]) if n.strip())
+    if not names and location:
+        names.extend(m[1] for m in re.finditer(_TRANSLATION_FROM, location))
     return tuple(names)
 
 
@@ -222,7 +237,7 @@ def citation_parts(doc: Document) -> CitationParts:
         recipients=tuple(r for r in recipients if not is_place(r)),
         location=location,
         credits=credits,
-        translators=_translators(credits),
+        translators=_translators(credits, location),
         url=stable_url(doc),
         letter=letter_kind(doc),
     )
