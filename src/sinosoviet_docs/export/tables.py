@@ -79,17 +79,24 @@ def _joined(values: Sequence[str]) -> str | None:
     return _JOIN.join(values) if values else None
 
 
-def _record(doc: Document) -> dict[str, Any]:
+def _date_columns(doc: Document) -> dict[str, str | None]:
+    """The date as EDTF, as printed, its precision and its ISO bounds (all None when undated)."""
     date = doc.date
     return {
-        "id": doc.id,
-        "record_id": doc.record_id,
-        "title": doc.title,
         "date": None if date is None else str(date),
         "date_display": None if date is None else date.display(),
         "date_precision": None if date is None else date.precision,
         "date_earliest": None if date is None else date.earliest.isoformat(),
         "date_latest": None if date is None else date.latest.isoformat(),
+    }
+
+
+def _record(doc: Document) -> dict[str, Any]:
+    return {
+        "id": doc.id,
+        "record_id": doc.record_id,
+        "title": doc.title,
+        **_date_columns(doc),
         "type": doc.type,
         "languages": _joined(doc.languages),
         "authors": _joined(doc.authors),
@@ -162,9 +169,10 @@ CORRESPONDENCE_COLUMNS = (
     "via",
     "number",
     "date",
+    "date_display",
+    "date_precision",
     "date_earliest",
     "date_latest",
-    "date_precision",
 )
 #: Columns of several names: lists in Arrow, Parquet and pandas, "; "-joined in records.
 _LIST_COLUMNS = frozenset(
@@ -248,7 +256,6 @@ def _correspondence_rows(doc: Document) -> list[dict[str, Any]]:
     corr = doc.correspondence
     if corr is None or corr.kind != "message":
         return []
-    date = doc.date
     return [
         {
             "document_id": doc.id,
@@ -257,10 +264,7 @@ def _correspondence_rows(doc: Document) -> list[dict[str, Any]]:
             "recipients": list(corr.recipients),
             "via": list(corr.intermediaries),
             "number": corr.number,
-            "date": None if date is None else str(date),
-            "date_earliest": None if date is None else date.earliest.isoformat(),
-            "date_latest": None if date is None else date.latest.isoformat(),
-            "date_precision": None if date is None else date.precision,
+            **_date_columns(doc),
         }
     ]
 
@@ -295,7 +299,7 @@ def to_dataframe(docs: _Docs, table: Table = "documents") -> Any:
       ``read_from`` (``metadata`` or ``title``), as :func:`people_rows` gives.
     - ``"correspondence"``: one row a message whose title says who wrote:
       ``senders``, ``recipients`` and ``via`` (lists of names), the cable
-      ``number``, and the date as EDTF with its bounds and precision.
+      ``number``, and the date as EDTF, as printed, its precision and bounds.
     - ``"places"``, ``"topics"``, ``"collections"``: one row per document and
       value with ``document_id``, ``position`` and ``place`` (``topic``,
       ``collection``).
