@@ -7,6 +7,7 @@ import json
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -87,12 +88,62 @@ def test_list_table_has_header_and_count() -> None:
 
 
 def test_show_prints_every_field(bundled: ssd.Catalogue) -> None:
-    """show lists every field of the document, unknown ones marked as such."""
+    """show lists every field of the document, unknown ones marked as such, then
+    its address, who wrote to whom and its citation (indented lines detail provenance)."""
     status, out = run("show", "112088")
     assert 0 == status
-    names = [line.split(":", 1)[0] for line in out.splitlines()]
-    assert [f.name for f in ssd.Document.__attrs_attrs__] == names
+    names = [line.split(":", 1)[0] for line in out.splitlines() if not line.startswith(" ")]
+    fields = [f.name for f in ssd.Document.__attrs_attrs__]
+    assert [*fields, "address", "who to whom", "cite as"] == names
     assert "(unknown)" in out
+
+
+def test_show_prints_who_wrote_to_whom_and_the_citation(bundled: ssd.Catalogue) -> None:
+    """show names sender and recipient as the title says and prints the note citation."""
+    _, out = run("show", "110385")
+    lines = dict(line.split(":", 1) for line in out.splitlines() if not line.startswith(" "))
+    expected = ("Joseph Stalin to Mao Zedong", bundled["110385"].cite())
+    assert expected == (lines["who to whom"].strip(), lines["cite as"].strip())
+
+
+def test_show_prints_provenance_as_lines_with_archive_addresses() -> None:
+    """Provenance is readable lines: archive addresses as https without a query, test
+    copies of the site counted but not named, the bundled catalogue's build files unnamed."""
+    _, out = run("show", "110385")
+    detail = [line.strip() for line in out.splitlines() if line.startswith("  ")]
+    assert "seen at https://digitalarchive.wilsoncenter.org/document/110385.pdf" in detail
+    assert not any("?v=" in line or "documents.jsonl" in line for line in detail)
+    _, mirrored = run("show", "112088")
+    assert "drivingcreative" not in mirrored
+    assert "and at 1 address(es) on a test copy of the site" in mirrored
+
+
+def test_cite_prints_notes_or_bibliography_entries(bundled: ssd.Catalogue) -> None:
+    """cite ID... prints each document's citation in the chosen style, a blank line between."""
+    _, note = run("cite", "110385", "112088")
+    _, bib = run("cite", "110385", "--style", "bibliography")
+    expected_note = bundled["110385"].cite() + "\n\n" + bundled["112088"].cite() + "\n"
+    assert expected_note == note
+    assert bundled["110385"].cite("bibliography") + "\n" == bib
+
+
+@pytest.mark.parametrize(
+    ("fmt", "writer"),
+    [("csl-json", ssd.to_csl_json), ("ris", ssd.to_ris), ("bibtex", ssd.to_bibtex)],
+)
+def test_cite_formats_are_the_exports(bundled: ssd.Catalogue, fmt: str, writer: Any) -> None:
+    """cite --format csl-json/ris/bibtex prints what the export functions write."""
+    _, out = run("cite", "110385", "112088", "--format", fmt)
+    assert writer([bundled["110385"], bundled["112088"]]) == out
+
+
+def test_cite_unknown_id_is_one_line(capsys: pytest.CaptureFixture[str]) -> None:
+    """An unknown id is a one-line error with status 1."""
+    status, _ = run("cite", "nope")
+    assert (1, "no document with id 'nope'") == (
+        status,
+        capsys.readouterr().err.split(": ", 2)[2][:26],
+    )
 
 
 def test_show_json_round_trips(bundled: ssd.Catalogue) -> None:

@@ -70,9 +70,14 @@ def _build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="keep only documents whose whole date lies in the period (default: any overlap)",
     )
-    show = commands.add_parser("show", parents=[common], help="every field of one document")
+    show = commands.add_parser(
+        "show",
+        parents=[common],
+        help="every field of one document, who wrote to whom, its citation",
+    )
     show.add_argument("id", help="the document's id (record id or slug)")
     show.set_defaults(run=_show)
+    _add_cite(commands, common)
     _add_export(commands, common)
     _add_search(commands, common)
     _add_load(commands, common)
@@ -199,9 +204,100 @@ def _show(cat: Catalogue, args: argparse.Namespace, out: TextIO) -> None:
     if args.json:
         _print_json(data, out)
         return
+    from .export import cite, stable_url
+
     for field in Document.__attrs_attrs__:
+        if field.name == "provenance":
+            _print_provenance(doc, bundled=args.catalogue is None, out=out)
+            continue
         value = getattr(doc, field.name)
         print(f"{field.name + ':':<18}{_plain(get_converter().unstructure(value))}", file=out)
+    print(f"{'address:':<18}{stable_url(doc) or '(unknown)'}", file=out)
+    print(f"{'who to whom:':<18}{_who_to_whom(doc)}", file=out)
+    print(f"{'cite as:':<18}{cite(doc)}", file=out)
+
+
+_ARCHIVE_HOST = "digitalarchive.wilsoncenter.org"
+
+
+def _who_to_whom(doc: Document) -> str:
+    """Who wrote to whom (or who talked), as the title says; "(not said)" otherwise."""
+    corr = doc.correspondence
+    if corr is None:
+        return "(not said)"
+    if corr.kind == "conversation":
+        return "conversation: " + ", ".join(corr.participants)
+    text = f"{', '.join(corr.senders) or '(sender not said)'} to "
+    text += ", ".join(corr.recipients) or "(recipient not said)"
+    if corr.intermediaries:
+        text += " via " + ", ".join(corr.intermediaries)
+    return text
+
+
+def _print_provenance(doc: Document, *, bundled: bool, out: TextIO) -> None:
+    """Where the facts were seen, one line each: archive addresses, never a test copy's.
+
+    Addresses on the archive are printed as https without a query; addresses on
+    other hosts (test copies of the site) are counted, not shown. The bundled
+    catalogue's build files mean nothing to a reader and are not named.
+    """
+    from urllib.parse import urlsplit, urlunsplit
+
+    print(f"{'provenance:':<18}{len(doc.provenance) or '(none known)'}", file=out)
+    for entry in doc.provenance:
+        shown: list[str] = []
+        elsewhere = 0
+        for url in entry.urls:
+            parts = urlsplit(url)
+            if parts.netloc.lower() == _ARCHIVE_HOST:
+                shown.append(urlunsplit(("https", _ARCHIVE_HOST, parts.path, "", "")))
+            else:
+                elsewhere += 1
+        print(f"  - {entry.note or 'the record'}", file=out)
+        if not bundled:
+            print(f"    from {entry.source}", file=out)
+        for url in dict.fromkeys(shown):
+            print(f"    seen at {url}", file=out)
+        if elsewhere:
+            print(f"    and at {elsewhere} address(es) on a test copy of the site", file=out)
+        if entry.retrieved:
+            print(f"    retrieved {entry.retrieved}", file=out)
+
+
+def _add_cite(commands: Any, common: argparse.ArgumentParser) -> None:
+    cmd = commands.add_parser(
+        "cite",
+        parents=[common],
+        help="the citation of documents: Chicago text, CSL-JSON, RIS or BibTeX",
+        description="Cite documents by id, as a Chicago note or bibliography entry "
+        "in the archive's pattern, or as CSL-JSON, RIS or BibTeX.",
+    )
+    cmd.add_argument("ids", nargs="+", metavar="ID", help="the documents' ids (record id or slug)")
+    cmd.add_argument(
+        "--style",
+        choices=("note", "bibliography"),
+        default="note",
+        help="the footnote or the bibliography form (text only; default: note)",
+    )
+    cmd.add_argument(
+        "--format",
+        choices=("text", "csl-json", "ris", "bibtex"),
+        default="text",
+        help="the output (default: text)",
+    )
+    cmd.set_defaults(run=_cite)
+
+
+def _cite(cat: Catalogue, args: argparse.Namespace, out: TextIO) -> None:
+    if args.json:
+        raise _UsageError("cite writes the --format it is given; for JSON use --format csl-json")
+    from .export import cite, export
+
+    docs = [cat.document(i) for i in args.ids]  # an unknown id is an error
+    if args.format == "text":
+        out.write("\n".join(cite(d, args.style) + "\n" for d in docs))
+    else:
+        out.write(export(docs, args.format))
 
 
 # -- exports issue: the export command -----------------------------------------------------

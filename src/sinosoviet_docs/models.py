@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Iterable, Iterator
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 import attrs
 
@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from .checks import CheckReport
     from .citations import ArchivalReference
     from .correspondence import Correspondence
+    from .export.tables import Table
     from .merging import OnConflict
     from .names import CatalogueNames, PeopleAuthority, PlaceAuthority
     from .network import Network
@@ -453,6 +454,16 @@ class Catalogue:
         from .query import Query
 
         return Query(catalogue=self)
+
+    def to_dataframe(self, table: Table = "documents") -> Any:
+        """A pandas DataFrame of the documents or of another table (documents × people ...).
+
+        The tables are those of :func:`sinosoviet_docs.export.to_dataframe`;
+        needs ``pip install 'sinosoviet-docs[pandas]'``.
+        """
+        from .export import to_dataframe
+
+        return to_dataframe(self, table)
 
     def search(self, text: str, *, aliases: bool = True) -> Query:
         """Documents matching a search string, best first (same as ``query().search(text)``).

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import jsonschema
@@ -16,6 +17,7 @@ from sinosoviet_docs.dates import PartialDate
 from sinosoviet_docs.models import Document
 
 from ..strategies import documents
+from . import readers
 from .samples import LetterDocument, doc_with
 
 DATA = Path(__file__).parent.parent / "data"
@@ -70,8 +72,8 @@ def test_csl_letter_with_recipient_when_correspondence_known() -> None:
     item = export.csl_item(LetterDocument(id="l", title="Telegram"))
     expected = (
         "personal_communication",
-        [{"literal": "Joseph Stalin"}],
-        [{"literal": "Mao Zedong"}],
+        [{"family": "Stalin", "given": "Joseph"}],
+        [{"family": "Mao Zedong"}],
     )
     assert expected == (item["type"], item["author"], item["recipient"])
 
@@ -88,6 +90,107 @@ def test_csl_keeps_archive_and_location(bundled: ssd.Catalogue) -> None:
 
 
 def test_csl_translator_from_credits() -> None:
-    """A "Translated by" credit gives the translator."""
-    item = export.csl_item(doc_with(credits="Translated by Jane Roe and John Doe."))
+    """A "Translated by" credit gives the translator (of a document with an author)."""
+    doc = doc_with(authors=("Mao Zedong",), credits="Translated by Jane Roe and John Doe.")
+    item = export.csl_item(doc)
     assert [{"literal": "Jane Roe"}, {"literal": "John Doe"}] == item["translator"]
+
+
+def test_csl_translator_of_a_document_without_author_closes_the_location() -> None:
+    """Without an author the translator is no CSL translator (Chicago would print it first)."""
+    item = export.csl_item(doc_with(source="APRF, f. 3.", credits="Translated by Jane Roe."))
+    expected = (None, "APRF, f. 3. Translated by Jane Roe")
+    assert expected == (item.get("translator"), item["archive_location"])
+
+
+# -- read by citeproc-py and pandoc with the Chicago notes-bibliography style ------------------
+
+TELEGRAM = "110385"  # Stalin (as Filippov) to Mao Zedong, with its archival location
+CONVERSATION = "112088"  # Khrushchev and Mao Zedong, translated by Vladislav M. Zubok
+NO_PERSON = "1962-10-22-soviet-memorandum-on-the-sino-indian-border-issue"
+MONTH_ONLY = "1959-12-mao-zedong-outline-for-a-speech-on-the-international"
+PLACES = "1976-01-23-secret-telegram-no-969-i-from-moscow-to-warsaw"
+CITED = (TELEGRAM, CONVERSATION, NO_PERSON, MONTH_ONLY, PLACES)
+
+
+def _rendered(bundled: ssd.Catalogue, reader: str, tmp_path: Path) -> dict[str, tuple[str, str]]:
+    docs = [bundled[key] for key in CITED]
+    docs.append(doc_with(id="circa", title="Undated Note", date=PartialDate.parse("circa 1958")))
+    items = json.loads(ssd.to_csl_json(docs))
+    if reader == "pandoc":
+        return readers.pandoc(items, tmp_path)
+    return readers.citeproc_py(items)
+
+
+@pytest.fixture(params=["citeproc-py", "pandoc"])
+def rendered(
+    request: pytest.FixtureRequest, bundled: ssd.Catalogue, tmp_path: Path
+) -> dict[str, tuple[str, str]]:
+    """Note and bibliography entry of each cited document, by citeproc-py and by pandoc."""
+    return _rendered(bundled, request.param, tmp_path)
+
+
+def test_chicago_telegram_reads_like_the_archive_citation(
+    rendered: dict[str, tuple[str, str]],
+) -> None:
+    """Sender first (inverted in the bibliography), recipient shown family first, quoted
+    title, full date, archive and location, the address; no "No." and no publisher."""
+    note, entry = rendered[TELEGRAM]
+    for text in (note, entry):
+        assert "“Ciphered Telegram, Filippov [Stalin] to Mao Zedong" in text
+        assert "to Mao Zedong" in text
+        assert "September 10, 1951" in text
+        assert "APRF, Fond 45, Opis 1, Delo 340, List 82" in text
+        assert "History and Public Policy Program Digital Archive" in text
+        assert "https://digitalarchive.wilsoncenter.org/document/110385" in text
+        assert not re.search(r"\bNo\. 110385|Wilson Center|Zedong,? Mao|Mao, Zedong", text)
+    assert re.match(r"(Joseph|J\.) Stalin, “", note)
+    assert re.match(r"Stalin, (Joseph\.|J\.) “", entry)
+
+
+def test_chicago_conversation_has_its_translator_not_as_author(
+    rendered: dict[str, tuple[str, str]],
+) -> None:
+    """A conversation has no author: the title leads, the translator is credited after it."""
+    note, entry = rendered[CONVERSATION]
+    for text in (note, entry):
+        assert text.startswith("“Discussion")
+        assert "October 2, 1959" in text
+        assert "Translated by Vladislav M. Zubok" in text
+        assert "Library of Congress, Washington, D.C." in text
+
+
+def test_chicago_document_with_no_person_leads_with_its_title(
+    rendered: dict[str, tuple[str, str]],
+) -> None:
+    """No person, no creator: the quoted title leads, then the date and the archive."""
+    note, entry = rendered[NO_PERSON]
+    for text in (note, entry):
+        assert text.startswith("“Soviet Memorandum on the Sino-Indian Border Issue")
+        assert "October 22, 1962" in text
+        assert "History and Public Policy Program Digital Archive" in text
+
+
+def test_chicago_dates_keep_their_precision_and_places_are_no_authors(
+    rendered: dict[str, tuple[str, str]],
+) -> None:
+    """A month stays a month, circa stays marked; "From Moscow to Warsaw" has no author;
+    a speech whose title opens with Mao Zedong's name is his."""
+    month_note, month_entry = rendered[MONTH_ONLY]
+    assert "December 1959," in month_note
+    assert month_entry.startswith("Mao Zedong. “")
+    assert not re.search(r"December \d{1,2},", month_note + month_entry)
+    circa_note, circa_entry = rendered["circa"]
+    assert re.search(r"\[1958\?\]|ca\. 1958|circa 1958", circa_note)
+    assert re.search(r"\[1958\?\]|ca\. 1958|circa 1958", circa_entry)
+    place_note, place_entry = rendered[PLACES]
+    assert place_note.startswith("“Secret Telegram")
+    assert place_entry.startswith("“Secret Telegram")
+
+
+def test_csl_translator_named_in_the_source(bundled: ssd.Catalogue) -> None:
+    """A source quoting "English translation from Michael Schoenhals, ..." gives the
+    translator; the speech whose title opens with Mao Zedong's name is his."""
+    item = export.csl_item(bundled["121559"])
+    expected = ([{"family": "Mao Zedong"}], [{"literal": "Michael Schoenhals"}])
+    assert expected == (item["author"], item["translator"])

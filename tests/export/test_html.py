@@ -38,8 +38,9 @@ def test_query_html_shows_markup_as_text() -> None:
 
 @given(documents())
 def test_no_generated_text_reaches_the_html_unescaped(doc: Document) -> None:
-    """Any document's HTML has only the tags the renderer writes itself."""
+    """Any document's HTML has only the tags the renderer writes itself (and its stylesheet)."""
     out = doc._repr_html_() + Catalogue(documents=[doc])._repr_html_()
+    out = out.replace(_html.STYLESHEET, "")
     tags = set(re.findall(r"<(/?[a-z]+)", out))
     allowed = {"table", "caption", "tr", "th", "td", "thead", "tbody", "a", "p", "strong"}
     assert set() == tags - allowed - {"/" + t for t in allowed}
@@ -93,3 +94,20 @@ def test_collection_html_lists_popular_documents() -> None:
     cat = Catalogue(documents=docs, collections=(Collection(slug="c", title="C", popular=docs),))
     out = cat.collection("c")._repr_html_()
     assert ["Title a", "Title b"] == re.findall(r"<td>(Title \w)</td>", out)
+
+
+def test_tables_carry_a_scoped_left_aligned_stylesheet(bundled: ssd.Catalogue) -> None:
+    """Each HTML view has the stylesheet, whose every rule names the package's table class,
+    with cells left-aligned; no table is left without the class."""
+    from sinosoviet_docs.export import _html
+
+    for out in (bundled._repr_html_(), bundled["112088"]._repr_html_()):
+        assert _html.STYLESHEET in out
+        assert out.count("<table") == out.count(f"<table class='{_html.TABLE_CLASS}'>")
+    rules = re.findall(r"([^{}]+)\{([^{}]*)\}", _html.STYLESHEET.removeprefix("<style>"))
+    selectors = [s for sel, _ in rules for s in sel.split(",")]
+    assert all(s.startswith(f"table.{_html.TABLE_CLASS}") for s in selectors)
+    assert (
+        "text-align:left"
+        in dict(rules)[f"table.{_html.TABLE_CLASS} th,table.{_html.TABLE_CLASS} td"]
+    )

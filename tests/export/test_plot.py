@@ -33,3 +33,64 @@ def test_timeline_plot_without_matplotlib_names_the_extra(
     monkeypatch.setitem(sys.modules, "matplotlib.pyplot", None)
     with pytest.raises(ImportError, match=re.escape("pip install 'sinosoviet-docs[plot]'")):
         bundled.query().timeline().plot()
+
+
+def _plot(timeline: ssd.Timeline) -> object:
+    pytest.importorskip("matplotlib")
+    import matplotlib
+
+    matplotlib.use("Agg")
+    return timeline.plot()
+
+
+def test_timeline_plot_has_integer_ticks_and_axis_labels(bundled: ssd.Catalogue) -> None:
+    """The count axis ticks are whole numbers (no 0.5), and both axes are labelled."""
+    ax: object = _plot(bundled.query().between("1952", "1953").timeline("year"))
+    import matplotlib.pyplot as plt
+
+    ticks = list(ax.get_yticks())  # type: ignore[attr-defined]
+    labels = (ax.get_xlabel(), ax.get_ylabel())  # type: ignore[attr-defined]
+    plt.close("all")
+    assert [] == [t for t in ticks if t != int(t)]
+    assert ("year", "documents") == labels
+
+
+def test_timeline_plot_thins_month_labels_and_widens_with_the_span(
+    bundled: ssd.Catalogue,
+) -> None:
+    """Months over many years: every n-th label so they fit, in a figure as wide as allowed."""
+    from sinosoviet_docs.export import plot
+
+    timeline = bundled.query().timeline("month")
+    ax: object = _plot(timeline)
+    import matplotlib.pyplot as plt
+
+    labels = [t.get_text() for t in ax.get_xticklabels()]  # type: ignore[attr-defined]
+    width = ax.figure.get_size_inches()[0]  # type: ignore[attr-defined]
+    plt.close("all")
+    periods = [label for label, _ in timeline.periods]
+    step = plot.label_step(len(periods), plot.figure_width(len(periods)))
+    assert step > 1
+    assert periods[::step] == labels
+    assert plot.figure_width(len(periods)) == width
+    assert len(labels) <= width * 2.5
+
+
+def test_timeline_plot_title_says_what_is_not_shown() -> None:
+    """Documents dated only to the year, or undated, are not drawn on a monthly chart,
+    and the title says how many."""
+    docs = [
+        ssd.Document(id="m", title="M", date=ssd.PartialDate(year=1950, month=2)),
+        ssd.Document(id="y", title="Y", date=ssd.PartialDate(year=1950)),
+        ssd.Document(id="u", title="U"),
+    ]
+    ax: object = _plot(ssd.Catalogue(documents=docs).query().timeline("month"))
+    import matplotlib.pyplot as plt
+
+    title = ax.get_title()  # type: ignore[attr-defined]
+    bars = len(ax.patches)  # type: ignore[attr-defined]
+    plt.close("all")
+    assert ("documents per month (not shown: 1 dated only to the year, 1 undated)", 1) == (
+        title,
+        bars,
+    )

@@ -9,13 +9,16 @@
 - :func:`to_records`, :func:`to_csv` and :func:`to_jsonl` write one flat row a
   document with the columns of :data:`COLUMNS`; :func:`to_dataframe`,
   :func:`to_arrow` and :func:`to_parquet` do the same for pandas and pyarrow
-  (optional extras, imported only when called), with exploded tables
-  document × person, place and topic.
+  (optional extras, imported only when called), with the tables of
+  :data:`TABLES`: document × person with each person's role, who wrote to
+  whom, document × place, topic and collection.
+- Persons the names authority knows go out as family and given names in
+  every format, in the name's own order; a place is never an author.
 
 Every function takes one :class:`~sinosoviet_docs.Document` or any iterable of
 them: a list, a :class:`~sinosoviet_docs.Catalogue`, or a query. Each format
-has its module (``csl``, ``bibtex``, ``ris``, ``tables``, ``plot``); this
-package gathers them and writes files (:func:`export`).
+has its module (``csl``, ``bibtex``, ``ris``, ``tables``, ``plot``; names in
+``_names``); this package gathers them and writes files (:func:`export`).
 
 >>> import sinosoviet_docs as ssd
 >>> doc = ssd.load()["112088"]
@@ -43,6 +46,7 @@ from .plot import plot_timeline
 from .ris import to_ris
 from .tables import (
     COLUMNS,
+    TABLES,
     Table,
     to_arrow,
     to_csv,
@@ -56,6 +60,7 @@ __all__ = [
     "ARCHIVE_NAME",
     "COLUMNS",
     "FORMATS",
+    "TABLES",
     "CitationStyle",
     "ExportFormat",
     "Table",
@@ -98,6 +103,8 @@ def export(docs: _Docs, format: ExportFormat, path: str | os.PathLike[str] | Non
     >>> import sinosoviet_docs as ssd
     >>> export(ssd.load()["112088"], "ris").splitlines()[0]
     'TY  - MANSCPT'
+    >>> export(ssd.load()["110385"], "ris").splitlines()[0]
+    'TY  - PCOMM'
     """
     writer = _WRITERS.get(format)
     if writer is None:

@@ -30,6 +30,7 @@ __all__ = [
     "citation_key",
     "citation_parts",
     "cite",
+    "letter_kind",
     "location_and_credits",
     "stable_url",
 ]
@@ -111,13 +112,28 @@ def location_and_credits(doc: Document) -> tuple[str | None, tuple[str, ...]]:
 _TRANSLATED_BY = r"(?i)translated (?:from [A-Za-z]+ )?by (.+?)\.?$"
 
 
-def _translators(credits: Sequence[str]) -> tuple[str, ...]:
-    """Names in "Translated by A and B" credit lines."""
+# A source that names the translation it quotes: "English translation from Michael
+# Schoenhals, "Mao Zedong: Speeches ..."". The name is two to four capitalised words.
+_TRANSLATION_FROM = (
+    r"\b[Tt]ranslation (?:from|by) ((?:[A-Z][\w.'’-]*\s){1,3}[A-Z][\w'’-]+)(?=[,.;]|$)"
+)
+
+
+def _translators(credits: Sequence[str], location: str | None = None) -> tuple[str, ...]:
+    """Names in "Translated by A and B" credit lines, else the translation a source names.
+
+    >>> _translators([], 'Mao wenji, vol. 7. English translation from Michael Schoenhals, "A"')
+    ('Michael Schoenhals',)
+    >>> _translators([], "Translation from Russian, APRF")
+    ()
+    """
     names: list[str] = []
     for credit in credits:
         match = re.search(_TRANSLATED_BY, credit.strip())
         if match:
             names.extend(n.strip() for n in re.split(r",? and |, ", match[1]) if n.strip())
+    if not names and location:
+        names.extend(m[1] for m in re.finditer(_TRANSLATION_FROM, location))
     return tuple(names)
 
 
@@ -129,11 +145,65 @@ def _correspondents(doc: Document) -> tuple[tuple[str, ...], tuple[str, ...]]:
     return corr.senders, corr.recipients
 
 
+# A name opening the title: before a comma ("Mao Zedong, Outline for a Speech ...") or
+# as a possessive ("Anastas Mikoyan’s Recollections ...").
+_NAMED_IN_TITLE = r"^(?P<name>[^,:;“”\"‘'’\[\]()]{3,60}?)(?:,\s|['’]s\s)"
+
+
+def _title_author(title: str) -> tuple[str, ...]:
+    """The person whose name opens the title, when the authority knows them.
+
+    The name must be a name (capitalised words and initials), so "Diary of P.F.
+    Yudin, ..." gives nobody.
+
+    >>> _title_author("Mao Zedong, Outline for a Speech on the International Situation")
+    ('Mao Zedong',)
+    >>> _title_author("Anastas Mikoyan’s Recollections of his Trip to China")
+    ('Anastas Mikoyan',)
+    >>> _title_author("Moscow, 'A Note'"), _title_author("Report, Zhou Enlai to Mao Zedong")
+    ((), ())
+    """
+    from ._names import person_name
+
+    match = re.match(_NAMED_IN_TITLE, title.strip())
+    if match is None:
+        return ()
+    name = str(match["name"]).strip()
+    if not all(word[0].isupper() for word in name.split()) or person_name(name) is None:
+        return ()
+    return (name,)
+
+
+#: Words that, opening a title or as the document's type, make it a letter for
+#: reference managers (Zotero's Letter, CSL's personal_communication).
+LETTER_KINDS = ("telegram", "cable", "letter", "message")
+
+
+def letter_kind(doc: Document) -> str | None:
+    """The kind of letter a document is ("Telegram", "Cable", "Letter"), or ``None``.
+
+    The document's type decides when it is known; else the title's first words do
+    (memoranda, records of conversation and speeches are no letters).
+
+    >>> letter_kind(Document(id="x", title="Secret Telegram No. 969/I - From Moscow to Warsaw"))
+    'Telegram'
+    >>> letter_kind(Document(id="x", title="Memorandum of Conversation with Mao")) is None
+    True
+    """
+    head = doc.type or " ".join(doc.title.split()[:4])
+    words: list[str] = re.findall(r"\w+", head.casefold())
+    for word in words:
+        if word in LETTER_KINDS:
+            return word.capitalize()
+    return None
+
+
 @attrs.frozen
 class CitationParts:
     """What the CSL, BibTeX and RIS writers all say of a document beyond its own fields."""
 
-    #: The document's authors, else the senders its title names.
+    #: The document's authors, else the senders its title names, else the person
+    #: whose name opens the title; never a place.
     authors: tuple[str, ...]
     #: The recipients its title names.
     recipients: tuple[str, ...]
@@ -144,6 +214,8 @@ class CitationParts:
     translators: tuple[str, ...]
     #: The address to cite (:func:`stable_url`).
     url: str | None
+    #: "Telegram", "Cable", "Letter" (see :func:`letter_kind`), or ``None``.
+    letter: str | None = None
 
 
 def citation_parts(doc: Document) -> CitationParts:
@@ -153,15 +225,19 @@ def citation_parts(doc: Document) -> CitationParts:
     >>> parts.authors, parts.credits, parts.translators, parts.url
     ((), ('Translated by J. Roe',), ('J. Roe',), None)
     """
+    from ._names import is_place
+
     senders, recipients = _correspondents(doc)
     location, credits = location_and_credits(doc)
+    authors = tuple(a for a in doc.authors or senders if not is_place(a))
     return CitationParts(
-        authors=doc.authors or senders,
-        recipients=recipients,
+        authors=authors or _title_author(doc.title),
+        recipients=tuple(r for r in recipients if not is_place(r)),
         location=location,
         credits=credits,
-        translators=_translators(credits),
+        translators=_translators(credits, location),
         url=stable_url(doc),
+        letter=letter_kind(doc),
     )
 
 

@@ -19,12 +19,34 @@ if TYPE_CHECKING:
     from ..models import Catalogue, Collection, Document
     from ..query import Query
 
-__all__ = ["MAX_ROWS", "catalogue_html", "collection_html", "document_html", "documents_table"]
+__all__ = [
+    "MAX_ROWS",
+    "STYLESHEET",
+    "TABLE_CLASS",
+    "catalogue_html",
+    "collection_html",
+    "document_html",
+    "documents_table",
+]
 
 #: Rows shown before a listing is cut.
 MAX_ROWS = 50
 
-_STYLE = "border-collapse:collapse;text-align:left"
+#: The class of every table written here; :data:`STYLESHEET` styles only it.
+TABLE_CLASS = "ssd-table"
+#: A small stylesheet scoped to :data:`TABLE_CLASS`: text left-aligned (notebook front
+#: ends right-align cells by default), top-aligned cells, a rule under the header.
+#: The selectors name the element and the class, so they outrank a front end's
+#: ``.jp-RenderedHTMLCommon td`` without ``!important``.
+STYLESHEET = (
+    f"<style>table.{TABLE_CLASS}{{border-collapse:collapse;margin:0.5em 0}}"
+    f"table.{TABLE_CLASS} th,table.{TABLE_CLASS} td"
+    "{text-align:left;vertical-align:top;padding:0.2em 0.6em}"
+    f"table.{TABLE_CLASS} thead th{{border-bottom:1px solid currentColor}}"
+    f"table.{TABLE_CLASS} caption{{text-align:left;font-family:monospace;opacity:0.7}}"
+    f"table.{TABLE_CLASS} td.ssd-date{{white-space:nowrap}}</style>"
+)
+_TABLE = f"{STYLESHEET}<table class='{TABLE_CLASS}'>"
 
 
 def _e(text: object) -> str:
@@ -56,7 +78,7 @@ def documents_table(docs: Iterable[Document], *, caption: str, limit: int = MAX_
             continue
         rows.append(
             "<tr>"
-            f"<td style='white-space:nowrap'>{_e(doc.date_display)}</td>"
+            f"<td class='ssd-date'>{_e(doc.date_display)}</td>"
             f"<td>{_e(doc.type or '')}</td>"
             f"<td>{_link(doc.title, stable_url(doc))}</td>"
             f"<td>{_e('; '.join(_people(doc)))}</td>"
@@ -64,7 +86,7 @@ def documents_table(docs: Iterable[Document], *, caption: str, limit: int = MAX_
         )
     foot = f"<p>… and {more} more</p>" if more else ""
     return (
-        f"<table style='{_STYLE}'><caption>{_e(caption)}</caption>"
+        f"{_TABLE}<caption>{_e(caption)}</caption>"
         "<thead><tr><th>date</th><th>type</th><th>title</th><th>people</th></tr></thead>"
         f"<tbody>{''.join(rows)}</tbody></table>{foot}"
     )
@@ -88,11 +110,9 @@ def document_html(doc: Document) -> str:
     }
     facts.extend((name, _e(value)) for name, value in plain.items() if value)
     facts.append(("cite as", _e(cite(doc))))
-    body = "".join(
-        f"<tr><th style='vertical-align:top'>{_e(k)}</th><td>{v}</td></tr>" for k, v in facts
-    )
+    body = "".join(f"<tr><th>{_e(k)}</th><td>{v}</td></tr>" for k, v in facts)
     caption = f"<Document id={doc.id!r}>"
-    return f"<table style='{_STYLE}'><caption>{_e(caption)}</caption>{body}</table>"
+    return f"{_TABLE}<caption>{_e(caption)}</caption>{body}</table>"
 
 
 def collection_html(col: Collection) -> str:
@@ -111,7 +131,7 @@ def catalogue_html(cat: Catalogue) -> str:
         for col in cat.collections
     )
     collections = (
-        f"<table style='{_STYLE}'><thead><tr><th>collection</th><th>slug</th>"
+        f"{_TABLE}<thead><tr><th>collection</th><th>slug</th>"
         f"<th>documents known</th></tr></thead><tbody>{rows}</tbody></table>"
         if rows
         else ""

@@ -13,6 +13,7 @@ from typing import Literal
 from .._vocab import MONTH_NAMES
 from ..models import Document
 from ._cite import ARCHIVE_NAME, _Docs, as_documents, citation_key, citation_parts
+from ._names import creators
 
 __all__ = ["latex_escape", "to_bibtex"]
 
@@ -47,16 +48,17 @@ def _bib_url(url: str) -> str:
 
 
 def _bib_names(names: Iterable[str]) -> str:
-    # Each name braced whole: BibTeX must not split "Mao Zedong" into given and family names.
-    return " and ".join("{" + latex_escape(name) + "}" for name in names)
+    """Persons as ``{Family}, Given``; institutions and unsplit names braced whole."""
+    return " and ".join(c.bibtex(latex_escape) for c in creators(names))
 
 
 def _bib_entry(doc: Document, dialect: Literal["bibtex", "biblatex"]) -> str:
     parts = citation_parts(doc)
     location = parts.location
     fields: list[tuple[str, str]] = []
-    if parts.authors:
-        fields.append(("author", _bib_names(parts.authors)))
+    authors = _bib_names(parts.authors)
+    if authors:
+        fields.append(("author", authors))
     fields.append(("title", "{" + latex_escape(doc.title) + "}"))
     date = doc.date
     if date is not None:
@@ -73,10 +75,10 @@ def _bib_entry(doc: Document, dialect: Literal["bibtex", "biblatex"]) -> str:
     fields.append(("archive", latex_escape(ARCHIVE_NAME)))
     if location:
         fields.append(("archive_location", latex_escape(location)))
-    if parts.recipients:
-        fields.append(("recipient", _bib_names(parts.recipients)))
-    if parts.translators:
-        fields.append(("translator", _bib_names(parts.translators)))
+    for role, names in (("recipient", parts.recipients), ("translator", parts.translators)):
+        found = _bib_names(names)
+        if found:
+            fields.append((role, found))
     if doc.languages:
         fields.append(("language", latex_escape(", ".join(doc.languages))))
     if doc.topics:

@@ -12,24 +12,37 @@ from collections.abc import Iterable
 from typing import Any
 
 from ..models import Document
-from ._cite import ARCHIVE_NAME, _Docs, as_documents, citation_parts
+from ._cite import ARCHIVE_NAME, _Docs, _with_final_stop, as_documents, citation_parts
+from ._names import creators
 
 __all__ = ["csl_item", "to_csl_json"]
 
 
 def _csl_names(names: Iterable[str]) -> list[dict[str, str]]:
-    return [{"literal": name} for name in names]
+    return [c.csl() for c in creators(names)]
+
+
+def _joined_names(names: tuple[str, ...]) -> str:
+    """Names as running text: "A", "A and B", "A, B and C"."""
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
 
 
 def csl_item(doc: Document) -> dict[str, Any]:
     """One CSL-JSON item (a dict) for a document, as Zotero, pandoc and citeproc read it.
 
-    The type is ``personal_communication`` (CSL's letter type; Zotero reads it
-    as a Letter) with a ``recipient`` when the document's correspondence is
-    known and has recipients, else ``manuscript``. The date
-    becomes ``date-parts`` with as many parts as are known and ``circa`` when
-    it is approximate. ``archive`` is the Digital Archive, ``archive_location``
-    the archive citation of the original.
+    A telegram, cable or letter is ``personal_communication`` (CSL's letter
+    type; Zotero reads it as a Letter) with its kind as ``genre`` and a
+    ``recipient`` when the title names one; anything else is a ``manuscript``.
+    Persons the authority knows are ``family``/``given`` names (see
+    :mod:`~sinosoviet_docs.export._names`), other names ``literal``, and a
+    place is never a creator. The date becomes ``date-parts`` with as many
+    parts as are known and ``circa`` when it is approximate. ``archive`` is
+    the Digital Archive, ``archive_location`` the archive citation of the
+    original. A translator is a ``translator`` when there is an author, else
+    "Translated by ..." closes the ``archive_location`` (Chicago styles would
+    print a translator in the author's place). There is no ``number``
+    (styles print it as "No.") and no ``publisher`` (printed mid-entry): the
+    record is in the ``URL``.
 
     >>> from sinosoviet_docs.dates import PartialDate
     >>> item = csl_item(Document(id="x", title="Note", date=PartialDate.parse("circa 1958")))
@@ -39,18 +52,21 @@ def csl_item(doc: Document) -> dict[str, Any]:
     parts = citation_parts(doc)
     item: dict[str, Any] = {
         "id": doc.id,
-        "type": "personal_communication" if parts.recipients else "manuscript",
+        "type": "manuscript" if parts.letter is None else "personal_communication",
         "title": doc.title,
         "archive": ARCHIVE_NAME,
-        "source": ARCHIVE_NAME,
-        "publisher": "Wilson Center",
     }
-    if parts.authors:
-        item["author"] = _csl_names(parts.authors)
-    if parts.recipients:
-        item["recipient"] = _csl_names(parts.recipients)
-    if parts.translators:
+    for role, names in (("author", parts.authors), ("recipient", parts.recipients)):
+        found = _csl_names(names)
+        if found:
+            item[role] = found
+    location = parts.location
+    if "author" in item and parts.translators:
         item["translator"] = _csl_names(parts.translators)
+    elif parts.translators:
+        # Without an author, Chicago styles would put the translator in the author's place.
+        translated = "Translated by " + _joined_names(parts.translators)
+        location = translated if location is None else f"{_with_final_stop(location)} {translated}"
     if doc.date is not None:
         date = doc.date
         known = [p for p in (date.year, date.month, date.day) if p is not None]
@@ -58,20 +74,18 @@ def csl_item(doc: Document) -> dict[str, Any]:
         if date.approximate:
             issued["circa"] = True
         item["issued"] = issued
-    if parts.location:
-        item["archive_location"] = parts.location
+    if location:
+        item["archive_location"] = location
     if doc.original_archive:
         item["archive_collection"] = doc.original_archive
-    if doc.type:
-        item["genre"] = doc.type
+    if doc.type or parts.letter:
+        item["genre"] = doc.type or parts.letter
     if doc.languages:
         item["language"] = ", ".join(doc.languages)
     if doc.topics:
         item["keyword"] = ", ".join(doc.topics)
     if doc.summary:
         item["abstract"] = doc.summary
-    if doc.record_id is not None:
-        item["number"] = str(doc.record_id)
     notes = list(parts.credits)
     if doc.date is not None and doc.date.uncertain:
         notes.append(f"Date uncertain: {doc.date.display()}")

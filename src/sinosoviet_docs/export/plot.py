@@ -1,7 +1,14 @@
-"""Timeline plots with matplotlib (an optional extra, imported when called)."""
+"""Timeline plots with matplotlib (an optional extra, imported when called).
+
+>>> figure_width(12), figure_width(600)
+(4.0, 16.0)
+>>> label_step(10, 4.0), label_step(120, 16.0)
+(1, 3)
+"""
 
 from __future__ import annotations
 
+import math
 from typing import TYPE_CHECKING, Any
 
 from ._extras import require
@@ -9,23 +16,48 @@ from ._extras import require
 if TYPE_CHECKING:
     from ..query import Timeline
 
-__all__ = ["plot_timeline"]
+__all__ = ["figure_width", "label_step", "plot_timeline"]
+
+#: Inches a bar takes when the figure follows the span, and the figure's bounds.
+_INCHES_PER_BAR = 0.3
+_MIN_WIDTH, _MAX_WIDTH = 4.0, 16.0
+#: Labels an inch of axis holds: year labels upright, month labels turned on end.
+_LABELS_PER_INCH = 2.5
+
+
+def figure_width(periods: int) -> float:
+    """The width in inches of a figure of ``periods`` bars: it follows the span, within bounds."""
+    return min(_MAX_WIDTH, max(_MIN_WIDTH, _INCHES_PER_BAR * periods))
+
+
+def label_step(periods: int, width: float) -> int:
+    """Label every n-th period so that the labels fit a ``width``-inch axis without overlap."""
+    room = max(1, int(width * _LABELS_PER_INCH))
+    return max(1, math.ceil(periods / room))
 
 
 def plot_timeline(timeline: Timeline, ax: Any = None) -> Any:
     """A bar chart of a :class:`~sinosoviet_docs.query.Timeline` with matplotlib; the Axes.
 
-    Documents dated too coarsely for the unit, and undated ones, are not
-    drawn; the chart's title says how many there are. Needs
-    ``pip install 'sinosoviet-docs[plot]'``.
+    The figure is as wide as the span needs (within 4 to 16 inches); period
+    labels are thinned to every n-th so that they do not overlap; the count
+    axis has integer ticks; both axes are labelled. Documents dated too
+    coarsely for the unit, and undated ones, are not drawn; the chart's title
+    says how many there are. Needs ``pip install 'sinosoviet-docs[plot]'``.
     """
     plt = require("matplotlib.pyplot", "plot")
-    if ax is None:
-        _figure, ax = plt.subplots(figsize=(max(4.0, 0.3 * len(timeline.periods)), 3.0))
+    ticker = require("matplotlib.ticker", "plot")
     labels = [label for label, _ in timeline.periods]
+    if ax is None:
+        _figure, ax = plt.subplots(figsize=(figure_width(len(labels)), 3.0))
     ax.bar(range(len(labels)), [count for _, count in timeline.periods])
-    crowded = timeline.unit == "month" or len(labels) > 8
-    ax.set_xticks(range(len(labels)), labels, rotation=90 if crowded else 0)
+    width = float(ax.figure.get_size_inches()[0])
+    step = label_step(len(labels), width)
+    shown = range(0, len(labels), step)
+    crowded = timeline.unit == "month" or len(shown) > 8
+    ax.set_xticks(list(shown), [labels[i] for i in shown], rotation=90 if crowded else 0)
+    ax.yaxis.set_major_locator(ticker.MaxNLocator(integer=True))
+    ax.set_xlabel(timeline.unit)
     ax.set_ylabel("documents")
     apart = []
     if timeline.too_coarse:

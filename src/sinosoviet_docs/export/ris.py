@@ -1,4 +1,4 @@
-"""RIS: ``TY  - MANSCPT`` records as Zotero and EndNote import them.
+"""RIS: ``TY  - PCOMM`` (letter) and ``TY  - MANSCPT`` records as Zotero and EndNote import them.
 
 The dates go through the same codec the RIS loader reads with
 (:mod:`sinosoviet_docs._ris`), so :func:`~sinosoviet_docs.load_ris` reads back
@@ -13,6 +13,7 @@ from __future__ import annotations
 from .._ris import format_date
 from ..models import Document
 from ._cite import ARCHIVE_NAME, _Docs, as_documents, citation_parts
+from ._names import creators
 
 __all__ = ["to_ris"]
 
@@ -24,10 +25,12 @@ def _ris_value(text: str) -> str:
 
 def _ris_record(doc: Document) -> str:
     parts = citation_parts(doc)
-    lines: list[tuple[str, str]] = [("TY", "MANSCPT"), ("ID", doc.id), ("TI", doc.title)]
-    lines.extend(("AU", name) for name in parts.authors)
-    lines.extend(("A2", name) for name in parts.recipients)
-    lines.extend(("A4", name) for name in parts.translators)
+    kind = "MANSCPT" if parts.letter is None else "PCOMM"
+    lines: list[tuple[str, str]] = [("TY", kind), ("ID", doc.id), ("TI", doc.title)]
+    lines.extend(("AU", c.ris()) for c in creators(parts.authors))
+    if kind == "PCOMM":  # Zotero reads A2 as the recipient of a letter only
+        lines.extend(("A2", c.ris()) for c in creators(parts.recipients))
+    lines.extend(("A4", c.ris()) for c in creators(parts.translators))
     if doc.date is not None:
         lines.append(("PY", f"{doc.date.year:04d}"))
         lines.append(("DA", format_date(doc.date)))
@@ -36,7 +39,7 @@ def _ris_record(doc: Document) -> str:
     lines.append(("DB", ARCHIVE_NAME))
     if parts.location:
         lines.append(("AN", parts.location))
-    if doc.original_archive:
+    if doc.original_archive and kind == "MANSCPT":  # a Zotero letter has no place
         lines.append(("CY", doc.original_archive))
     lines.extend(("LA", lang) for lang in doc.languages)
     lines.extend(("KW", topic) for topic in doc.topics)
@@ -50,14 +53,20 @@ def _ris_record(doc: Document) -> str:
 
 
 def to_ris(docs: _Docs) -> str:
-    """RIS text, one ``TY  - MANSCPT`` record a document, as Zotero and EndNote import it.
+    """RIS text, one record a document, as Zotero's RIS translator and EndNote import it.
 
-    Tags: ``TI`` title, ``AU`` authors (or senders), ``A2`` recipients, ``A4``
-    translators, ``PY`` year, ``DA`` date as ``YYYY/MM/DD/`` with unknown parts
-    empty and "circa"/"uncertain" after the last slash, ``M3`` type, ``DB`` the
-    archive, ``AN`` the location in it, ``CY`` the original archive, ``LA``,
-    ``KW``, ``AB``, ``N1`` credits, ``UR`` the stable address, ``ID`` the
-    document id. Line breaks inside values become spaces.
+    A telegram, cable or letter is ``TY  - PCOMM`` (Zotero's Letter), anything
+    else ``TY  - MANSCPT`` (Manuscript). Tags: ``TI`` title, ``AU`` authors
+    (or senders), ``A2`` recipients (a letter's only: Zotero reads A2 as
+    recipient for letters alone), ``A4`` translators, persons as ``Family,
+    Given`` and other names without a comma (Zotero's one-field name),
+    ``PY`` year, ``DA`` date as ``YYYY/MM/DD/`` with unknown parts empty and
+    "circa"/"uncertain" after the last slash, ``M3`` type (letter or
+    manuscript type), ``DB`` the archive and ``AN`` the location in it
+    (Zotero's Archive and Loc. in Archive), ``CY`` the original archive (a
+    manuscript's only), ``LA``, ``KW``, ``AB``, ``N1`` credits, ``UR`` the
+    stable address, ``ID`` the document id. Line breaks inside values become
+    spaces.
 
     >>> from sinosoviet_docs.dates import PartialDate
     >>> print(to_ris(Document(id="x", title="A Note", date=PartialDate(year=1950, month=2))))

@@ -1,9 +1,10 @@
 """Flat tables: one row a document as records, CSV, JSON Lines, pandas, Arrow and Parquet.
 
-Every table has the columns of :data:`COLUMNS`; :func:`to_dataframe`,
-:func:`to_arrow` and :func:`to_parquet` also give exploded tables (document ×
-person, place or topic). pandas and pyarrow are optional extras, imported only
-when those functions are called.
+Every documents table has the columns of :data:`COLUMNS`; :func:`to_dataframe`,
+:func:`to_arrow` and :func:`to_parquet` also give the tables of :data:`TABLES`:
+document × person (with the person's role and where it was read), one row a
+message (who wrote to whom), document × place, topic and collection. pandas
+and pyarrow are optional extras, imported only when those functions are called.
 
 >>> to_records(Document(id="x", title="T", people=("A", "B")))[0]["people"]
 'A; B'
@@ -14,15 +15,17 @@ from __future__ import annotations
 import json
 import os
 from collections.abc import Callable, Sequence
-from typing import Any, Literal
+from typing import Any, Literal, get_args
 
 from ..models import Document
-from ._cite import _Docs, as_documents, cite, stable_url
+from ._cite import _Docs, _title_author, as_documents, cite, stable_url
 from ._extras import require
 
 __all__ = [
     "COLUMNS",
+    "TABLES",
     "Table",
+    "people_rows",
     "to_arrow",
     "to_csv",
     "to_dataframe",
@@ -31,7 +34,9 @@ __all__ = [
     "to_records",
 ]
 
-Table = Literal["documents", "people", "places", "topics"]
+Table = Literal["documents", "people", "correspondence", "places", "topics", "collections"]
+#: The tables :func:`to_dataframe`, :func:`to_arrow` and :func:`to_parquet` give.
+TABLES: tuple[str, ...] = get_args(Table)
 
 #: The columns of :func:`to_records`, :func:`to_csv`, :func:`to_jsonl` and the
 #: documents table of :func:`to_dataframe` / :func:`to_arrow`, in this order.
@@ -74,17 +79,24 @@ def _joined(values: Sequence[str]) -> str | None:
     return _JOIN.join(values) if values else None
 
 
-def _record(doc: Document) -> dict[str, Any]:
+def _date_columns(doc: Document) -> dict[str, str | None]:
+    """The date as EDTF, as printed, its precision and its ISO bounds (all None when undated)."""
     date = doc.date
     return {
-        "id": doc.id,
-        "record_id": doc.record_id,
-        "title": doc.title,
         "date": None if date is None else str(date),
         "date_display": None if date is None else date.display(),
         "date_precision": None if date is None else date.precision,
         "date_earliest": None if date is None else date.earliest.isoformat(),
         "date_latest": None if date is None else date.latest.isoformat(),
+    }
+
+
+def _record(doc: Document) -> dict[str, Any]:
+    return {
+        "id": doc.id,
+        "record_id": doc.record_id,
+        "title": doc.title,
+        **_date_columns(doc),
         "type": doc.type,
         "languages": _joined(doc.languages),
         "authors": _joined(doc.authors),
@@ -141,20 +153,132 @@ def to_jsonl(docs: _Docs) -> str:
 
 
 _EXPLODED: dict[str, tuple[str, Callable[[Document], tuple[str, ...]]]] = {
-    "people": ("person", lambda d: d.people),
     "places": ("place", lambda d: d.places),
     "topics": ("topic", lambda d: d.topics),
+    "collections": ("collection", lambda d: d.collections),
 }
+
+#: The columns of the people table: one row per document, person and role.
+PEOPLE_COLUMNS = ("document_id", "position", "person", "person_id", "role", "read_from")
+#: The columns of the correspondence table: one row a message whose title says who wrote.
+CORRESPONDENCE_COLUMNS = (
+    "document_id",
+    "record_id",
+    "senders",
+    "recipients",
+    "via",
+    "number",
+    "date",
+    "date_display",
+    "date_precision",
+    "date_earliest",
+    "date_latest",
+)
+#: Columns of several names: lists in Arrow, Parquet and pandas, "; "-joined in records.
+_LIST_COLUMNS = frozenset(
+    {"languages", "authors", "people", "places", "topics", "collections", "donors"}
+    | {"contributors", "senders", "recipients", "via"}
+)
+
+
+def _person_id(name: str) -> tuple[str, str | None]:
+    """The authority's name and id for a person's name, else the name as written and None."""
+    from ._names import person_name
+
+    person = person_name(name)
+    if person is None:
+        return name, None
+    return person.name, person.id
+
+
+def people_rows(doc: Document) -> list[dict[str, Any]]:
+    """The people table's rows of one document: each person once a role, in order.
+
+    Roles: ``author`` and ``mentioned`` read from the document's metadata
+    (``authors``, ``people``); ``sender``, ``recipient``, ``intermediary`` and
+    ``participant`` read from the title (:attr:`Document.correspondence`), an
+    ``author`` whose name opens the title, and everyone else the title
+    ``mentioned``. Places are left out; a body ("CPSU Central Committee") is kept
+    with no ``person_id``.
+
+    >>> doc = Document(id="x", title="Telegram from Filippov [Stalin] to Mao Zedong")
+    >>> [(r["person"], r["role"], r["read_from"]) for r in people_rows(doc)]
+    [('Joseph Stalin', 'sender', 'title'), ('Mao Zedong', 'recipient', 'title')]
+    """
+    from ..names import people
+    from ._names import is_place
+
+    found: list[tuple[str, str, str]] = [
+        *((name, "author", "metadata") for name in doc.authors),
+        *((name, "mentioned", "metadata") for name in doc.people),
+    ]
+    corr = doc.correspondence
+    if corr is not None:
+        for role, names in (
+            ("sender", corr.senders),
+            ("recipient", corr.recipients),
+            ("intermediary", corr.intermediaries),
+            ("participant", corr.participants),
+        ):
+            found.extend((name, role, "title") for name in names)
+    found.extend((name, "author", "title") for name in _title_author(doc.title))
+    seen: set[tuple[str, str]] = set()
+    named: set[str] = set()
+    rows: list[dict[str, Any]] = []
+
+    def add(name: str, role: str, read_from: str) -> None:
+        person, person_id = _person_id(name)
+        key = person_id or person
+        if (key, role) in seen or is_place(name):
+            return
+        seen.add((key, role))
+        named.add(key)
+        rows.append(
+            {
+                "document_id": doc.id,
+                "position": len(rows) + 1,
+                "person": person,
+                "person_id": person_id,
+                "role": role,
+                "read_from": read_from,
+            }
+        )
+
+    for name, role, read_from in found:
+        add(name, role, read_from)
+    for mentioned in people.mentions(doc.title, date=doc.date):
+        if mentioned.id not in named:
+            add(mentioned.name, "mentioned", "title")
+    return rows
+
+
+def _correspondence_rows(doc: Document) -> list[dict[str, Any]]:
+    corr = doc.correspondence
+    if corr is None or corr.kind != "message":
+        return []
+    return [
+        {
+            "document_id": doc.id,
+            "record_id": doc.record_id,
+            "senders": list(corr.senders),
+            "recipients": list(corr.recipients),
+            "via": list(corr.intermediaries),
+            "number": corr.number,
+            **_date_columns(doc),
+        }
+    ]
 
 
 def _table_rows(docs: list[Document], table: Table) -> tuple[list[str], list[dict[str, Any]]]:
     """Column names and rows of one table."""
     if table == "documents":
         return list(COLUMNS), to_records(docs)
+    if table == "people":
+        return list(PEOPLE_COLUMNS), [row for d in docs for row in people_rows(d)]
+    if table == "correspondence":
+        return list(CORRESPONDENCE_COLUMNS), [row for d in docs for row in _correspondence_rows(d)]
     if table not in _EXPLODED:
-        raise ValueError(
-            f"unknown table {table!r}; expected 'documents', 'people', 'places' or 'topics'"
-        )
+        raise ValueError(f"unknown table {table!r}; expected one of {', '.join(TABLES)}")
     column, values = _EXPLODED[table]
     rows = [
         {"document_id": d.id, "position": position, column: value}
@@ -165,52 +289,82 @@ def _table_rows(docs: list[Document], table: Table) -> tuple[list[str], list[dic
 
 
 def to_dataframe(docs: _Docs, table: Table = "documents") -> Any:
-    """A pandas DataFrame: the documents (columns :data:`COLUMNS`) or an exploded table.
+    """A pandas DataFrame: the documents (columns :data:`COLUMNS`) or another of :data:`TABLES`.
 
-    ``table="people"`` (``"places"``, ``"topics"``) gives one row per document
-    and person with columns ``document_id``, ``position`` (1-based, in the
-    document's order) and ``person`` (``place``, ``topic``). In the documents
-    table ``date_earliest`` and ``date_latest`` are datetimes and ``record_id``
-    a nullable integer. Needs ``pip install 'sinosoviet-docs[pandas]'``.
+    - ``"people"``: one row per document, person and role, with columns
+      ``document_id``, ``position`` (1-based, in the document's order),
+      ``person`` (the authority's name when it knows the person),
+      ``person_id`` (the authority's id, else empty), ``role`` (author,
+      sender, recipient, intermediary, participant, mentioned) and
+      ``read_from`` (``metadata`` or ``title``), as :func:`people_rows` gives.
+    - ``"correspondence"``: one row a message whose title says who wrote:
+      ``senders``, ``recipients`` and ``via`` (lists of names), the cable
+      ``number``, and the date as EDTF, as printed, its precision and bounds.
+    - ``"places"``, ``"topics"``, ``"collections"``: one row per document and
+      value with ``document_id``, ``position`` and ``place`` (``topic``,
+      ``collection``).
+
+    Date bounds are datetimes and ``record_id`` a nullable integer. Needs
+    ``pip install 'sinosoviet-docs[pandas]'``.
     """
     pd = require("pandas", "pandas")
     columns, rows = _table_rows(as_documents(docs), table)
     frame = pd.DataFrame.from_records(rows, columns=columns)
-    if table == "documents":
-        for name in ("date_earliest", "date_latest"):
+    for name in ("date_earliest", "date_latest"):
+        if name in frame:
             frame[name] = pd.to_datetime(frame[name], format="%Y-%m-%d")
+    if "record_id" in frame:
         frame["record_id"] = frame["record_id"].astype("Int64")
-    else:
+    if "position" in frame:
         frame["position"] = frame["position"].astype("int64")
     return frame
 
 
-def _arrow_schema(pa: Any, table: Table) -> Any:
-    if table == "documents":
-        types = {"record_id": pa.int64(), "date_earliest": pa.date32(), "date_latest": pa.date32()}
-        return pa.schema([(name, types.get(name, pa.string())) for name in COLUMNS])
-    column = _EXPLODED[table][0]
+def _arrow_schema(pa: Any, columns: Sequence[str]) -> Any:
+    types = {
+        "record_id": pa.int64(),
+        "position": pa.int32(),
+        "date_earliest": pa.date32(),
+        "date_latest": pa.date32(),
+    }
     return pa.schema(
-        [("document_id", pa.string()), ("position", pa.int32()), (column, pa.string())]
+        [
+            (name, pa.list_(pa.string()) if name in _LIST_COLUMNS else types.get(name, pa.string()))
+            for name in columns
+        ]
     )
 
 
-def to_arrow(docs: _Docs, table: Table = "documents") -> Any:
-    """A pyarrow Table with the columns of :func:`to_dataframe` (dates as ``date32``).
+def _arrow_value(name: str, value: Any, source: Document | None) -> Any:
+    """A column's value as Arrow takes it: dates as dates, lists of names as lists."""
+    import datetime
 
-    DuckDB, Polars and Spark read it as it is. Needs
+    if name in ("date_earliest", "date_latest"):
+        return None if value is None else datetime.date.fromisoformat(value)
+    if name in _LIST_COLUMNS and source is not None:
+        return list(getattr(source, name))
+    return value
+
+
+def to_arrow(docs: _Docs, table: Table = "documents") -> Any:
+    """A pyarrow Table of one of :data:`TABLES`, with the columns of :func:`to_dataframe`.
+
+    Columns of several names (``languages``, ``authors``, ``people``,
+    ``places``, ``topics``, ``collections``, ``donors``, ``contributors``;
+    ``senders``, ``recipients``, ``via``) are real ``list<string>`` columns
+    (DuckDB's ``UNNEST`` takes them as they are), date bounds ``date32``,
+    record ids ``int64``. DuckDB, Polars and Spark read it as it is. Needs
     ``pip install 'sinosoviet-docs[arrow]'``.
     """
     pa = require("pyarrow", "arrow")
-    import datetime
-
-    columns, rows = _table_rows(as_documents(docs), table)
-    schema = _arrow_schema(pa, table)
-    data: dict[str, list[Any]] = {name: [row[name] for row in rows] for name in columns}
-    if table == "documents":
-        for name in ("date_earliest", "date_latest"):
-            data[name] = [None if v is None else datetime.date.fromisoformat(v) for v in data[name]]
-    return pa.Table.from_pydict(data, schema=schema)
+    documents = as_documents(docs)
+    columns, rows = _table_rows(documents, table)
+    sources: list[Document | None] = list(documents) if table == "documents" else [None] * len(rows)
+    data: dict[str, list[Any]] = {
+        name: [_arrow_value(name, row[name], doc) for row, doc in zip(rows, sources, strict=True)]
+        for name in columns
+    }
+    return pa.Table.from_pydict(data, schema=_arrow_schema(pa, columns))
 
 
 def to_parquet(docs: _Docs, path: str | os.PathLike[str], table: Table = "documents") -> Any:

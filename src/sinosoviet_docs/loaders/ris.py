@@ -10,7 +10,9 @@ mapping for manuscripts and letters:
 tag            field
 =============  ====================================================
 TI, T1, CT     ``title`` (BT for a manuscript when no TI is given)
-AU, A1         ``authors``
+AU, A1         ``authors``; a person written ``Family, Given`` as the writer
+               does comes back under the authority's name ("Stalin, Joseph":
+               "Joseph Stalin"), any other name as it is
 A2             ``people`` (Zotero: a letter's recipient; noted in provenance)
 A4             ``contributors`` (Zotero: translator)
 DA             ``date``: ``YYYY/MM/DD/other`` with empty or zero parts unknown
@@ -157,7 +159,9 @@ def _document(
             credits.append(note)
         else:
             notes.append(f"N1: {note}")
-    recipients = every("A2")
+    from ..export._names import unsplit
+
+    recipients = [unsplit(name) for name in every("A2")]
     if recipients:
         notes.append("A2 (recipients): " + "; ".join(recipients))
     known = {
@@ -199,7 +203,7 @@ def _document(
         summary=first("AB", "N2"),
         type=first("M3"),
         languages=_split_list(every("LA")),
-        authors=tuple(dict.fromkeys(every("AU", "A1"))),
+        authors=tuple(dict.fromkeys(unsplit(name) for name in every("AU", "A1"))),
         people=tuple(dict.fromkeys(recipients)),
         places=tuple(dict.fromkeys(places)),
         topics=_split_list(every("KW")),
@@ -208,7 +212,7 @@ def _document(
         url=url,
         credits=" ".join(credits) or None,
         rights=first("CR"),
-        contributors=tuple(dict.fromkeys(every("A4"))),
+        contributors=tuple(dict.fromkeys(unsplit(name) for name in every("A4"))),
         provenance=(
             Provenance(
                 source=f"{source} record {record} (line {start})",
