@@ -193,7 +193,7 @@ def catalogues(draw: st.DrawFn, max_documents: int = 12) -> Catalogue:
     return Catalogue(documents=tuple(docs.values()), collections=collections, info=draw(infos))
 
 
-# -- searchable catalogues (query issue): realistic words, so that searches hit something --
+# -- searchable catalogues: realistic words, so that searches hit something --------------
 
 SEARCH_PEOPLE = (
     "Mao Zedong",
@@ -349,7 +349,7 @@ synonym_groups = st.lists(
 )
 
 
-# -- loaders issue: page captures ------------------------------------------------------------
+# -- page captures ---------------------------------------------------------------------------
 
 _MONTHS = [calendar.month_name[m] for m in range(1, 13)]
 
@@ -443,7 +443,7 @@ capture_texts = st.lists(
     max_size=80,
 ).map("".join)
 
-# -- names issue: titles and citations in the archive's shapes, jumbled -----------------------
+# -- titles and citations in the archive's shapes, jumbled --------------------------------
 
 # Pieces of titles: head words, markers, names in several spellings, brackets and quotes,
 # so that generated titles reach every branch of the correspondence grammar.

@@ -228,7 +228,7 @@ def test_version() -> None:
     assert (0, f"sinosoviet-docs {ssd.__version__}\n") == (status, out)
 
 
-# -- loaders issue: the load command --------------------------------------------------------
+# -- the load command ------------------------------------------------------------------------
 
 PAGES = Path(__file__).parent / "data" / "pages"
 RIS = Path(__file__).parent / "data" / "ris"
@@ -301,7 +301,7 @@ def test_load_progress_bar_on_stderr(tmp_path: Path, capsys: pytest.CaptureFixtu
     assert f"\r{db} [{'#' * 30}] 3/3\n" == capsys.readouterr().err
 
 
-# -- query issue: the search command ----------------------------------------------------------
+# -- the search command ----------------------------------------------------------------------
 
 
 def test_search_prints_a_ranked_table(bundled: ssd.Catalogue) -> None:
