@@ -32,6 +32,7 @@ LAYERS: dict[str, int] = {
     "dates": 1,
     "_ris": 2,
     "models": 2,
+    "_lookup": 2,
     "names": 2,
     "citations": 2,
     "_querylang": 2,

@@ -156,7 +156,7 @@ def from_data(data: object, cls: type[T]) -> T:
     >>> from_data({"id": "x"}, Document)
     Traceback (most recent call last):
     ...
-    sinosoviet_docs.exceptions.CatalogueLoadError: required field missing @ $.title
+    sinosoviet_docs.exceptions.CatalogueLoadError: <string>: required field missing @ $.title
     """
     if cls is Catalogue:
         catalogue: Any = _read_data(data)
