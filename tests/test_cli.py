@@ -75,11 +75,11 @@ def test_list_within_excludes_partial_overlap() -> None:
 
 
 def test_list_table_has_header_and_count() -> None:
-    """The table shows date, type, id and title, and a count."""
+    """The table shows date, id and title (no type: none is known here), and a count."""
     status, out = run("list", "--collection", "Sino-Soviet Alliance, 1950-1959")
     lines = out.splitlines()
     assert 0 == status
-    assert ["date", "type", "id", "title"] == lines[0].split()
+    assert ["date", "id", "title"] == lines[0].split()
     assert "8 documents" == lines[-1]
     assert "December 27, 1952" in out
 
@@ -122,10 +122,10 @@ def test_show_json_round_trips(bundled: ssd.Catalogue) -> None:
 def test_user_errors_are_one_line(
     argv: list[str], message: str, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    """A user's mistake prints one line on stderr and exits 1, no traceback."""
+    """A user's mistake prints one line on stderr and exits 2, no traceback."""
     status, _ = run(*argv)
     err = capsys.readouterr().err
-    assert 1 == status
+    assert 2 == status
     assert 1 == len(err.splitlines())
     assert message in err
 
@@ -136,7 +136,7 @@ def test_bad_catalogue_file_is_one_line(tmp_path: Path, capsys: pytest.CaptureFi
     path.write_text("{", "utf-8")
     status, _ = run("info", "--catalogue", str(path))
     err = capsys.readouterr().err
-    assert (1, 1) == (status, len(err.splitlines()))
+    assert (2, 1) == (status, len(err.splitlines()))
     assert str(path) in err
 
 
@@ -218,12 +218,12 @@ def test_load_prints_warnings_for_problems(
 def test_load_strict_fails_with_one_line(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    """load --strict stops at the first problem with a one-line error and status 1."""
+    """load --strict stops at the first problem with a one-line error and status 2."""
     page = tmp_path / "page.txt"
     page.write_text("Skip to content\n\nA\n\nB\n\nPopular Documents\n\nstray", "utf-8")
     status, _ = run("load", str(page), "--out", str(tmp_path / "o.json"), "--strict")
     err = capsys.readouterr().err
-    assert 1 == status
+    assert 2 == status
     assert (
         f"sinosoviet-docs: error: {page}, line 9: expected an entry's date (e.g. 'July 5, 1950'), found 'stray'\n"
         == err
@@ -252,11 +252,11 @@ def test_load_progress_bar_on_stderr(tmp_path: Path, capsys: pytest.CaptureFixtu
 
 
 def test_search_prints_a_ranked_table(bundled: ssd.Catalogue) -> None:
-    """search prints date, type, title and id, best match first, and a count."""
+    """search prints date, title and id (type when known), best match first, and a count."""
     status, out = run("search", '"east wind" OR reunification')
     lines = out.splitlines()
     assert 0 == status
-    assert ["date", "type", "title", "id"] == lines[0].split()
+    assert ["date", "title", "id"] == lines[0].split()
     ranked = bundled.search('"east wind" OR reunification').ids()
     assert ranked == [line.split()[-1] for line in lines[2:-1]]
     assert f"{len(ranked)} of {len(ranked)} documents" == lines[-1]
@@ -275,10 +275,10 @@ def test_search_json_and_csv_give_the_same_documents(bundled: ssd.Catalogue) -> 
 def test_search_bad_syntax_is_one_line_naming_the_column(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
-    """A bad search string exits 1 with one line that points at the offending column."""
+    """A bad search string exits 2 with one line that points at the offending column."""
     status, _ = run("search", "taiwan OR )")
     err = capsys.readouterr().err
-    assert 1 == status
+    assert 2 == status
     assert 1 == len(err.strip().splitlines())
     assert "column 11" in err
 
@@ -291,7 +291,7 @@ def test_several_problems_show_the_first(
     path.write_text('{"kind": "x", "schema_version": 7}', "utf-8")
     status, _ = run("info", "--catalogue", str(path))
     err = capsys.readouterr().err
-    assert (1, 1) == (status, len(err.splitlines()))
+    assert (2, 1) == (status, len(err.splitlines()))
     assert "2 problems; the first: expected kind" in err
 
 

@@ -52,6 +52,7 @@ LAYERS: dict[str, int] = {
     "_html": 4,
     "loaders": 4,
     "cli": 5,
+    "_terminal": 5,
     "__main__": 5,
     "__init__": 5,
 }
