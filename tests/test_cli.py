@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import io
 import json
 import subprocess
@@ -175,7 +176,7 @@ def test_version() -> None:
     assert (0, f"sinosoviet-docs {ssd.__version__}\n") == (status, out)
 
 
-# -- loaders issue: the load command --------------------------------------------------------
+# -- the load command ----------------------------------------------------------------------
 
 PAGES = Path(__file__).parent / "data" / "pages"
 RIS = Path(__file__).parent / "data" / "ris"
@@ -248,7 +249,7 @@ def test_load_progress_bar_on_stderr(tmp_path: Path, capsys: pytest.CaptureFixtu
     assert f"\r{db} [{'#' * 30}] 3/3\n" == capsys.readouterr().err
 
 
-# -- query issue: the search command ----------------------------------------------------------
+# -- the search command --------------------------------------------------------------------
 
 
 def test_search_prints_a_ranked_table(bundled: ssd.Catalogue) -> None:
@@ -344,3 +345,102 @@ def test_broken_pipe_is_quiet() -> None:
     proc.stderr.close()
     assert 0 == proc.wait()
     assert b"" == err
+
+
+def test_load_with_catalogue_merges_into_the_bundled_one(
+    bundled: ssd.Catalogue, tmp_path: Path
+) -> None:
+    """--with-catalogue is ssd.load().merge(...): a loaded record keeps its collections."""
+    source = tmp_path / "mine.json"
+    ssd.dump(ssd.Catalogue(documents=[bundled["112088"]]), source)
+    out_path = tmp_path / "out.jsonl"
+    status, _ = run("load", str(source), "--out", str(out_path), "--with-catalogue")
+    merged = ssd.load(out_path)
+    assert 0 == status
+    assert bundled.merge(ssd.load(source)) == merged
+    assert bundled["112088"].collections == merged["112088"].collections
+    run("load", str(source), "--out", str(out_path))
+    assert 1 == len(ssd.load(out_path))
+
+
+PROBLEM_PAGE = "Skip to content\n\nA\n\nB\n\nPopular Documents\n\n1958\n\nT\n\nS\n\nstray\n\nmore\n"
+
+
+@pytest.mark.parametrize("suffix", [".csv", ".jsonl"])
+def test_load_problems_file_has_every_problem(
+    suffix: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """--problems writes each problem with its file and line; stderr names the first."""
+    page = tmp_path / "page.txt"
+    page.write_text(PROBLEM_PAGE, "utf-8")
+    problems_path = tmp_path / f"problems{suffix}"
+    status, _ = run(
+        "load", str(page), "--out", str(tmp_path / "o.json"), "--problems", str(problems_path)
+    )
+    text = problems_path.read_text("utf-8")
+    if suffix == ".csv":
+        records = list(csv.DictReader(io.StringIO(text)))
+    else:
+        records = [json.loads(line) for line in text.splitlines()]
+    expected = ssd.parse_page(PROBLEM_PAGE, source=str(page)).problems
+    assert 0 == status
+    assert len(expected) == len(records) > 1
+    assert [str(page)] * len(expected) == [r["source"] for r in records]
+    assert [p.message for p in expected] == [r["message"] for r in records]
+    assert [str(p.line) for p in expected] == [str(r["line"]) for r in records]
+    err = capsys.readouterr().err
+    assert f"(and {len(expected) - 1} more)" in err
+    assert "--problems FILE" not in err
+
+
+def test_load_without_problems_file_says_how_to_see_them_all(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Several problems and no --problems: the warning says how to see every one."""
+    page = tmp_path / "page.txt"
+    page.write_text(PROBLEM_PAGE, "utf-8")
+    run("load", str(page), "--out", str(tmp_path / "o.json"))
+    assert "; --problems FILE writes every one" in capsys.readouterr().err
+
+
+def test_load_problems_file_must_be_csv_or_jsonl(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Another suffix is a usage error before any input is read."""
+    status, _ = run("load", "nowhere.txt", "--out", str(tmp_path / "o.json"), "--problems", "p.txt")
+    err = capsys.readouterr().err
+    assert (2, 1) == (status, len(err.splitlines()))
+    assert "--problems p.txt: name a .csv or .jsonl file" in err
+
+
+def test_an_internal_error_is_one_line_asking_for_a_report(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A bug is no traceback but one line asking to report it, status 70; --debug adds the trace."""
+    import sinosoviet_docs.cli as cli
+
+    def broken(*_args: object) -> None:
+        raise RuntimeError("an invariant broke")
+
+    monkeypatch.setattr(cli, "_info", broken)
+    status, _ = run("info")
+    err = capsys.readouterr().err
+    assert (70, 1) == (status, len(err.splitlines()))
+    assert "internal error: RuntimeError: an invariant broke" in err
+    assert "please report it" in err
+    status, _ = run("info", "--debug")
+    err = capsys.readouterr().err
+    assert 70 == status
+    assert err.startswith("Traceback (most recent call last):")
+    assert "RuntimeError: an invariant broke" in err
+
+
+def test_a_user_error_with_debug_shows_the_traceback_too(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """--debug shows where a user error came from, and the status stays 2."""
+    status, _ = run("show", "nope", "--debug")
+    err = capsys.readouterr().err
+    assert 2 == status
+    assert "Traceback (most recent call last):" in err
+    assert err.splitlines()[-1].startswith("sinosoviet-docs: error: no document with id 'nope'")

@@ -239,7 +239,7 @@ def _output_format(args: argparse.Namespace) -> OutputFormat:
     return given[0] if given else "table"
 
 
-# -- reading the catalogue ------------------------------------------------------------------
+# -- the info, list and show commands ------------------------------------------------------
 
 
 def _collection_summary(cat: Catalogue, col: Collection) -> dict[str, Any]:
@@ -321,6 +321,9 @@ def _show(cat: Catalogue, args: argparse.Namespace, out: TextIO) -> None:
     for field in Document.__attrs_attrs__:
         value = getattr(doc, field.name)
         print(f"{field.name + ':':<18}{_plain(get_converter().unstructure(value))}", file=out)
+
+
+# -- the export command --------------------------------------------------------------------
 
 
 def _add_export(commands: Any, parents: dict[str, argparse.ArgumentParser]) -> None:
