@@ -435,12 +435,35 @@ def test_an_internal_error_is_one_line_asking_for_a_report(
     assert "RuntimeError: an invariant broke" in err
 
 
+@pytest.mark.parametrize("argv", [["show", "nope", "--debug"], ["--debug", "show", "nope"]])
 def test_a_user_error_with_debug_shows_the_traceback_too(
-    capsys: pytest.CaptureFixture[str],
+    argv: list[str], capsys: pytest.CaptureFixture[str]
 ) -> None:
-    """--debug shows where a user error came from, and the status stays 2."""
-    status, _ = run("show", "nope", "--debug")
+    """--debug (before or after the command) shows where a user error came from; status 2."""
+    status, _ = run(*argv)
     err = capsys.readouterr().err
     assert 2 == status
     assert "Traceback (most recent call last):" in err
     assert err.splitlines()[-1].startswith("sinosoviet-docs: error: no document with id 'nope'")
+
+
+def test_load_prints_other_warnings_as_one_line_each(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A warning a loader issues while reading is one 'warning:' line, counted in the summary."""
+    import warnings
+
+    import sinosoviet_docs.cli as cli
+
+    source = tmp_path / "in.json"
+    ssd.dump(ssd.Catalogue(documents=[ssd.Document(id="a", title="A")]), source)
+    read = cli._read_input
+
+    def warning_read(path: str, **options: object) -> object:
+        warnings.warn("an odd record", ssd.LoadWarning, stacklevel=1)
+        return read(path, **options)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(cli, "_read_input", warning_read)
+    status, out = run("load", str(source), "--out", str(tmp_path / "o.json"), "--json")
+    assert (0, 1) == (status, json.loads(out)["warnings"])
+    assert "sinosoviet-docs: warning: an odd record\n" == capsys.readouterr().err

@@ -17,6 +17,7 @@ import json
 import os
 import sys
 import traceback
+import warnings
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, NoReturn, TextIO
@@ -41,6 +42,14 @@ PROG = "sinosoviet-docs"
 EXIT_USER_ERROR = 2
 #: The exit status of an internal error (``EX_SOFTWARE`` of sysexits.h).
 EXIT_INTERNAL_ERROR = 70
+
+_DEBUG = "on an error, show the traceback as well"
+
+#: What a document key may be, for the help of every command that takes one.
+_KEY_HELP = (
+    "the document: its id, record id (112088), archive address, telegram number "
+    "(3172 for 'Ciphered Telegram No. 3172') or the start of its id"
+)
 
 Run = Callable[[Any, argparse.Namespace, TextIO], int | None]
 
@@ -68,9 +77,7 @@ def _parents() -> dict[str, argparse.ArgumentParser]:
         metavar="PATH",
         help="a catalogue file (.json or .jsonl) to use instead of the bundled one",
     )
-    catalogue.add_argument(
-        "--debug", action="store_true", help="on an error, show the traceback as well"
-    )
+    catalogue.add_argument("--debug", action="store_true", default=argparse.SUPPRESS, help=_DEBUG)
     json_only = _Parser(add_help=False)
     json_only.add_argument("--json", action="store_true", help="print JSON instead of text")
     listing = _Parser(add_help=False)
@@ -108,6 +115,7 @@ def _build_parser() -> argparse.ArgumentParser:
         ),
     )
     parser.add_argument("--version", action="store_true", help="print the version and exit")
+    parser.add_argument("--debug", action="store_true", help=_DEBUG)
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     parents = _parents()
     _command(
@@ -147,13 +155,6 @@ def _build_parser() -> argparse.ArgumentParser:
     _add_load(commands, parents)
     _add_check(commands, parents)
     return parser
-
-
-#: What a document key may be, for the help of every command that takes one.
-_KEY_HELP = (
-    "the document: its id, record id (112088), archive address, telegram number "
-    "(3172 for 'Ciphered Telegram No. 3172') or the start of its id"
-)
 
 
 def main(argv: Sequence[str] | None = None, *, stdout: TextIO | None = None) -> int:
@@ -448,18 +449,23 @@ def _load(_cat: Catalogue | None, args: argparse.Namespace, out: TextIO) -> None
     show = sys.stderr.isatty() if args.progress is None else args.progress
     catalogues = [load(args.catalogue)] if args.with_catalogue else []
     problems: list[Any] = []
-    for path in args.paths:
-        bar = ProgressBar(path, sys.stderr) if show else None
-        catalogue, found = _read_input(path, strict=args.strict, progress=bar)
-        if bar is not None:
-            bar.close()
-        catalogues.append(catalogue)
-        problems.extend(found)
-        if found:
-            more = f" (and {len(found) - 1} more)" if len(found) > 1 else ""
-            hint = "" if args.problems or not more else "; --problems FILE writes every one"
-            warning = _paint("warning", "33", sys.stderr)
-            print(f"{PROG}: {warning}: {found[0]}{more}{hint}", file=sys.stderr)
+    lines: list[str] = []
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        for path in args.paths:
+            bar = ProgressBar(path, sys.stderr) if show else None
+            catalogue, found = _read_input(path, strict=args.strict, progress=bar)
+            if bar is not None:
+                bar.close()
+            catalogues.append(catalogue)
+            problems.extend(found)
+            if found:
+                more = f" (and {len(found) - 1} more)" if len(found) > 1 else ""
+                hint = "" if args.problems or not more else "; --problems FILE writes every one"
+                lines.append(f"{found[0]}{more}{hint}")
+    lines.extend(str(w.message) for w in caught)
+    for line in lines:
+        print(f"{PROG}: {_paint('warning', '33', sys.stderr)}: {line}", file=sys.stderr)
     merged = merge(*catalogues, on_conflict=args.on_conflict)
     dump(merged, args.out)
     if problems_format is not None:
@@ -470,7 +476,7 @@ def _load(_cat: Catalogue | None, args: argparse.Namespace, out: TextIO) -> None
         "documents": len(merged),
         "collections": len(merged.collections),
         "conflicts": conflicts,
-        "warnings": sum(1 for path in args.paths if any(p.source == path for p in problems)),
+        "warnings": len(lines),
         "problems": len(problems),
     }
     if args.json:
@@ -506,8 +512,6 @@ def _read_input(
         return report.catalogue, report.problems
     if kind != "page":
         return load_any(path, strict=strict), ()
-    import warnings
-
     from . import LoadWarning
 
     with warnings.catch_warnings(record=True) as caught:
@@ -516,7 +520,7 @@ def _read_input(
     if not caught:
         return catalogue, ()
     # The warning names the first problem; the page, read again, gives them all.
-    page = parse_page(Path(path).read_text("utf-8-sig"), source=path)
+    page = parse_page(Path(path).read_bytes().decode("utf-8-sig"), source=path)
     if page.layout == "unknown" and not page.documents:
         raise _UserError(
             f"{path}: not a page capture, scrape table, RIS file or catalogue "
