@@ -20,7 +20,7 @@ import traceback
 import warnings
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any, NoReturn, TextIO
+from typing import TYPE_CHECKING, Any, NoReturn, TextIO
 
 from . import (
     Catalogue,
@@ -33,6 +33,9 @@ from . import (
 from ._convert import get_converter
 from ._terminal import OUTPUT_FORMATS, Columns, OutputFormat, ProgressBar, colour_for, emit
 from ._terminal import print_json as _print_json
+
+if TYPE_CHECKING:
+    from . import LoadProblem
 
 __all__ = ["main"]
 
@@ -448,7 +451,7 @@ def _load(_cat: Catalogue | None, args: argparse.Namespace, out: TextIO) -> None
     problems_format = _problems_format(args.problems)
     show = sys.stderr.isatty() if args.progress is None else args.progress
     catalogues = [load(args.catalogue)] if args.with_catalogue else []
-    problems: list[Any] = []
+    problems: list[LoadProblem] = []
     lines: list[str] = []
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
@@ -501,7 +504,7 @@ def _problems_format(path: str | None) -> OutputFormat | None:
 
 def _read_input(
     path: str, *, strict: bool, progress: ProgressBar | None
-) -> tuple[Catalogue, tuple[Any, ...]]:
+) -> tuple[Catalogue, tuple[LoadProblem, ...]]:
     """The catalogue in one input file and every problem met reading it."""
     from . import load_pages, load_scrape_report, parse_page
     from .loaders.dispatch import load_any, sniff
@@ -515,9 +518,12 @@ def _read_input(
     from . import LoadWarning
 
     with warnings.catch_warnings(record=True) as caught:
-        warnings.simplefilter("always", LoadWarning)
+        warnings.simplefilter("always")
         catalogue = load_pages([path], strict=strict)
-    if not caught:
+    for other in caught:
+        if not issubclass(other.category, LoadWarning):
+            warnings.warn(other.message, stacklevel=1)
+    if not any(issubclass(w.category, LoadWarning) for w in caught):
         return catalogue, ()
     # The warning names the first problem; the page, read again, gives them all.
     page = parse_page(Path(path).read_bytes().decode("utf-8-sig"), source=path)
@@ -529,7 +535,7 @@ def _read_input(
     return catalogue, page.problems
 
 
-def _write_problems(path: str, fmt: OutputFormat, problems: Sequence[Any]) -> None:
+def _write_problems(path: str, fmt: OutputFormat, problems: Sequence[LoadProblem]) -> None:
     headers = ("source", "line", "row", "column", "message", "text")
     records = [{h: getattr(p, h) for h in headers} for p in problems]
     rows = [["" if r[h] is None else str(r[h]) for h in headers] for r in records]
