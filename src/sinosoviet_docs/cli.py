@@ -16,6 +16,7 @@ import argparse
 import json
 import os
 import sys
+import textwrap
 import traceback
 import warnings
 from collections.abc import Callable, Sequence
@@ -31,7 +32,15 @@ from . import (
     to_data,
 )
 from ._convert import get_converter
-from ._terminal import OUTPUT_FORMATS, Columns, OutputFormat, ProgressBar, colour_for, emit
+from ._terminal import (
+    OUTPUT_FORMATS,
+    Columns,
+    OutputFormat,
+    ProgressBar,
+    colour_for,
+    emit,
+    terminal_width,
+)
 from ._terminal import print_json as _print_json
 
 if TYPE_CHECKING:
@@ -294,7 +303,7 @@ def _info(cat: Catalogue, args: argparse.Namespace, out: TextIO) -> None:
     if cat.info.built:
         print(f"built {cat.info.built}; {len(cat)} documents", file=out)
     if cat.info.note:
-        print(cat.info.note, file=out)
+        print(textwrap.fill(cat.info.note, terminal_width(out)), file=out)
     print(file=out)
     emit(out, fmt, columns, rows)
     print(f"\n{outside} of the {len(cat)} documents are in none of these collections.", file=out)
