@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import io
 import json
 import subprocess
@@ -78,11 +79,11 @@ def test_list_within_excludes_partial_overlap() -> None:
 
 
 def test_list_table_has_header_and_count() -> None:
-    """The table shows date, type, id and title, and a count."""
+    """The table shows date, id and title (no type: none is known here), and a count."""
     status, out = run("list", "--collection", "Sino-Soviet Alliance, 1950-1959")
     lines = out.splitlines()
     assert 0 == status
-    assert ["date", "type", "id", "title"] == lines[0].split()
+    assert ["date", "id", "title"] == lines[0].split()
     assert "8 documents" == lines[-1]
     assert "December 27, 1952" in out
 
@@ -138,9 +139,9 @@ def test_cite_formats_are_the_exports(bundled: ssd.Catalogue, fmt: str, writer: 
 
 
 def test_cite_unknown_id_is_one_line(capsys: pytest.CaptureFixture[str]) -> None:
-    """An unknown id is a one-line error with status 1."""
+    """An unknown id is a one-line error with status 2 (a user error)."""
     status, _ = run("cite", "nope")
-    assert (1, "no document with id 'nope'") == (
+    assert (2, "no document with id 'nope'") == (
         status,
         capsys.readouterr().err.split(": ", 2)[2][:26],
     )
@@ -175,10 +176,10 @@ def test_show_json_round_trips(bundled: ssd.Catalogue) -> None:
 def test_user_errors_are_one_line(
     argv: list[str], message: str, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    """A user's mistake prints one line on stderr and exits 1, no traceback."""
+    """A user's mistake prints one line on stderr and exits 2, no traceback."""
     status, _ = run(*argv)
     err = capsys.readouterr().err
-    assert 1 == status
+    assert 2 == status
     assert 1 == len(err.splitlines())
     assert message in err
 
@@ -189,7 +190,7 @@ def test_bad_catalogue_file_is_one_line(tmp_path: Path, capsys: pytest.CaptureFi
     path.write_text("{", "utf-8")
     status, _ = run("info", "--catalogue", str(path))
     err = capsys.readouterr().err
-    assert (1, 1) == (status, len(err.splitlines()))
+    assert (2, 1) == (status, len(err.splitlines()))
     assert str(path) in err
 
 
@@ -228,7 +229,7 @@ def test_version() -> None:
     assert (0, f"sinosoviet-docs {ssd.__version__}\n") == (status, out)
 
 
-# -- the load command ------------------------------------------------------------------------
+# -- the load command ----------------------------------------------------------------------
 
 PAGES = Path(__file__).parent / "data" / "pages"
 RIS = Path(__file__).parent / "data" / "ris"
@@ -271,12 +272,12 @@ def test_load_prints_warnings_for_problems(
 def test_load_strict_fails_with_one_line(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    """load --strict stops at the first problem with a one-line error and status 1."""
+    """load --strict stops at the first problem with a one-line error and status 2."""
     page = tmp_path / "page.txt"
     page.write_text("Skip to content\n\nA\n\nB\n\nPopular Documents\n\nstray", "utf-8")
     status, _ = run("load", str(page), "--out", str(tmp_path / "o.json"), "--strict")
     err = capsys.readouterr().err
-    assert 1 == status
+    assert 2 == status
     assert (
         f"sinosoviet-docs: error: {page}, line 9: expected an entry's date (e.g. 'July 5, 1950'), found 'stray'\n"
         == err
@@ -301,15 +302,15 @@ def test_load_progress_bar_on_stderr(tmp_path: Path, capsys: pytest.CaptureFixtu
     assert f"\r{db} [{'#' * 30}] 3/3\n" == capsys.readouterr().err
 
 
-# -- the search command ----------------------------------------------------------------------
+# -- the search command --------------------------------------------------------------------
 
 
 def test_search_prints_a_ranked_table(bundled: ssd.Catalogue) -> None:
-    """search prints date, type, title and id, best match first, and a count."""
+    """search prints date, title and id (type when known), best match first, and a count."""
     status, out = run("search", '"east wind" OR reunification')
     lines = out.splitlines()
     assert 0 == status
-    assert ["date", "type", "title", "id"] == lines[0].split()
+    assert ["date", "title", "id"] == lines[0].split()
     ranked = bundled.search('"east wind" OR reunification').ids()
     assert ranked == [line.split()[-1] for line in lines[2:-1]]
     assert f"{len(ranked)} of {len(ranked)} documents" == lines[-1]
@@ -340,10 +341,10 @@ def test_search_json_and_csv_give_the_same_documents(bundled: ssd.Catalogue) -> 
 def test_search_bad_syntax_is_one_line_naming_the_column(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
-    """A bad search string exits 1 with one line that points at the offending column."""
+    """A bad search string exits 2 with one line that points at the offending column."""
     status, _ = run("search", "taiwan OR )")
     err = capsys.readouterr().err
-    assert 1 == status
+    assert 2 == status
     assert 1 == len(err.strip().splitlines())
     assert "column 11" in err
 
@@ -356,7 +357,7 @@ def test_several_problems_show_the_first(
     path.write_text('{"kind": "x", "schema_version": 7}', "utf-8")
     status, _ = run("info", "--catalogue", str(path))
     err = capsys.readouterr().err
-    assert (1, 1) == (status, len(err.splitlines()))
+    assert (2, 1) == (status, len(err.splitlines()))
     assert "2 problems; the first: expected kind" in err
 
 
@@ -409,3 +410,125 @@ def test_broken_pipe_is_quiet() -> None:
     proc.stderr.close()
     assert 0 == proc.wait()
     assert b"" == err
+
+
+def test_load_with_catalogue_merges_into_the_bundled_one(
+    bundled: ssd.Catalogue, tmp_path: Path
+) -> None:
+    """--with-catalogue is ssd.load().merge(...): a loaded record keeps its collections."""
+    source = tmp_path / "mine.json"
+    ssd.dump(ssd.Catalogue(documents=[bundled["112088"]]), source)
+    out_path = tmp_path / "out.jsonl"
+    status, _ = run("load", str(source), "--out", str(out_path), "--with-catalogue")
+    merged = ssd.load(out_path)
+    assert 0 == status
+    assert bundled.merge(ssd.load(source)) == merged
+    assert bundled["112088"].collections == merged["112088"].collections
+    run("load", str(source), "--out", str(out_path))
+    assert 1 == len(ssd.load(out_path))
+
+
+PROBLEM_PAGE = "Skip to content\n\nA\n\nB\n\nPopular Documents\n\n1958\n\nT\n\nS\n\nstray\n\nmore\n"
+
+
+@pytest.mark.parametrize("suffix", [".csv", ".jsonl"])
+def test_load_problems_file_has_every_problem(
+    suffix: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """--problems writes each problem with its file and line; stderr names the first."""
+    page = tmp_path / "page.txt"
+    page.write_text(PROBLEM_PAGE, "utf-8")
+    problems_path = tmp_path / f"problems{suffix}"
+    status, _ = run(
+        "load", str(page), "--out", str(tmp_path / "o.json"), "--problems", str(problems_path)
+    )
+    text = problems_path.read_text("utf-8")
+    if suffix == ".csv":
+        records = list(csv.DictReader(io.StringIO(text)))
+    else:
+        records = [json.loads(line) for line in text.splitlines()]
+    expected = ssd.parse_page(PROBLEM_PAGE, source=str(page)).problems
+    assert 0 == status
+    assert len(expected) == len(records) > 1
+    assert [str(page)] * len(expected) == [r["source"] for r in records]
+    assert [p.message for p in expected] == [r["message"] for r in records]
+    assert [str(p.line) for p in expected] == [str(r["line"]) for r in records]
+    err = capsys.readouterr().err
+    assert f"(and {len(expected) - 1} more)" in err
+    assert "--problems FILE" not in err
+
+
+def test_load_without_problems_file_says_how_to_see_them_all(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Several problems and no --problems: the warning says how to see every one."""
+    page = tmp_path / "page.txt"
+    page.write_text(PROBLEM_PAGE, "utf-8")
+    run("load", str(page), "--out", str(tmp_path / "o.json"))
+    assert "; --problems FILE writes every one" in capsys.readouterr().err
+
+
+def test_load_problems_file_must_be_csv_or_jsonl(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Another suffix is a usage error before any input is read."""
+    status, _ = run("load", "nowhere.txt", "--out", str(tmp_path / "o.json"), "--problems", "p.txt")
+    err = capsys.readouterr().err
+    assert (2, 1) == (status, len(err.splitlines()))
+    assert "--problems p.txt: name a .csv or .jsonl file" in err
+
+
+def test_an_internal_error_is_one_line_asking_for_a_report(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A bug is no traceback but one line asking to report it, status 70; --debug adds the trace."""
+    import sinosoviet_docs.cli as cli
+
+    def broken(*_args: object) -> None:
+        raise RuntimeError("an invariant broke")
+
+    monkeypatch.setattr(cli, "_info", broken)
+    status, _ = run("info")
+    err = capsys.readouterr().err
+    assert (70, 1) == (status, len(err.splitlines()))
+    assert "internal error: RuntimeError: an invariant broke" in err
+    assert "please report it" in err
+    status, _ = run("info", "--debug")
+    err = capsys.readouterr().err
+    assert 70 == status
+    assert err.startswith("Traceback (most recent call last):")
+    assert "RuntimeError: an invariant broke" in err
+
+
+@pytest.mark.parametrize("argv", [["show", "nope", "--debug"], ["--debug", "show", "nope"]])
+def test_a_user_error_with_debug_shows_the_traceback_too(
+    argv: list[str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    """--debug (before or after the command) shows where a user error came from; status 2."""
+    status, _ = run(*argv)
+    err = capsys.readouterr().err
+    assert 2 == status
+    assert "Traceback (most recent call last):" in err
+    assert err.splitlines()[-1].startswith("sinosoviet-docs: error: no document with id 'nope'")
+
+
+def test_load_prints_other_warnings_as_one_line_each(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A warning a loader issues while reading is one 'warning:' line, counted in the summary."""
+    import warnings
+
+    import sinosoviet_docs.cli as cli
+
+    source = tmp_path / "in.json"
+    ssd.dump(ssd.Catalogue(documents=[ssd.Document(id="a", title="A")]), source)
+    read = cli._read_input
+
+    def warning_read(path: str, **options: object) -> object:
+        warnings.warn("an odd record", ssd.LoadWarning, stacklevel=1)
+        return read(path, **options)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(cli, "_read_input", warning_read)
+    status, out = run("load", str(source), "--out", str(tmp_path / "o.json"), "--json")
+    assert (0, 1) == (status, json.loads(out)["warnings"])
+    assert "sinosoviet-docs: warning: an odd record\n" == capsys.readouterr().err

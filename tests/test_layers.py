@@ -33,6 +33,7 @@ LAYERS: dict[str, int] = {
     "_dateparse": 1,
     "_ris": 2,
     "models": 2,
+    "_lookup": 2,
     "names": 2,
     "citations": 2,
     "_querylang": 2,
@@ -52,6 +53,7 @@ LAYERS: dict[str, int] = {
     "_html": 4,
     "loaders": 4,
     "cli": 5,
+    "_terminal": 5,
     "__main__": 5,
     "__init__": 5,
 }

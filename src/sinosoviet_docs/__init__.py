@@ -34,7 +34,7 @@ from .exceptions import (
     SinosovietDocsError,
     UnknownArchiveError,
 )
-from .io import Format, dump, dumps, load, loads
+from .io import Format, dump, dumps, from_data, load, loads, to_data
 from .models import (
     Catalogue,
     CatalogueInfo,
@@ -148,6 +148,7 @@ __all__ = [
     "dump",
     "dumps",
     "fonds_of",
+    "from_data",
     "load",
     "load_pages",
     "load_ris",
@@ -164,6 +165,7 @@ __all__ = [
     "split_credits",
     "to_bibtex",
     "to_csl_json",
+    "to_data",
     "to_ris",
 ]
 

@@ -1,9 +1,13 @@
-"""The ``sinosoviet-docs`` command: a thin layer over the library.
+"""The ``sinosoviet-docs`` command: a thin layer over the public library.
 
-Each command calls library functions and prints their result as a table or,
-with ``--json``, as JSON. A user's mistake (an unknown id, a bad date, an
-unreadable file) prints one line on stderr and exits with status 1; a wrong
-command line exits with status 2.
+Each command calls the library and prints what it returns: listings as a
+table that fits the terminal, or with ``--json``, ``--csv`` or ``--jsonl``
+for programs (see :mod:`sinosoviet_docs._terminal`). One handler around
+every command turns what goes wrong into one line on stderr: a user's
+mistake (an unknown id, a bad date, an unreadable file) exits with status 2,
+as a wrong command line does; anything else is a bug in this program, which
+exits with status 70 and asks to be reported. ``--debug`` shows the
+traceback as well.
 """
 
 from __future__ import annotations
@@ -11,51 +15,136 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import shutil
 import sys
-from collections.abc import Sequence
-from typing import Any, NoReturn, TextIO
+import textwrap
+import traceback
+import warnings
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, NoReturn, TextIO
 
-from ._convert import get_converter, unstructure_document
-from .exceptions import SinosovietDocsError
-from .io import load
-from .models import Catalogue, Collection, Document
+from . import (
+    Catalogue,
+    Collection,
+    Document,
+    SinosovietDocsError,
+    load,
+    to_data,
+)
+from ._terminal import (
+    OUTPUT_FORMATS,
+    Columns,
+    OutputFormat,
+    ProgressBar,
+    colour_for,
+    emit,
+    terminal_width,
+)
+from ._terminal import print_json as _print_json
+
+if TYPE_CHECKING:
+    from . import LoadProblem
 
 __all__ = ["main"]
 
 PROG = "sinosoviet-docs"
+
+#: The exit status of a user's mistake, as argparse gives a wrong command line.
+EXIT_USER_ERROR = 2
+#: The exit status of an internal error (``EX_SOFTWARE`` of sysexits.h).
+EXIT_INTERNAL_ERROR = 70
+
+_DEBUG = "on an error, show the traceback as well"
+
+#: What a document key may be, for the help of every command that takes one.
+_KEY_HELP = (
+    "the document: its id, record id (112088), archive address, telegram number "
+    "(3172 for 'Ciphered Telegram No. 3172') or the start of its id"
+)
+
+Run = Callable[[Any, argparse.Namespace, TextIO], int | None]
 
 
 class _Parser(argparse.ArgumentParser):
     """An argument parser whose errors are one line, not a usage block."""
 
     def error(self, message: str) -> NoReturn:
-        self.exit(2, f"{self.prog}: error: {message} (see --help)\n")
+        self.exit(EXIT_USER_ERROR, f"{self.prog}: error: {message} (see --help)\n")
 
 
-def _build_parser() -> argparse.ArgumentParser:
-    common = _Parser(add_help=False)
-    common.add_argument(
+class _UserError(Exception):
+    """A mistake in what the user gave; one line, and exit status 2."""
+
+
+class _UsageError(_UserError):
+    """Options that cannot go together: a user error that points at --help."""
+
+
+def _parents() -> dict[str, argparse.ArgumentParser]:
+    """The options commands share, by name: each is written here once."""
+    catalogue = _Parser(add_help=False)
+    catalogue.add_argument(
         "--catalogue",
         metavar="PATH",
         help="a catalogue file (.json or .jsonl) to use instead of the bundled one",
     )
-    common.add_argument("--json", action="store_true", help="print JSON instead of a table")
+    catalogue.add_argument("--debug", action="store_true", default=argparse.SUPPRESS, help=_DEBUG)
+    json_only = _Parser(add_help=False)
+    json_only.add_argument("--json", action="store_true", help="print JSON instead of text")
+    listing = _Parser(add_help=False)
+    listing.add_argument("--json", action="store_true", help="print a JSON array of records")
+    listing.add_argument("--csv", action="store_true", help="print the table's columns as CSV")
+    listing.add_argument("--jsonl", action="store_true", help="print one JSON record a line")
+    return {"catalogue": catalogue, "json": json_only, "listing": listing}
 
+
+def _command(
+    commands: Any,
+    parents: dict[str, argparse.ArgumentParser],
+    name: str,
+    run: Run,
+    *,
+    output: str = "json",
+    needs_catalogue: bool = True,
+    **options: Any,
+) -> argparse.ArgumentParser:
+    """Register a command: its shared options (``output`` is "json" or "listing") and its run."""
+    cmd: argparse.ArgumentParser = commands.add_parser(
+        name, parents=[parents["catalogue"], parents[output]], **options
+    )
+    cmd.set_defaults(run=run, needs_catalogue=needs_catalogue)
+    return cmd
+
+
+def _build_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog=PROG,
         description="Browse the Sino-Soviet documents of the Wilson Center Digital Archive.",
+        epilog=(
+            "Exit status: 0 done, 2 a mistake in the command or its input (one line on "
+            "stderr), 70 an internal error. See docs/cli.md."
+        ),
     )
     parser.add_argument("--version", action="store_true", help="print the version and exit")
+    parser.add_argument("--debug", action="store_true", help=_DEBUG)
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
-    info = commands.add_parser(
-        "info", parents=[common], help="the catalogue and its collections, with document counts"
+    parents = _parents()
+    _command(
+        commands,
+        parents,
+        "info",
+        _info,
+        output="listing",
+        help="the catalogue and its collections, with document counts",
     )
-    info.set_defaults(run=_info)
-    listing = commands.add_parser(
-        "list", parents=[common], help="documents in date order, optionally narrowed"
+    listing = _command(
+        commands,
+        parents,
+        "list",
+        _list,
+        output="listing",
+        help="documents in date order, optionally narrowed",
     )
-    listing.set_defaults(run=_list)
     listing.add_argument(
         "--collection", metavar="SLUG", help="only this collection (slug or title)"
     )
@@ -70,20 +159,19 @@ def _build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="keep only documents whose whole date lies in the period (default: any overlap)",
     )
-    show = commands.add_parser(
+    show = _command(
+        commands,
+        parents,
         "show",
-        parents=[common],
+        _show,
         help="every field of one document, who wrote to whom, its citation",
     )
-    show.add_argument("id", help="the document's id (record id or slug)")
-    show.set_defaults(run=_show)
-    _add_cite(commands, common)
-    _add_export(commands, common)
-    _add_search(commands, common)
-    _add_load(commands, common)
-    _add_check(commands, common)
-    # Each further command: add_parser(..., parents=[common]) and set_defaults(run=FUNCTION),
-    # FUNCTION(cat, args, out) -> int | None. Register new commands above this line.
+    show.add_argument("id", help=_KEY_HELP)
+    _add_cite(commands, parents)
+    _add_export(commands, parents)
+    _add_search(commands, parents)
+    _add_load(commands, parents)
+    _add_check(commands, parents)
     return parser
 
 
@@ -99,25 +187,43 @@ def main(argv: Sequence[str] | None = None, *, stdout: TextIO | None = None) -> 
         return 0
     if args.command is None:
         parser.print_help(out)
-        return 2
+        return EXIT_USER_ERROR
     try:
-        cat = load(args.catalogue) if getattr(args, "needs_catalogue", True) else None
-        status = args.run(cat, args, out)
+        cat = load(args.catalogue) if args.needs_catalogue else None
+        return int(args.run(cat, args, out) or 0)
     except BrokenPipeError:  # the reader went away (`... | head`): not an error
         _silence_stdout()
         return 0
-    except _UsageError as exc:
-        print(f"{PROG}: error: {exc} (see --help)", file=sys.stderr)
-        return 2
-    except (SinosovietDocsError, OSError, ValueError) as exc:
-        # ValueError last: a library bug should not show a user a traceback either.
-        print(f"{PROG}: error: {_one_line(exc)}", file=sys.stderr)
-        return 1
-    return int(status or 0)
+    except KeyboardInterrupt:
+        print(file=sys.stderr)
+        return 130
+    except Exception as exc:
+        return _report(exc, debug=args.debug)
 
 
-class _UsageError(Exception):
-    """Options that cannot go together; exits with status 2 like argparse's own errors."""
+def _report(exc: Exception, *, debug: bool) -> int:
+    """Print ``exc`` as one line on stderr (after its traceback with ``--debug``)."""
+    if debug:
+        traceback.print_exception(exc, file=sys.stderr)
+    error = _paint("error", "31", sys.stderr)
+    if isinstance(exc, _UsageError):
+        print(f"{PROG}: {error}: {exc} (see --help)", file=sys.stderr)
+        return EXIT_USER_ERROR
+    if isinstance(exc, _UserError | SinosovietDocsError | OSError | UnicodeError):
+        print(f"{PROG}: {error}: {_one_line(exc)}", file=sys.stderr)
+        return EXIT_USER_ERROR
+    details = "its traceback above" if debug else "what --debug prints"
+    print(
+        f"{PROG}: internal {error}: {type(exc).__name__}: {_one_line(exc)} "
+        f"(a bug in {PROG}: please report it with the command and {details})",
+        file=sys.stderr,
+    )
+    return EXIT_INTERNAL_ERROR
+
+
+def _paint(text: str, code: str, stream: TextIO) -> str:
+    """``text`` in an ANSI colour when ``stream`` takes colour."""
+    return f"\x1b[{code}m{text}\x1b[0m" if colour_for(stream) else text
 
 
 def _one_line(exc: BaseException) -> str:
@@ -143,7 +249,16 @@ def _silence_stdout() -> None:
         pass
 
 
-# -- commands -----------------------------------------------------------------------------
+def _output_format(args: argparse.Namespace) -> OutputFormat:
+    """The format the listing flags ask for: a table unless one machine format is given."""
+    given = [f for f in OUTPUT_FORMATS if getattr(args, f, False)]
+    if len(given) > 1:
+        flags = [f"--{f}" for f in given]
+        raise _UsageError(f"choose one of {', '.join(flags[:-1])} and {flags[-1]}")
+    return given[0] if given else "table"
+
+
+# -- the info, list and show commands ------------------------------------------------------
 
 
 def _collection_summary(cat: Catalogue, col: Collection) -> dict[str, Any]:
@@ -157,50 +272,68 @@ def _collection_summary(cat: Catalogue, col: Collection) -> dict[str, Any]:
     }
 
 
+def _in_no_collection(cat: Catalogue) -> int:
+    """How many documents belong to none of the catalogue's collections."""
+    known = {col.slug for col in cat.collections}
+    return sum(1 for doc in cat if known.isdisjoint(doc.collections))
+
+
 def _info(cat: Catalogue, args: argparse.Namespace, out: TextIO) -> None:
-    rows = [_collection_summary(cat, col) for col in cat.collections]
-    if args.json:
+    fmt = _output_format(args)
+    records = [_collection_summary(cat, col) for col in cat.collections]
+    columns = Columns(
+        headers=("collection", "title", "period", "kind", "known", "popular"), flex=1, wrap=True
+    )
+    rows = [
+        (
+            r["slug"],
+            r["title"],
+            r["period"] or "",
+            r["kind"],
+            str(r["documents_known"]),
+            str(len(r["popular"])),
+        )
+        for r in records
+    ]
+    outside = _in_no_collection(cat)
+    if fmt != "table":
         data = {
-            "info": get_converter().unstructure(cat.info),
+            "info": to_data(cat.info),
             "documents": len(cat),
-            "collections": rows,
+            "documents_in_no_collection": outside,
+            "collections": records,
         }
-        _print_json(data, out)
+        emit(out, fmt, columns, rows, records, data=data)
         return
     print(cat.info.title, file=out)
     if cat.info.built:
         print(f"built {cat.info.built}; {len(cat)} documents", file=out)
     if cat.info.note:
-        print(cat.info.note, file=out)
+        print(textwrap.fill(cat.info.note, terminal_width(out)), file=out)
     print(file=out)
-    table = [
-        (r["slug"], r["period"] or "", r["kind"], str(r["documents_known"]), str(len(r["popular"])))
-        for r in rows
-    ]
-    _print_table(("collection", "period", "kind", "known", "popular"), table, out)
-    print(
-        "\n'known' counts the documents this catalogue holds, not the collection's size.", file=out
-    )
+    emit(out, fmt, columns, rows)
+    print(f"\n{outside} of the {len(cat)} documents are in none of these collections.", file=out)
+    print("'known' counts the documents this catalogue holds, not the collection's size.", file=out)
 
 
 def _list(cat: Catalogue, args: argparse.Namespace, out: TextIO) -> None:
+    fmt = _output_format(args)
     q = cat.query()
     if args.collection:
         q = q.in_collection(args.collection)
     if args.start or args.end:
         q = q.between(args.start, args.end, mode="within" if args.within else "overlaps")
     docs = list(q)
-    if args.json:
-        _print_json([unstructure_document(d) for d in docs], out)
-        return
+    columns = Columns(headers=("date", "type", "id", "title"), flex=3)
     rows = [(d.date_display, d.type or "", d.id, d.title) for d in docs]
-    _print_table(("date", "type", "id", "title"), rows, out, fit_last=out.isatty())
-    print(f"{len(docs)} documents", file=out)
+    emit(out, fmt, columns, rows, [to_data(d) for d in docs] if fmt != "table" else None)
+    if fmt == "table":
+        print(f"{len(docs)} documents", file=out)
 
 
 def _show(cat: Catalogue, args: argparse.Namespace, out: TextIO) -> None:
-    doc = cat.document(args.id)
-    data = get_converter().unstructure(doc)
+    doc = cat.find(args.id)
+    data = to_data(doc)
     if args.json:
         _print_json(data, out)
         return
@@ -211,7 +344,7 @@ def _show(cat: Catalogue, args: argparse.Namespace, out: TextIO) -> None:
             _print_provenance(doc, bundled=args.catalogue is None, out=out)
             continue
         value = getattr(doc, field.name)
-        print(f"{field.name + ':':<18}{_plain(get_converter().unstructure(value))}", file=out)
+        print(f"{field.name + ':':<18}{_plain(to_data(value))}", file=out)
     print(f"{'address:':<18}{stable_url(doc) or '(unknown)'}", file=out)
     print(f"{'who to whom:':<18}{_who_to_whom(doc)}", file=out)
     print(f"{'cite as:':<18}{cite(doc)}", file=out)
@@ -264,15 +397,17 @@ def _print_provenance(doc: Document, *, bundled: bool, out: TextIO) -> None:
             print(f"    retrieved {entry.retrieved}", file=out)
 
 
-def _add_cite(commands: Any, common: argparse.ArgumentParser) -> None:
-    cmd = commands.add_parser(
+def _add_cite(commands: Any, parents: dict[str, argparse.ArgumentParser]) -> None:
+    cmd = _command(
+        commands,
+        parents,
         "cite",
-        parents=[common],
+        _cite,
         help="the citation of documents: Chicago text, CSL-JSON, RIS or BibTeX",
         description="Cite documents by id, as a Chicago note or bibliography entry "
         "in the archive's pattern, or as CSL-JSON, RIS or BibTeX.",
     )
-    cmd.add_argument("ids", nargs="+", metavar="ID", help="the documents' ids (record id or slug)")
+    cmd.add_argument("ids", nargs="+", metavar="ID", help=_KEY_HELP)
     cmd.add_argument(
         "--style",
         choices=("note", "bibliography"),
@@ -285,7 +420,6 @@ def _add_cite(commands: Any, common: argparse.ArgumentParser) -> None:
         default="text",
         help="the output (default: text)",
     )
-    cmd.set_defaults(run=_cite)
 
 
 def _cite(cat: Catalogue, args: argparse.Namespace, out: TextIO) -> None:
@@ -293,22 +427,24 @@ def _cite(cat: Catalogue, args: argparse.Namespace, out: TextIO) -> None:
         raise _UsageError("cite writes the --format it is given; for JSON use --format csl-json")
     from .export import cite, export
 
-    docs = [cat.document(i) for i in args.ids]  # an unknown id is an error
+    docs = [cat.find(key) for key in args.ids]  # an unknown or ambiguous key is an error
     if args.format == "text":
         out.write("\n".join(cite(d, args.style) + "\n" for d in docs))
     else:
         out.write(export(docs, args.format))
 
 
-# -- exports issue: the export command -----------------------------------------------------
+# -- the export command --------------------------------------------------------------------
 
 
-def _add_export(commands: Any, common: argparse.ArgumentParser) -> None:
+def _add_export(commands: Any, parents: dict[str, argparse.ArgumentParser]) -> None:
     from .export import FORMATS
 
-    cmd = commands.add_parser(
+    cmd = _command(
+        commands,
+        parents,
         "export",
-        parents=[common],
+        _export,
         help="documents as CSL-JSON, BibTeX, BibLaTeX, RIS, CSV or JSON Lines",
         description="Write the documents of a query in a reference-manager or table format.",
     )
@@ -331,9 +467,12 @@ def _add_export(commands: Any, common: argparse.ArgumentParser) -> None:
         help="keep only documents whose whole date lies in the period (default: any overlap)",
     )
     cmd.add_argument(
-        "--id", dest="ids", action="append", metavar="ID", help="only this document (repeatable)"
+        "--id",
+        dest="ids",
+        action="append",
+        metavar="KEY",
+        help="only this document (repeatable); " + _KEY_HELP.removeprefix("the document: "),
     )
-    cmd.set_defaults(run=_export)
 
 
 def _export(cat: Catalogue, args: argparse.Namespace, out: TextIO) -> None:
@@ -348,7 +487,7 @@ def _export(cat: Catalogue, args: argparse.Namespace, out: TextIO) -> None:
     if args.start or args.end:
         q = q.between(args.start, args.end, mode="within" if args.within else "overlaps")
     if args.ids:
-        wanted = {cat.document(i).id for i in args.ids}  # an unknown id is an error
+        wanted = {cat.find(i).id for i in args.ids}  # an unknown id is an error
         q = q.where(lambda d: d.id in wanted)
     if args.output:
         q.export(args.format, args.output)
@@ -357,24 +496,40 @@ def _export(cat: Catalogue, args: argparse.Namespace, out: TextIO) -> None:
         out.write(q.export(args.format))
 
 
-# -- loaders issue: the load command -------------------------------------------------------
+# -- the load command -----------------------------------------------------------------------
 
 
-def _add_load(commands: Any, common: argparse.ArgumentParser) -> None:
-    cmd = commands.add_parser(
+def _add_load(commands: Any, parents: dict[str, argparse.ArgumentParser]) -> None:
+    cmd = _command(
+        commands,
+        parents,
         "load",
-        parents=[common],
+        _load,
+        needs_catalogue=False,
         help="read page captures, scrape tables, RIS or catalogue files and merge them",
         description=(
             "Read each PATH by its kind (a SQLite scrape database, a scrape CSV, a RIS file, "
             "a .json/.jsonl catalogue, else a page capture), merge them into one catalogue "
-            "and write it to --out. Problems met in non-strict mode are printed as warnings. "
-            "See docs/loaders.md."
+            "and write it to --out. A file that is none of these is refused. Problems met "
+            "in non-strict mode are printed as warnings, the first of each file; --problems "
+            "writes every one. See docs/loaders.md and docs/cli.md."
         ),
     )
     cmd.add_argument("paths", nargs="+", metavar="PATH", help="files to read, merged in order")
     cmd.add_argument(
         "--out", required=True, metavar="FILE", help="the catalogue to write (.json or .jsonl)"
+    )
+    cmd.add_argument(
+        "--with-catalogue",
+        action="store_true",
+        help="merge the inputs into the catalogue (the bundled one, or --catalogue PATH), "
+        "as ssd.load().merge(...) does (default: --out holds the inputs only)",
+    )
+    cmd.add_argument(
+        "--problems",
+        metavar="FILE",
+        help="write every problem met (file, line or row, column, message) to FILE, "
+        "as CSV (.csv) or JSON Lines (.jsonl)",
     )
     cmd.add_argument(
         "--on-conflict",
@@ -389,38 +544,50 @@ def _add_load(commands: Any, common: argparse.ArgumentParser) -> None:
         default=None,
         help="show a progress bar on stderr (default: when stderr is a terminal)",
     )
-    cmd.set_defaults(run=_load, needs_catalogue=False)
+
+
+#: The formats --problems writes, by the file's suffix.
+_PROBLEM_FORMATS: dict[str, OutputFormat] = {".csv": "csv", ".jsonl": "jsonl", ".ndjson": "jsonl"}
 
 
 def _load(_cat: Catalogue | None, args: argparse.Namespace, out: TextIO) -> None:
-    import warnings
-
-    from .io import dump, format_for
+    from . import dump, merge
+    from .io import format_for
 
     format_for(args.out)  # a bad --out suffix is an error before any input is read
-    from .loaders.dispatch import load_any
-    from .merging import merge
-
+    problems_format = _problems_format(args.problems)
     show = sys.stderr.isatty() if args.progress is None else args.progress
-    catalogues = []
+    catalogues = [load(args.catalogue)] if args.with_catalogue else []
+    problems: list[LoadProblem] = []
+    lines: list[str] = []
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
         for path in args.paths:
-            bar = _ProgressBar(path, sys.stderr) if show else None
-            catalogues.append(load_any(path, strict=args.strict, progress=bar))
+            bar = ProgressBar(path, sys.stderr) if show else None
+            catalogue, found = _read_input(path, strict=args.strict, progress=bar)
             if bar is not None:
                 bar.close()
-    for warning in caught:
-        print(f"{PROG}: warning: {warning.message}", file=sys.stderr)
+            catalogues.append(catalogue)
+            problems.extend(found)
+            if found:
+                more = f" (and {len(found) - 1} more)" if len(found) > 1 else ""
+                hint = "" if args.problems or not more else "; --problems FILE writes every one"
+                lines.append(f"{found[0]}{more}{hint}")
+    lines.extend(str(w.message) for w in caught)
+    for line in lines:
+        print(f"{PROG}: {_paint('warning', '33', sys.stderr)}: {line}", file=sys.stderr)
     merged = merge(*catalogues, on_conflict=args.on_conflict)
     dump(merged, args.out)
+    if problems_format is not None:
+        _write_problems(args.problems, problems_format, problems)
     conflicts = sum(len(d.conflicts) for d in merged)
     summary = {
         "out": args.out,
         "documents": len(merged),
         "collections": len(merged.collections),
         "conflicts": conflicts,
-        "warnings": len(caught),
+        "warnings": len(lines),
+        "problems": len(problems),
     }
     if args.json:
         _print_json(summary, out)
@@ -432,39 +599,67 @@ def _load(_cat: Catalogue | None, args: argparse.Namespace, out: TextIO) -> None
     )
 
 
-class _ProgressBar:
-    """A one-line progress bar on a terminal: ``name [#####.....] 8000/16150``."""
-
-    def __init__(self, name: str, stream: TextIO, width: int = 30) -> None:
-        self.name = name
-        self.stream = stream
-        self.width = width
-        self.drawn = False
-
-    def __call__(self, done: int, total: int | None) -> None:
-        if total:
-            filled = min(self.width, self.width * done // total)
-            bar = "#" * filled + "." * (self.width - filled)
-            text = f"\r{self.name} [{bar}] {done}/{total}"
-        else:
-            text = f"\r{self.name} {done} rows"
-        self.stream.write(text)
-        self.stream.flush()
-        self.drawn = True
-
-    def close(self) -> None:
-        if self.drawn:
-            self.stream.write("\n")
-            self.stream.flush()
+def _problems_format(path: str | None) -> OutputFormat | None:
+    """The format of the --problems file by its suffix; a usage error for any other suffix."""
+    if path is None:
+        return None
+    fmt = _PROBLEM_FORMATS.get(Path(path).suffix.lower())
+    if fmt is None:
+        raise _UsageError(f"--problems {path}: name a .csv or .jsonl file")
+    return fmt
 
 
-# -- query issue: the search command --------------------------------------------------------
+def _read_input(
+    path: str, *, strict: bool, progress: ProgressBar | None
+) -> tuple[Catalogue, tuple[LoadProblem, ...]]:
+    """The catalogue in one input file and every problem met reading it."""
+    from . import load_pages, load_scrape_report, parse_page
+    from .loaders.dispatch import load_any, sniff
+
+    kind = sniff(path)
+    if kind in ("scrape-sqlite", "scrape-csv"):
+        report = load_scrape_report(path, strict=strict, progress=progress)
+        return report.catalogue, report.problems
+    if kind != "page":
+        return load_any(path, strict=strict), ()
+    from . import LoadWarning
+
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        catalogue = load_pages([path], strict=strict)
+    for other in caught:
+        if not issubclass(other.category, LoadWarning):
+            warnings.warn(other.message, stacklevel=1)
+    if not any(issubclass(w.category, LoadWarning) for w in caught):
+        return catalogue, ()
+    # The warning names the first problem; the page, read again, gives them all.
+    page = parse_page(Path(path).read_bytes().decode("utf-8-sig"), source=path)
+    if page.layout == "unknown" and not page.documents:
+        raise _UserError(
+            f"{path}: not a page capture, scrape table, RIS file or catalogue "
+            "(no page layout and no dated entries found)"
+        )
+    return catalogue, page.problems
 
 
-def _add_search(commands: Any, common: argparse.ArgumentParser) -> None:
-    cmd = commands.add_parser(
+def _write_problems(path: str, fmt: OutputFormat, problems: Sequence[LoadProblem]) -> None:
+    headers = ("source", "line", "row", "column", "message", "text")
+    records = [{h: getattr(p, h) for h in headers} for p in problems]
+    rows = [["" if r[h] is None else str(r[h]) for h in headers] for r in records]
+    with open(path, "w", encoding="utf-8", newline="") as handle:
+        emit(handle, fmt, Columns(headers=headers), rows, records)
+
+
+# -- the search command ---------------------------------------------------------------------
+
+
+def _add_search(commands: Any, parents: dict[str, argparse.ArgumentParser]) -> None:
+    cmd = _command(
+        commands,
+        parents,
         "search",
-        parents=[common],
+        _search,
+        output="listing",
         help="full-text search with filters, best match first",
         description=(
             "Search titles, summaries, texts and names. Words are ANDed; OR, NOT, "
@@ -474,7 +669,6 @@ def _add_search(commands: Any, common: argparse.ArgumentParser) -> None:
         ),
     )
     cmd.add_argument("query", help="the search, e.g. 'taiwan type:Telegram year:1958..1959'")
-    cmd.add_argument("--csv", action="store_true", help="print CSV instead of a table")
     cmd.add_argument(
         "--limit", type=int, default=20, metavar="N", help="at most N documents (default 20)"
     )
@@ -483,12 +677,10 @@ def _add_search(commands: Any, common: argparse.ArgumentParser) -> None:
         choices=("relevance", "date", "-date", "title", "-title"),
         help="order (default: relevance, or date when there are no search words)",
     )
-    cmd.set_defaults(run=_search)
 
 
 def _search(cat: Catalogue, args: argparse.Namespace, out: TextIO) -> None:
-    if args.json and args.csv:
-        raise _UsageError("choose one of --json and --csv")
+    fmt = _output_format(args)
     q = cat.search(args.query)
     if args.sort:
         q = q.sort(args.sort)
@@ -496,44 +688,43 @@ def _search(cat: Catalogue, args: argparse.Namespace, out: TextIO) -> None:
     total = len(found)
     docs = found[: max(args.limit, 0)]
     scores = dict(q.scores()) if q.searches else {}
-    if args.json:
-        _print_json([{"score": scores.get(d.id), **unstructure_document(d)} for d in docs], out)
-        return
-    rows = [(d.date_display, d.type or "", d.title, d.id) for d in docs]
-    if args.csv:
-        import csv
-
-        writer = csv.writer(out, lineterminator="\n")
-        writer.writerow(("date", "type", "title", "id", "score"))
-        for doc, row in zip(docs, rows, strict=True):
-            score = scores.get(doc.id)
-            writer.writerow((*row, "" if score is None else f"{score:.4f}"))
-        return
-    _print_table(("date", "type", "title", "id"), rows, out)
-    print(f"{len(docs)} of {total} documents", file=out)
+    columns = Columns(headers=("date", "type", "title", "id", "score"), flex=2)
+    rows = [
+        (d.date_display, d.type or "", d.title, d.id, _score(scores.get(d.id), fmt)) for d in docs
+    ]
+    records = [{"score": scores.get(d.id), **to_data(d)} for d in docs] if fmt != "table" else None
+    emit(out, fmt, columns, rows, records)
+    if fmt == "table":
+        print(f"{len(docs)} of {total} documents", file=out)
 
 
-# -- names issue: the check command ---------------------------------------------------------
+def _score(score: float | None, fmt: OutputFormat) -> str:
+    """A search score as a cell: four decimals in CSV; a table shows ranks, not scores."""
+    return "" if score is None or fmt == "table" else f"{score:.4f}"
 
 
-def _add_check(commands: Any, common: argparse.ArgumentParser) -> None:
-    check = commands.add_parser(
+# -- the check command ----------------------------------------------------------------------
+
+
+def _add_check(commands: Any, parents: dict[str, argparse.ArgumentParser]) -> None:
+    _command(
+        commands,
+        parents,
         "check",
-        parents=[common],
+        _check,
         help="titles, names and citations the names tools could not read, counted",
     )
-    check.set_defaults(run=_check)
 
 
 def _check(cat: Catalogue, args: argparse.Namespace, out: TextIO) -> None:
-    found = cat.report()
+    found = cat.names.check()
     if args.json:
         _print_json(found.as_dict(), out)
         return
     print(found, file=out)
 
 
-# -- output helpers -----------------------------------------------------------------------
+# -- printing one document ------------------------------------------------------------------
 
 
 def _plain(value: Any) -> str:
@@ -547,31 +738,6 @@ def _plain(value: Any) -> str:
             for v in value
         )
     return str(value)
-
-
-def _print_json(data: Any, out: TextIO) -> None:
-    json.dump(data, out, ensure_ascii=False, indent=2)
-    out.write("\n")
-
-
-def _print_table(
-    headers: Sequence[str], rows: Sequence[Sequence[str]], out: TextIO, *, fit_last: bool = False
-) -> None:
-    """Columns padded to their widest cell; with ``fit_last`` the last is cut to the terminal."""
-    widths = [max([len(h), *(len(r[i]) for r in rows)]) for i, h in enumerate(headers)]
-    if fit_last:
-        room = shutil.get_terminal_size().columns - sum(widths) - 2 * (len(widths) - 1)
-        widths[-1] = max(20, widths[-1] + min(0, room))
-    line = "  ".join(h.ljust(w) for h, w in zip(headers, widths, strict=True)).rstrip()
-    print(line, file=out)
-    print("  ".join("-" * w for w in widths), file=out)
-    for row in rows:
-        cells = [_cut(c, w) for c, w in zip(row, widths, strict=True)]
-        print("  ".join(c.ljust(w) for c, w in zip(cells, widths, strict=True)).rstrip(), file=out)
-
-
-def _cut(text: str, width: int) -> str:
-    return text if len(text) <= width else text[: width - 1] + "…"
 
 
 if __name__ == "__main__":  # pragma: no cover

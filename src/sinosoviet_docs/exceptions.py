@@ -72,11 +72,27 @@ class _KeyErrorMessage(SinosovietDocsError, KeyError):
 
 
 class DocumentNotFoundError(_KeyErrorMessage):
-    """No document with this id is in the catalogue."""
+    """No document, or more than one, answers to this id or key.
 
-    def __init__(self, document_id: str) -> None:
+    ``candidates`` are the ids of the closest documents (for an unknown key)
+    or of every document the key names (for an ``ambiguous`` one); the
+    message lists the first five.
+    """
+
+    def __init__(
+        self, document_id: str, candidates: Sequence[str] = (), *, ambiguous: bool = False
+    ) -> None:
         self.document_id = document_id
-        super().__init__(f"no document with id {document_id!r} in this catalogue")
+        self.candidates = tuple(candidates)
+        self.ambiguous = ambiguous
+        shown = ", ".join(self.candidates[:5]) + _and_more(len(self.candidates) - 5)
+        if ambiguous:
+            message = f"{document_id!r} names {len(self.candidates)} documents: {shown}"
+        else:
+            message = f"no document with id {document_id!r} in this catalogue"
+            if self.candidates:
+                message += f"; the closest: {shown}"
+        super().__init__(message)
 
 
 class CollectionNotFoundError(_KeyErrorMessage):

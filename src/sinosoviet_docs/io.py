@@ -17,12 +17,15 @@ import os
 import tempfile
 from collections.abc import Iterable
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Literal, TypeVar
 
 from ._bundled import read_bundled
 from ._convert import (
     catalogue_from_parts,
     document_reader,
+    format_errors,
+    get_converter,
+    structure_document,
     structure_header,
     unstructure_catalogue,
     unstructure_document,
@@ -32,9 +35,11 @@ from ._gc import paused_gc
 from .exceptions import CatalogueLoadError, FormatError
 from .models import Catalogue, Document
 
-__all__ = ["Format", "dump", "dumps", "format_for", "load", "loads"]
+__all__ = ["Format", "dump", "dumps", "format_for", "from_data", "load", "loads", "to_data"]
 
 Format = Literal["json", "jsonl"]
+
+T = TypeVar("T")
 
 _BUNDLED = "catalogue.json"
 
@@ -121,6 +126,51 @@ def dump(
     write_atomically(path, chunks)
 
 
+def to_data(record: object) -> Any:
+    """A record as JSON-ready data, as the catalogue files store it (dates as EDTF text).
+
+    Takes a :class:`~sinosoviet_docs.Catalogue`, a :class:`~sinosoviet_docs.Document`
+    or any of their parts (a collection, a date, a tuple of records); fields
+    at their default are left out of a document.
+
+    >>> from sinosoviet_docs.dates import PartialDate
+    >>> to_data(Document(id="x", title="T", date=PartialDate(year=1950, month=2)))
+    {'id': 'x', 'title': 'T', 'date': '1950-02'}
+    """
+    if isinstance(record, Catalogue):
+        return unstructure_catalogue(record)
+    if isinstance(record, Document):
+        return unstructure_document(record)
+    return get_converter().unstructure(record)
+
+
+def from_data(data: object, cls: type[T]) -> T:
+    """A record of class ``cls`` from the data :func:`to_data` gives; the inverse of it.
+
+    Raises :class:`~sinosoviet_docs.CatalogueLoadError` (a ValueError) listing
+    every bad field with its path.
+
+    >>> doc = Document(id="x", title="T")
+    >>> from_data(to_data(doc), Document) == doc
+    True
+    >>> from_data({"id": "x"}, Document)
+    Traceback (most recent call last):
+    ...
+    sinosoviet_docs.exceptions.CatalogueLoadError: <string>: required field missing @ $.title
+    """
+    if cls is Catalogue:
+        catalogue: Any = _read_data(data)
+        return catalogue  # type: ignore[no-any-return]
+    if cls is Document:
+        document: Any = structure_document(data)
+        return document  # type: ignore[no-any-return]
+    try:
+        result: T = get_converter().structure(data, cls)
+    except Exception as exc:  # cattrs raises its own groups; report them as load errors
+        raise CatalogueLoadError(format_errors(exc)) from None
+    return result
+
+
 # -- reading ------------------------------------------------------------------------------
 
 
@@ -159,7 +209,10 @@ def _decode(text: str, line: int | None = None) -> Any:
 
 
 def _read_json(text: str) -> Catalogue:
-    data = _decode(text)
+    return _read_data(_decode(text))
+
+
+def _read_data(data: Any) -> Catalogue:
     info, raw_collections, errors = structure_header(data, documents_key=True)
     raw_documents = data.get("documents", [])
     documents: list[Document] = []

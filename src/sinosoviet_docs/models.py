@@ -424,6 +424,29 @@ class Catalogue:
         """The document with this id, or ``None``."""
         return self._by_id.get(document_id)
 
+    def find(self, key: str) -> Document:
+        """The one document ``key`` names: its id, a record id, an address, a number, a prefix.
+
+        Tried in order: the id; the record id ("112088"); an archive address of
+        either site, with or without ``#fragment`` or ``.pdf``; the number of a
+        telegram in the title ("3172" for "Ciphered Telegram No. 3172"); the
+        start of an id. A key that names no document, or several, raises
+        :class:`DocumentNotFoundError` (a KeyError) listing the closest
+        candidates, or every document it names.
+
+        >>> import sinosoviet_docs as ssd
+        >>> cat = ssd.load()
+        >>> cat.find("3172").title
+        'Ciphered Telegram No. 3172, Stalin to Zhou Enlai via Roshchin'
+        >>> cat.find("https://digitalarchive.wilsoncenter.org/document/110385.pdf?v=eda1d0de").id
+        '110385'
+        >>> cat.find("1952-12-27-telegram").id
+        '1952-12-27-telegram-from-stalin-to-mao-zedong'
+        """
+        from ._lookup import find
+
+        return find(self, key)
+
     def collection(self, key: str) -> Collection:
         """A collection by slug (current or former) or by exact title.
 

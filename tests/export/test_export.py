@@ -53,9 +53,9 @@ def test_cli_export_writes_the_output_file(tmp_path: Path) -> None:
 
 
 def test_cli_export_unknown_id_is_a_one_line_error(capsys: pytest.CaptureFixture[str]) -> None:
-    """An unknown --id exits with status 1 and one line on stderr."""
+    """An unknown --id exits with status 2 and one line on stderr."""
     status, _ = run("export", "--format", "csv", "--id", "nope")
-    assert (1, 1) == (status, len(capsys.readouterr().err.splitlines()))
+    assert (2, 1) == (status, len(capsys.readouterr().err.splitlines()))
 
 
 def test_cli_export_needs_a_known_format(capsys: pytest.CaptureFixture[str]) -> None:
