@@ -19,6 +19,7 @@ from typing import Generic, Protocol, TypeVar
 from .._bundled import read_bundled
 from .._text import name_tokens, name_words
 from ..exceptions import AmbiguousNameError, AuthorityLoadError
+from ._headings import Heading
 from ._records import CodeName, DateContext, Person, Place
 
 __all__ = ["TITLE_WORDS", "Authority", "Rules", "read_file"]
@@ -120,6 +121,12 @@ class Rules(Protocol[R]):
 
     def qualifiers(self, record_id: str) -> frozenset[str]:
         """Words that, right before a code name of the record, make it someone's real name."""
+
+    def heading(self, name: str) -> Heading | None:
+        """``name`` read as a catalogue heading of this kind of record, else ``None``."""
+
+    def heading_fits(self, record: R, heading: Heading, family_first: bool | None) -> bool:
+        """Whether a record a reading of ``heading`` found (in that name order) is the heading's."""
 
 
 def _forms(record: Person | Place) -> tuple[str, ...]:
@@ -253,9 +260,8 @@ class Authority(Generic[T]):
                     return kept
         return self._rules.family_candidates(toks)
 
-    def _candidates(self, name: str, date: DateContext = "any") -> set[str]:
-        self._ensure()
-        name = _without_possessive(name)
+    def _candidates_printed(self, name: str, date: DateContext) -> set[str]:
+        """The records a name names as printed, a bracket after it read as a gloss."""
         joined = _BRACKETS.sub(lambda m: " " + m.group(1) + " ", name)
         whole = self._candidates_plain(name_tokens(joined), date)
         if len(whole) == 1 or not _BRACKETS.search(name):
@@ -268,6 +274,36 @@ class Authority(Generic[T]):
         if outer and inner:
             return (outer & inner) or inner
         return outer or inner or whole
+
+    def _candidates(self, name: str, date: DateContext = "any") -> set[str]:
+        self._ensure()
+        name = _without_possessive(name)
+        found = self._candidates_printed(name, date)
+        if found or "," not in name:
+            return found
+        heading = self._rules.heading(name)
+        return set() if heading is None else self._heading_candidates(heading, date)
+
+    def _heading_candidates(self, heading: Heading, date: DateContext) -> set[str]:
+        """The records a catalogue heading names, read in each name order.
+
+        A reading is a known form, or (forenames first) a family name with
+        words before it that are initials or forenames of its bearer; the
+        record must then fit the heading (its name order, its dates).
+        """
+        family = name_tokens(heading.family)
+        found: set[str] = set()
+        for reading, family_first in heading.readings():
+            key = name_tokens(reading)
+            ids = self._lookup(key, date)
+            if not ids and not family_first:
+                given = key[: len(key) - len(family)]
+                bearers = self._lookup(family, date) | self._rules.family_candidates(family)
+                ids = {c for c in bearers if self._rules.prefix_fits(c, given, family)}
+            found |= {
+                c for c in ids if self._rules.heading_fits(self._by_id[c], heading, family_first)
+            }
+        return found
 
     def knows(self, name: str) -> bool:
         """Whether ``name`` is exactly one of the known forms (articles and titles aside).

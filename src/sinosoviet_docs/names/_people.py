@@ -7,6 +7,7 @@ from pathlib import Path
 
 from .._text import name_tokens
 from ._authority import TITLE_WORDS, Authority, Key, read_file
+from ._headings import Heading, read_heading
 from ._records import CodeName, PeopleFile, Person
 
 __all__ = ["PeopleAuthority"]
@@ -105,6 +106,15 @@ class _PersonRules:
             self._qualifiers[record_id] = found
         return found
 
+    def heading(self, name: str) -> Heading | None:
+        return read_heading(name)
+
+    def heading_fits(self, record: Person, heading: Heading, family_first: bool | None) -> bool:
+        """A heading read in the person's own name order, with dates the sources print."""
+        return (family_first is None or family_first == record.family_first) and heading.agrees(
+            record.birth_years, record.death_years
+        )
+
 
 class PeopleAuthority(Authority[Person]):
     """Persons of this material: resolve names, find mentions, list variants.
@@ -118,6 +128,15 @@ class PeopleAuthority(Authority[Person]):
     Traceback (most recent call last):
     ...
     sinosoviet_docs.exceptions.AmbiguousNameError: 'Peng' may be any of: Peng Dehuai, Peng Zhen
+
+    A library-catalogue heading names its person in any romanization, with
+    any life dates the sources print for them; dates that contradict the
+    person name nobody:
+
+    >>> people.resolve("Stalin, Joseph, 1879-1953").name, people.resolve("Chou, En-lai").name
+    ('Joseph Stalin', 'Zhou Enlai')
+    >>> people.resolve("Stalin, Joseph, 1880-1953") is None
+    True
     """
 
     def __init__(
