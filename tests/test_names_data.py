@@ -154,11 +154,6 @@ def test_names_in_bundled_titles_resolve(
     assert canonical == found.name
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="names rule: 'Prof.' (and 'Professor') is not among the title words dropped "
-    "before a name, so 'Prof. Pushkov' is read as forename + surname and refused",
-)
 def test_professor_is_a_title_before_a_name() -> None:
     """'Prof. Pushkov' is Pushkov, as 'Comrade Pushkov' is."""
     person = ssd.people.resolve("Prof. Pushkov")

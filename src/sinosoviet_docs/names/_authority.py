@@ -41,6 +41,8 @@ TITLE_WORDS = frozenset(
         "madame",
         "madam",
         "dr",
+        "prof",
+        "professor",
         "chairman",
         "chairma",
         "premier",
