@@ -46,12 +46,6 @@ def test_kuznetsov_alone_stays_ambiguous_in_1948() -> None:
         ssd.people.resolve("Kuznetsov", date=_on(1948))
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="names rule: a message from Terebin to 'F. Kuznetsov' dated 1947-1949 goes to "
-    "Stalin (the archive summarises those cables as to Kuznetsov (Stalin)); today the "
-    "initial makes 'F. Kuznetsov' Fyodor Kuznetsov at any date and from any sender",
-)
 def test_terebin_to_f_kuznetsov_is_to_stalin() -> None:
     """Terebin's cables 'To Com. F. Kuznetsov' of 1947-1949 are addressed to Stalin."""
     found = parse_correspondence("Cable, Terebin to Com. F. Kuznetsov", date=_on(1948, 7, 17))

@@ -349,19 +349,45 @@ def _split_items(toks: Sequence[_Tok], *, commas: bool = False) -> list[list[_To
     return [item for item in items if item]
 
 
+class _TitlePersons:
+    """The ids of the persons a whole title names, read once, and only when asked."""
+
+    def __init__(self, people: PeopleAuthority, title: str, date: DateContext) -> None:
+        self._people = people
+        self._title = title
+        self._date = date
+        self._ids: tuple[str, ...] | None = None
+
+    def __iter__(self) -> Iterator[str]:
+        if self._ids is None:
+            self._ids = tuple(p.id for p in self._people.mentions(self._title, date=self._date))
+        return iter(self._ids)
+
+
 class _NameResolver:
-    """Turns token runs into canonical names with one people and one places authority."""
+    """Turns token runs into canonical names with one people and one places authority.
+
+    A run is read with the persons of the whole title in view, so that a
+    name a code name's correspondents use for it (Terebin's "F. Kuznetsov")
+    is the code name in a message between them.
+    """
 
     def __init__(
-        self, people: PeopleAuthority, places: PlaceAuthority, date: DateContext = "any"
+        self,
+        people: PeopleAuthority,
+        places: PlaceAuthority,
+        date: DateContext = "any",
+        title: str = "",
     ) -> None:
         self.people = people
         self.places = places
         self.date = date
+        self.in_title = _TitlePersons(people, title, date)
 
     def persons(self, toks: Sequence[_Tok]) -> list[str]:
         text = " ".join(t.text for t in toks)
-        return [p.name for p in self.people.mentions(text, date=self.date)]
+        found = self.people.mentions(text, date=self.date, among=self.in_title)
+        return [p.name for p in found]
 
     def is_place(self, toks: Sequence[_Tok]) -> bool:
         """Whether the tokens are exactly a place's name ("Beijing", not "Embassy in India")."""
@@ -689,7 +715,7 @@ def parse_correspondence(
     >>> parse_correspondence("Cable, Stalin [Kuznetsov] to Mao Zedong [via Terebin]").intermediaries
     ('Andrei Orlov',)
     """
-    resolver = _NameResolver(people, places, date)
+    resolver = _NameResolver(people, places, date, title)
     text, quoted = _set_quotes_aside(title)
     toks = _tokens(text)
     head = _head_index(toks)

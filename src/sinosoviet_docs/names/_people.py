@@ -30,6 +30,8 @@ class _PersonRules:
         self._forename_words: set[str] = set()
         self._family_first: set[str] = set()
         self._qualifiers: dict[str, frozenset[str]] = {}
+        self._addressed: dict[Key, tuple[str, CodeName]] = {}
+        self._addressed_longest = 0
 
     def read(self, path: Path | None) -> tuple[tuple[Person, ...], str | None]:
         data = read_file(path, "people.json", PeopleFile)
@@ -44,6 +46,11 @@ class _PersonRules:
                 key = name_tokens(form)
                 if key and key not in real:
                     codes[key] = code
+            for form in code.addressed_as:
+                key = name_tokens(form)
+                if key and code.correspondents:
+                    self._addressed[key] = (record.id, code)
+                    self._addressed_longest = max(self._addressed_longest, len(key))
         if record.family_first:
             self._family_first.add(record.id)
         for form in record.real_names:
@@ -105,6 +112,13 @@ class _PersonRules:
             found = frozenset((self._forename_words | _INITIALS) - own)
             self._qualifiers[record_id] = found
         return found
+
+    def addressed(self, words: Sequence[str], start: int) -> tuple[int, str, CodeName] | None:
+        for size in range(min(self._addressed_longest, len(words) - start), 0, -1):
+            hit = self._addressed.get(tuple(words[start : start + size]))
+            if hit is not None:
+                return size, *hit
+        return None
 
     def heading(self, name: str) -> Heading | None:
         return read_heading(name)

@@ -39,6 +39,9 @@ class _PlaceRules:
     def qualifiers(self, record_id: str) -> frozenset[str]:
         return frozenset()
 
+    def addressed(self, words: Sequence[str], start: int) -> tuple[int, str, CodeName] | None:
+        return None
+
     def heading(self, name: str) -> Heading | None:
         """A place's heading ("Beijing (China)") is one of its forms: no reading is needed."""
         return None
