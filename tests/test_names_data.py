@@ -155,11 +155,6 @@ def test_professor_is_a_title_before_a_name() -> None:
     assert "Pushkov" == person.name
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="title reader: a correspondent followed by 'in <place>' keeps the place in the "
-    "name ('Petrov in Chongqing'), so the sender is no known person",
-)
 def test_sender_in_a_place_is_the_person() -> None:
     """'Cable No. 832 from Petrov in Chongqing on ...' is sent by Apollon Petrov."""
     found = parse_correspondence(

@@ -393,20 +393,31 @@ class _NameResolver:
         """Whether the tokens are exactly a place's name ("Beijing", not "Embassy in India")."""
         return self.places.knows(" ".join(t.text for t in toks))
 
-    def resolves(self, toks: Sequence[_Tok]) -> bool:
-        """Whether the whole run is one person's name (with titles, initials, glosses)."""
-        try:
-            return self.people.resolve(" ".join(t.text for t in toks), date=self.date) is not None
-        except AmbiguousNameError:
-            return False
-
     def item(self, toks: Sequence[_Tok]) -> list[str]:
-        """Names of one list item: the persons it names, else the body as printed."""
+        """Names of one list item: the persons it names, else the one person it is without
+        a place after it ("Petrov in Chongqing"), else the body as printed."""
         found = self.persons(toks)
         if found:
             return found
+        core = _without_place_tail(toks, self)
+        if len(core) < len(toks):
+            person = self.person(core)
+            if person is not None:
+                return [person]
         body = _clean_body(toks)
         return [] if body is None else [body]
+
+    def person(self, toks: Sequence[_Tok]) -> str | None:
+        """The one person the whole run names (with titles, initials, glosses), else ``None``."""
+        try:
+            found = self.people.resolve(" ".join(t.text for t in toks), date=self.date)
+        except AmbiguousNameError:
+            return None
+        return None if found is None else found.name
+
+    def resolves(self, toks: Sequence[_Tok]) -> bool:
+        """Whether the whole run is one person's name (with titles, initials, glosses)."""
+        return self.person(toks) is not None
 
     def segment(self, toks: Sequence[_Tok]) -> list[str]:
         """Names of an "X and Y" run; stops at an item that begins in lower case."""
@@ -647,6 +658,7 @@ def _participants_list(toks: Sequence[_Tok], i: int, resolver: _NameResolver) ->
 
 
 def _without_place_tail(toks: Sequence[_Tok], resolver: _NameResolver) -> Sequence[_Tok]:
+    """The tokens before an "in <place>" or "at <place>" that ends them ("Petrov in Chongqing")."""
     for k, tok in enumerate(toks):
         if (
             tok.kind == "word"
