@@ -63,6 +63,7 @@ def test_other_texts_are_no_headings(text: str) -> None:
         ("Kosygin, A. N. (Aleksei Nikolaevich), 1904-1980", "Aleksei Kosygin"),
         ("Petrov, Apollon, 1907-1949", "Apollon Petrov"),
         ("Kuznetsov, F. F.", "Fyodor Kuznetsov"),
+        ("Kuznetsov, 1904-1979", "Fyodor Kuznetsov"),
     ],
 )
 def test_headings_in_any_form_resolve(heading: str, canonical: str) -> None:

@@ -4,8 +4,9 @@
 (:func:`~sinosoviet_docs._text.name_tokens`) and answers ``resolve``,
 ``knows``, ``variants`` and ``mentions``. What differs between persons and
 places (which file holds them, which words may stand before a name, family
-names, code names) is a :class:`Rules` object the authority is given, never
-a method a subclass overrides.
+names, code names and the forms only their correspondents use, how a
+catalogue heading is read) is a :class:`Rules` object the authority is
+given, never a method a subclass overrides.
 """
 
 from __future__ import annotations
