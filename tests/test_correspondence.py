@@ -129,6 +129,25 @@ def test_place_of_origin_is_not_a_sender() -> None:
     assert (("Mao Zedong",), "25465") == (found.senders, found.number)
 
 
+@pytest.mark.parametrize(
+    ("title", "senders"),
+    [
+        ("Cable from Petrov in Chongqing to Molotov", ("Apollon Petrov",)),
+        ("Cable from Ambassador Petrov at Chongqing to Molotov", ("Apollon Petrov",)),
+        ("Cable from Ivanov in Beijing to Stalin", ("Ivanov in Beijing",)),
+        ("Cable from Kuznetsov in Beijing to Stalin", ("Kuznetsov in Beijing",)),
+        ("Telegram from the Soviet Embassy in Beijing to Stalin", ("Soviet Embassy in Beijing",)),
+    ],
+)
+def test_a_place_after_a_correspondent_is_not_part_of_the_name(
+    title: str, senders: tuple[str, ...]
+) -> None:
+    """'Petrov in Chongqing' is Petrov; a body, an unknown or ambiguous name keeps its place."""
+    found = parse_correspondence(title)
+    assert found is not None
+    assert senders == found.senders
+
+
 def test_bodies_are_kept_as_printed_without_article() -> None:
     """A body that is no person is kept as printed, without its leading article."""
     found = parse_correspondence("Telegram from A. Mikoyan to the CPSU Central Committee")

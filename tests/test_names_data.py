@@ -46,12 +46,6 @@ def test_kuznetsov_alone_stays_ambiguous_in_1948() -> None:
         ssd.people.resolve("Kuznetsov", date=_on(1948))
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="names rule: a message from Terebin to 'F. Kuznetsov' dated 1947-1949 goes to "
-    "Stalin (the archive summarises those cables as to Kuznetsov (Stalin)); today the "
-    "initial makes 'F. Kuznetsov' Fyodor Kuznetsov at any date and from any sender",
-)
 def test_terebin_to_f_kuznetsov_is_to_stalin() -> None:
     """Terebin's cables 'To Com. F. Kuznetsov' of 1947-1949 are addressed to Stalin."""
     found = parse_correspondence("Cable, Terebin to Com. F. Kuznetsov", date=_on(1948, 7, 17))
@@ -154,11 +148,6 @@ def test_names_in_bundled_titles_resolve(
     assert canonical == found.name
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="names rule: 'Prof.' (and 'Professor') is not among the title words dropped "
-    "before a name, so 'Prof. Pushkov' is read as forename + surname and refused",
-)
 def test_professor_is_a_title_before_a_name() -> None:
     """'Prof. Pushkov' is Pushkov, as 'Comrade Pushkov' is."""
     person = ssd.people.resolve("Prof. Pushkov")
@@ -166,11 +155,6 @@ def test_professor_is_a_title_before_a_name() -> None:
     assert "Pushkov" == person.name
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="title reader: a correspondent followed by 'in <place>' keeps the place in the "
-    "name ('Petrov in Chongqing'), so the sender is no known person",
-)
 def test_sender_in_a_place_is_the_person() -> None:
     """'Cable No. 832 from Petrov in Chongqing on ...' is sent by Apollon Petrov."""
     found = parse_correspondence(

@@ -139,7 +139,8 @@ def configure_converter(c: cattrs.Converter) -> None:
       the catalogue's documents on loading (see :func:`catalogue_from_parts`).
     - The names records (``Person``, ``CodeName``, ``Place`` and the people and
       places files) are read only, with their files' rules: names and
-      spellings are non-empty strings, years are integers, a code name's
+      spellings are non-empty strings, years are integers (``born_printed``
+      and ``died_printed`` lists of them), a code name's
       ``years`` is ``"YYYY"`` or ``"YYYY/YYYY"``, and a person's ``order``
       (``"western"`` or ``"eastern"``) is read into ``family_first``.
     """
@@ -228,6 +229,12 @@ def _year(value: object, _type: object = None) -> int | None:
     return value
 
 
+def _years_list(value: object, _type: object = None) -> tuple[int, ...]:
+    if type(value) is not list or not all(type(v) is int for v in value):
+        raise WrongTypeError("a list of years (integers)", value)
+    return tuple(value)
+
+
 def _order(value: object, _type: object = None) -> bool:
     if value not in ("western", "eastern") or type(value) is not str:
         raise WrongTypeError("'western' or 'eastern'", value)
@@ -249,8 +256,8 @@ def _register_names(c: cattrs.Converter) -> None:
         check_years(found)
         return found
 
-    text, optional, texts, year = (
-        override(struct_hook=h) for h in (_text, _optional_text, _texts, _year)
+    text, optional, texts, year, years_list = (
+        override(struct_hook=h) for h in (_text, _optional_text, _texts, _year, _years_list)
     )
     # One rule per field name, for every record of the names files.
     rules = {
@@ -263,9 +270,13 @@ def _register_names(c: cattrs.Converter) -> None:
         "sources": optional,
         "born": year,
         "died": year,
+        "born_printed": years_list,
+        "died_printed": years_list,
         "years": override(struct_hook=years),
         "spellings": texts,
         "misspellings": texts,
+        "addressed_as": texts,
+        "correspondents": texts,
         "roles": texts,
         "family": texts,
         "family_first": override(rename="order", struct_hook=_order),

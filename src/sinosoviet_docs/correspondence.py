@@ -349,38 +349,75 @@ def _split_items(toks: Sequence[_Tok], *, commas: bool = False) -> list[list[_To
     return [item for item in items if item]
 
 
+class _TitlePersons:
+    """The ids of the persons a whole title names, read once, and only when asked."""
+
+    def __init__(self, people: PeopleAuthority, title: str, date: DateContext) -> None:
+        self._people = people
+        self._title = title
+        self._date = date
+        self._ids: tuple[str, ...] | None = None
+
+    def __iter__(self) -> Iterator[str]:
+        if self._ids is None:
+            self._ids = tuple(p.id for p in self._people.mentions(self._title, date=self._date))
+        return iter(self._ids)
+
+
 class _NameResolver:
-    """Turns token runs into canonical names with one people and one places authority."""
+    """Turns token runs into canonical names with one people and one places authority.
+
+    A run is read with the persons of the whole title in view, so that a
+    name a code name's correspondents use for it (Terebin's "F. Kuznetsov")
+    is the code name in a message between them.
+    """
 
     def __init__(
-        self, people: PeopleAuthority, places: PlaceAuthority, date: DateContext = "any"
+        self,
+        people: PeopleAuthority,
+        places: PlaceAuthority,
+        date: DateContext = "any",
+        title: str = "",
     ) -> None:
         self.people = people
         self.places = places
         self.date = date
+        self.in_title = _TitlePersons(people, title, date)
 
     def persons(self, toks: Sequence[_Tok]) -> list[str]:
         text = " ".join(t.text for t in toks)
-        return [p.name for p in self.people.mentions(text, date=self.date)]
+        found = self.people.mentions(text, date=self.date, among=self.in_title)
+        return [p.name for p in found]
 
     def is_place(self, toks: Sequence[_Tok]) -> bool:
         """Whether the tokens are exactly a place's name ("Beijing", not "Embassy in India")."""
         return self.places.knows(" ".join(t.text for t in toks))
 
-    def resolves(self, toks: Sequence[_Tok]) -> bool:
-        """Whether the whole run is one person's name (with titles, initials, glosses)."""
-        try:
-            return self.people.resolve(" ".join(t.text for t in toks), date=self.date) is not None
-        except AmbiguousNameError:
-            return False
-
     def item(self, toks: Sequence[_Tok]) -> list[str]:
-        """Names of one list item: the persons it names, else the body as printed."""
+        """Names of one list item: the persons it names, else the one person it is without
+        a place after it ("Petrov in Chongqing"), else the body as printed."""
         found = self.persons(toks)
         if found:
             return found
+        core = _without_place_tail(toks, self)
+        if len(core) < len(toks):
+            person = self.person(core)
+            if person is not None:
+                return [person]
         body = _clean_body(toks)
         return [] if body is None else [body]
+
+    def person(self, toks: Sequence[_Tok]) -> str | None:
+        """The one person the whole run names (with titles, initials, glosses), else ``None``."""
+        try:
+            found = self.people.resolve(" ".join(t.text for t in toks), date=self.date)
+        except AmbiguousNameError:
+            return None
+        return None if found is None else found.name
+
+    def resolves(self, toks: Sequence[_Tok]) -> bool:
+        """Whether the whole run is one person's name (with titles, initials, glosses)."""
+        return self.person(toks) is not None
 
     def segment(self, toks: Sequence[_Tok]) -> list[str]:
         """Names of an "X and Y" run; stops at an item that begins in lower case."""
@@ -621,6 +658,7 @@ def _participants_list(toks: Sequence[_Tok], i: int, resolver: _NameResolver) ->
 
 
 def _without_place_tail(toks: Sequence[_Tok], resolver: _NameResolver) -> Sequence[_Tok]:
+    """The tokens before an "in <place>" or "at <place>" that ends them ("Petrov in Chongqing")."""
     for k, tok in enumerate(toks):
         if (
             tok.kind == "word"
@@ -689,7 +727,7 @@ def parse_correspondence(
     >>> parse_correspondence("Cable, Stalin [Kuznetsov] to Mao Zedong [via Terebin]").intermediaries
     ('Andrei Orlov',)
     """
-    resolver = _NameResolver(people, places, date)
+    resolver = _NameResolver(people, places, date, title)
     text, quoted = _set_quotes_aside(title)
     toks = _tokens(text)
     head = _head_index(toks)

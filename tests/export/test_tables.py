@@ -166,7 +166,6 @@ def test_people_rows_read_metadata_and_title_and_leave_out_places() -> None:
     assert expected == rows
 
 
-@pytest.mark.xfail(strict=True, reason="needs heading resolution in the names authority")
 def test_people_rows_count_a_heading_with_other_dates_as_the_person() -> None:
     """A library heading with life dates the sources print for the person ("1879" for
     Stalin, as well as 1878) is that person, so tables count Joseph Stalin once."""
@@ -175,7 +174,6 @@ def test_people_rows_count_a_heading_with_other_dates_as_the_person() -> None:
     assert [("stalin", "author"), ("stalin", "sender")] == rows
 
 
-@pytest.mark.xfail(strict=True, reason="needs heading resolution in the names authority")
 def test_csl_author_of_a_heading_is_split() -> None:
     """ "Stalin, Joseph, 1879-1953" from the scrape table goes out as family Stalin, given
     Joseph, never as the raw heading."""

@@ -223,6 +223,41 @@ def test_mentions_at_a_date_follow_the_code_name_rules(
     assert expected == [p.name for p in ssd.people.mentions(title, date=date)]
 
 
+@pytest.mark.parametrize(
+    ("text", "year", "among", "expected"),
+    [
+        ("Cable, Terebin to Com. F. Kuznetsov", 1948, (), ["Andrei Orlov", "Joseph Stalin"]),
+        ("F. Kuznetsov to Terebin", 1949, (), ["Joseph Stalin", "Andrei Orlov"]),
+        ("Cable, Terebin to Com. F. Kuznetsov", 1950, (), ["Fyodor Kuznetsov"]),
+        ("Cable, Terebin to Com. F. Kuznetsov", None, (), ["Fyodor Kuznetsov"]),
+        ("Com. F. Kuznetsov", 1948, (), ["Fyodor Kuznetsov"]),
+        ("Com. F. Kuznetsov", 1948, ("orlov",), ["Joseph Stalin"]),
+        ("Com. F. Kuznetsov", 1948, ("kosygin",), ["Fyodor Kuznetsov"]),
+        ("Letter from F. Kuznetsov to Kosygin", 1948, (), ["Fyodor Kuznetsov", "Aleksei Kosygin"]),
+    ],
+)
+def test_a_form_the_correspondents_use_is_the_code_name_among_them(
+    text: str, year: int | None, among: tuple[str, ...], expected: list[str]
+) -> None:
+    """'F. Kuznetsov' is Stalin's code name, in its years, where Terebin is named or in view."""
+    date = None if year is None else ssd.PartialDate(year=year)
+    assert expected == [p.name for p in ssd.people.mentions(text, date=date, among=among)]
+
+
+def test_an_addressed_form_needs_correspondents() -> None:
+    """A code name's addressed_as form without correspondents never stands for it."""
+    code = ssd.CodeName(name="Ivanov", years="1950", addressed_as=("P. Ivanov",))
+    own = PeopleAuthority(
+        [
+            ssd.Person(id="a", name="Ivan Petrov", code_names=(code,)),
+            ssd.Person(id="b", name="Pyotr Ivanov", spellings=("P. Ivanov",)),
+        ]
+    )
+    assert ["Pyotr Ivanov", "Ivan Petrov"] == [
+        p.name for p in own.mentions("P. Ivanov to Ivan Petrov", date=ssd.PartialDate(year=1950))
+    ]
+
+
 def test_qualifiers_are_initials_and_others_forenames() -> None:
     """Initials and other persons' forenames qualify a code name; the person's own do not."""
     words = ssd.people.qualifiers("stalin")

@@ -4,8 +4,9 @@
 (:func:`~sinosoviet_docs._text.name_tokens`) and answers ``resolve``,
 ``knows``, ``variants`` and ``mentions``. What differs between persons and
 places (which file holds them, which words may stand before a name, family
-names, code names) is a :class:`Rules` object the authority is given, never
-a method a subclass overrides.
+names, code names and the forms only their correspondents use, how a
+catalogue heading is read) is a :class:`Rules` object the authority is
+given, never a method a subclass overrides.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from typing import Generic, Protocol, TypeVar
 from .._bundled import read_bundled
 from .._text import name_tokens, name_words
 from ..exceptions import AmbiguousNameError, AuthorityLoadError
+from ._headings import Heading
 from ._records import CodeName, DateContext, Person, Place
 
 __all__ = ["TITLE_WORDS", "Authority", "Rules", "read_file"]
@@ -40,6 +42,8 @@ TITLE_WORDS = frozenset(
         "madame",
         "madam",
         "dr",
+        "prof",
+        "professor",
         "chairman",
         "chairma",
         "premier",
@@ -120,6 +124,18 @@ class Rules(Protocol[R]):
 
     def qualifiers(self, record_id: str) -> frozenset[str]:
         """Words that, right before a code name of the record, make it someone's real name."""
+
+    def addressed(self, words: Sequence[str], start: int) -> tuple[int, str, CodeName] | None:
+        """The longest form at ``words[start]`` that only a code name's correspondents use for it.
+
+        Its length in words, the record and the code name; ``None`` when there is none.
+        """
+
+    def heading(self, name: str) -> Heading | None:
+        """``name`` read as a catalogue heading of this kind of record, else ``None``."""
+
+    def heading_fits(self, record: R, heading: Heading, family_first: bool | None) -> bool:
+        """Whether a record a reading of ``heading`` found (in that name order) is the heading's."""
 
 
 def _forms(record: Person | Place) -> tuple[str, ...]:
@@ -253,9 +269,8 @@ class Authority(Generic[T]):
                     return kept
         return self._rules.family_candidates(toks)
 
-    def _candidates(self, name: str, date: DateContext = "any") -> set[str]:
-        self._ensure()
-        name = _without_possessive(name)
+    def _candidates_printed(self, name: str, date: DateContext) -> set[str]:
+        """The records a name names as printed, a bracket after it read as a gloss."""
         joined = _BRACKETS.sub(lambda m: " " + m.group(1) + " ", name)
         whole = self._candidates_plain(name_tokens(joined), date)
         if len(whole) == 1 or not _BRACKETS.search(name):
@@ -268,6 +283,36 @@ class Authority(Generic[T]):
         if outer and inner:
             return (outer & inner) or inner
         return outer or inner or whole
+
+    def _candidates(self, name: str, date: DateContext = "any") -> set[str]:
+        self._ensure()
+        name = _without_possessive(name)
+        found = self._candidates_printed(name, date)
+        if found or "," not in name:
+            return found
+        heading = self._rules.heading(name)
+        return set() if heading is None else self._heading_candidates(heading, date)
+
+    def _heading_candidates(self, heading: Heading, date: DateContext) -> set[str]:
+        """The records a catalogue heading names, read in each name order.
+
+        A reading is a known form, or (forenames first) a family name with
+        words before it that are initials or forenames of its bearer; the
+        record must then fit the heading (its name order, its dates).
+        """
+        family = name_tokens(heading.family)
+        found: set[str] = set()
+        for reading, family_first in heading.readings():
+            key = name_tokens(reading)
+            ids = self._lookup(key, date)
+            if not ids and not family_first:
+                given = key[: len(key) - len(family)]
+                bearers = self._lookup(family, date) | self._rules.family_candidates(family)
+                ids = {c for c in bearers if self._rules.prefix_fits(c, given, family)}
+            found |= {
+                c for c in ids if self._rules.heading_fits(self._by_id[c], heading, family_first)
+            }
+        return found
 
     def knows(self, name: str) -> bool:
         """Whether ``name`` is exactly one of the known forms (articles and titles aside).
@@ -335,7 +380,9 @@ class Authority(Generic[T]):
         self._ensure()
         return self._rules.qualifiers(record_id)
 
-    def mentions(self, text: str, *, date: DateContext = "any") -> tuple[T, ...]:
+    def mentions(
+        self, text: str, *, date: DateContext = "any", among: Iterable[str] = ()
+    ) -> tuple[T, ...]:
         """The records named in a text (a title, say), in order of first mention.
 
         A linear scan: at each word the longest known form starting there wins.
@@ -346,21 +393,35 @@ class Authority(Generic[T]):
         document). A bracket after a name ("Filippov [Stalin]") makes that name
         the glossed person.
 
+        A form by which a code name's correspondents addressed it
+        (:attr:`CodeName.addressed_as`: Terebin's "F. Kuznetsov") stands for
+        the code name, in its years, when one of its correspondents is named
+        in the text too or is ``among`` the ids given (the rest of a message
+        the text is part of).
+
         >>> from sinosoviet_docs import PartialDate, people
         >>> [p.name for p in people.mentions("Semenov to Zhou Enlai", date=PartialDate(year=1952))]
         ['Joseph Stalin', 'Zhou Enlai']
         >>> [p.name for p in people.mentions("Semenov to Zhou Enlai", date=PartialDate(year=1965))]
         ['Zhou Enlai']
+        >>> cable = "Cable, Terebin to F. Kuznetsov"
+        >>> [p.name for p in people.mentions(cable, date=PartialDate(year=1948))]
+        ['Andrei Orlov', 'Joseph Stalin']
         """
         self._ensure()
         words, glosses = self._words(text)
-        found: list[str] = []
+        found: list[tuple[int, str]] = []  # (the name's last word, record id)
+        addressed: list[tuple[int, int, str, CodeName]] = []
+        tokens = [w for w, _ in words]
         i = 0
         while i < len(words):
+            hit = self._rules.addressed(tokens, i) if words[i][1] else None
+            if hit is not None and hit[2].in_use(date):
+                addressed.append((i, i + hit[0] - 1, hit[1], hit[2]))
             step, ids, key = self._match_at(words, i)
             end = i + step - 1
             if ids and end in glosses:
-                found.append(glosses[end])
+                found.append((end, glosses[end]))
                 i += step
                 continue
             if len(ids) > 1 and i:  # "F. Kuznetsov": initials or forenames may settle it
@@ -369,9 +430,11 @@ class Authority(Generic[T]):
             if len(ids) == 1:
                 record_id = next(iter(ids))
                 if self._counts(key, record_id, date, words[i - 1][0] if i else None):
-                    found.append(record_id)
+                    found.append((end, record_id))
             i += step
-        return tuple(self._by_id[c] for c in dict.fromkeys(found))
+        if addressed:
+            found = _as_addressed(found, addressed, among)
+        return tuple(self._by_id[c] for c in dict.fromkeys(c for _, c in found))
 
     def _words(self, text: str) -> tuple[list[tuple[str, bool]], dict[int, str]]:
         """The text's words, and for a word right before a bracket gloss the record glossed."""
@@ -409,6 +472,20 @@ class Authority(Generic[T]):
                 return size, set(ids), key
         word = words[i][0]
         return 1, self._rules.alone(word), (word,)
+
+
+def _as_addressed(
+    found: list[tuple[int, str]],
+    addressed: Sequence[tuple[int, int, str, CodeName]],
+    among: Iterable[str],
+) -> list[tuple[int, str]]:
+    """The records found, a code name's addressed form taken as the code name where one of
+    its correspondents is in view (named in the text or ``among`` those given)."""
+    present = {c for _, c in found} | set(among)
+    for start, end, record_id, code in addressed:
+        if present.intersection(code.correspondents):
+            found = [(e, c) for e, c in found if not start <= e <= end] + [(end, record_id)]
+    return sorted(found)
 
 
 def _without_titles(tokens: Sequence[str]) -> list[str]:

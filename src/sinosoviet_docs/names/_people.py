@@ -7,6 +7,7 @@ from pathlib import Path
 
 from .._text import name_tokens
 from ._authority import TITLE_WORDS, Authority, Key, read_file
+from ._headings import Heading, read_heading
 from ._records import CodeName, PeopleFile, Person
 
 __all__ = ["PeopleAuthority"]
@@ -29,6 +30,8 @@ class _PersonRules:
         self._forename_words: set[str] = set()
         self._family_first: set[str] = set()
         self._qualifiers: dict[str, frozenset[str]] = {}
+        self._addressed: dict[Key, tuple[str, CodeName]] = {}
+        self._addressed_longest = 0
 
     def read(self, path: Path | None) -> tuple[tuple[Person, ...], str | None]:
         data = read_file(path, "people.json", PeopleFile)
@@ -43,6 +46,11 @@ class _PersonRules:
                 key = name_tokens(form)
                 if key and key not in real:
                     codes[key] = code
+            for form in code.addressed_as:
+                key = name_tokens(form)
+                if key and code.correspondents:
+                    self._addressed[key] = (record.id, code)
+                    self._addressed_longest = max(self._addressed_longest, len(key))
         if record.family_first:
             self._family_first.add(record.id)
         for form in record.real_names:
@@ -105,6 +113,22 @@ class _PersonRules:
             self._qualifiers[record_id] = found
         return found
 
+    def addressed(self, words: Sequence[str], start: int) -> tuple[int, str, CodeName] | None:
+        for size in range(min(self._addressed_longest, len(words) - start), 0, -1):
+            hit = self._addressed.get(tuple(words[start : start + size]))
+            if hit is not None:
+                return size, *hit
+        return None
+
+    def heading(self, name: str) -> Heading | None:
+        return read_heading(name)
+
+    def heading_fits(self, record: Person, heading: Heading, family_first: bool | None) -> bool:
+        """A heading read in the person's own name order, with dates the sources print."""
+        return (family_first is None or family_first == record.family_first) and heading.agrees(
+            record.birth_years, record.death_years
+        )
+
 
 class PeopleAuthority(Authority[Person]):
     """Persons of this material: resolve names, find mentions, list variants.
@@ -118,6 +142,15 @@ class PeopleAuthority(Authority[Person]):
     Traceback (most recent call last):
     ...
     sinosoviet_docs.exceptions.AmbiguousNameError: 'Peng' may be any of: Peng Dehuai, Peng Zhen
+
+    A library-catalogue heading names its person in any romanization, with
+    any life dates the sources print for them; dates that contradict the
+    person name nobody:
+
+    >>> people.resolve("Stalin, Joseph, 1879-1953").name, people.resolve("Chou, En-lai").name
+    ('Joseph Stalin', 'Zhou Enlai')
+    >>> people.resolve("Stalin, Joseph, 1880-1953") is None
+    True
     """
 
     def __init__(

@@ -6,6 +6,7 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 from ._authority import TITLE_WORDS, Authority, Key, read_file
+from ._headings import Heading
 from ._records import CodeName, Place, PlacesFile
 
 __all__ = ["PlaceAuthority"]
@@ -37,6 +38,16 @@ class _PlaceRules:
 
     def qualifiers(self, record_id: str) -> frozenset[str]:
         return frozenset()
+
+    def addressed(self, words: Sequence[str], start: int) -> tuple[int, str, CodeName] | None:
+        return None
+
+    def heading(self, name: str) -> Heading | None:
+        """A place's heading ("Beijing (China)") is one of its forms: no reading is needed."""
+        return None
+
+    def heading_fits(self, record: Place, heading: Heading, family_first: bool | None) -> bool:
+        return False
 
 
 class PlaceAuthority(Authority[Place]):

@@ -55,12 +55,20 @@ class CodeName:
     >>> c = CodeName(name="Filippov", years="1948/1952")
     >>> c.span, c.in_use(PartialDate(year=1950)), c.in_use(PartialDate(year=1965)), c.in_use(None)
     ((1948, 1952), True, False, False)
+
+    A code name borrowed from a real person may be written as that person's
+    name ("F. Kuznetsov", whom Stalin's code name Kuznetsov was named after).
+    Such ``addressed_as`` forms are no aliases: they stand for the code name
+    only in the years of use, and only in a text that also names one of its
+    ``correspondents`` (person ids), the people who wrote to the code name so.
     """
 
     name: str
     years: str | None = attrs.field(default=None, validator=_valid_years)
     spellings: tuple[str, ...] = ()
     misspellings: tuple[str, ...] = ()
+    addressed_as: tuple[str, ...] = ()
+    correspondents: tuple[str, ...] = ()
     note: str | None = None
 
     @property
@@ -94,6 +102,15 @@ class Person:
     ``aliases`` holds every form that resolves to this person, the canonical
     name first: spellings in several romanizations and scripts, misprints
     seen in titles, and code names with their spellings.
+
+    ``born`` and ``died`` are the years the authority holds; ``born_printed``
+    and ``died_printed`` every other year sources print for them (Stalin's
+    birth is printed 1878 and 1879), which :attr:`birth_years` and
+    :attr:`death_years` add.
+
+    >>> p = Person(id="s", name="Joseph Stalin", born=1878, born_printed=(1879,), died=1953)
+    >>> p.birth_years, p.death_years
+    ((1878, 1879), (1953,))
     """
 
     id: str
@@ -101,6 +118,8 @@ class Person:
     heading: str | None = None
     born: int | None = None
     died: int | None = None
+    born_printed: tuple[int, ...] = ()
+    died_printed: tuple[int, ...] = ()
     spellings: tuple[str, ...] = ()
     misspellings: tuple[str, ...] = ()
     code_names: tuple[CodeName, ...] = ()
@@ -108,6 +127,16 @@ class Person:
     family_first: bool = False
     family: tuple[str, ...] = ()
     sources: str | None = None
+
+    @property
+    def birth_years(self) -> tuple[int, ...]:
+        """Every year sources print for the birth, ``born`` first; ``()`` when unknown."""
+        return _years(self.born, self.born_printed)
+
+    @property
+    def death_years(self) -> tuple[int, ...]:
+        """Every year sources print for the death, ``died`` first; ``()`` when unknown."""
+        return _years(self.died, self.died_printed)
 
     @property
     def real_names(self) -> tuple[str, ...]:
@@ -131,6 +160,10 @@ class Person:
             if any(name_tokens(f) == key for f in code.forms):
                 return code
         return None
+
+
+def _years(held: int | None, printed: tuple[int, ...]) -> tuple[int, ...]:
+    return tuple(dict.fromkeys((*(() if held is None else (held,)), *printed)))
 
 
 @attrs.frozen(kw_only=True)
