@@ -1,29 +1,46 @@
 """What every export writes for decades, seasons, circa dates, ranges and open ranges.
 
 Nothing is invented on the way out: a decade is not its first year, a range
-not its start, and an open end is left open (never 0001 or 9999). Cases an
-exporter does not write yet are marked ``xfail(strict=True)``, so each one
-fails loudly the day it starts to pass and its mark must go.
+not its start, and an open end is left open (never 0001 or 9999). What the
+exports write is also read back: by the official CSL schema, citeproc-py and
+pandoc, and by the library's own RIS loader.
 """
 
 from __future__ import annotations
 
 import re
+from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
-from sinosoviet_docs import export
-from sinosoviet_docs.dates import parse_date
+from sinosoviet_docs import export, loads_ris
+from sinosoviet_docs.dates import DateRange, PartialDate, parse_date
 from sinosoviet_docs.export import csl_item, to_bibtex, to_records, to_ris
 
+from ..strategies import any_dates, date_ranges
+from . import readers
 from .samples import doc_with
+from .test_csl import CSL_VALIDATOR
 
-_NOT_YET = "the exporter does not write this kind of date yet"
-
-
-def _not_yet(*values: Any) -> Any:
-    return pytest.param(*values, marks=pytest.mark.xfail(strict=True, reason=_NOT_YET))
+#: One date of every kind a document may have, as printed.
+EVERY_KIND = (
+    "the 1950s",
+    "the 20th century",
+    "Spring 1958",
+    "Winter 1955",
+    "circa Autumn 1958",
+    "circa 1958",
+    "December 1959 (?)",
+    "1950-1953",
+    "February 1950 - June 1950",
+    "Spring 1958 - Autumn 1958",
+    "1950s/1960s",
+    "1950/..",
+    "../1959",
+)
 
 
 def _dated(printed: str) -> Any:
@@ -37,14 +54,14 @@ def _dated(printed: str) -> Any:
     ("printed", "issued"),
     [
         ("circa 1958", {"date-parts": [[1958]], "circa": True}),
-        _not_yet("the 1950s", {"date-parts": [[1950], [1959]]}),
-        _not_yet("Spring 1958", {"date-parts": [[1958]], "season": 1}),
-        _not_yet("Winter 1955", {"date-parts": [[1955]], "season": 4}),
-        _not_yet("circa Autumn 1958", {"date-parts": [[1958]], "season": 3, "circa": True}),
-        _not_yet("1950-1953", {"date-parts": [[1950], [1953]]}),
-        _not_yet("February 1950 - June 1950", {"date-parts": [[1950, 2], [1950, 6]]}),
-        _not_yet("1950/..", {"literal": "1950–"}),
-        _not_yet("../1959", {"literal": "–1959"}),
+        ("the 1950s", {"date-parts": [[1950], [1959]]}),
+        ("Spring 1958", {"date-parts": [[1958]], "season": 1}),
+        ("Winter 1955", {"date-parts": [[1955]], "season": 4}),
+        ("circa Autumn 1958", {"date-parts": [[1958]], "season": 3, "circa": True}),
+        ("1950-1953", {"date-parts": [[1950], [1953]]}),
+        ("February 1950 - June 1950", {"date-parts": [[1950, 2], [1950, 6]]}),
+        ("1950/..", {"literal": "1950–"}),
+        ("../1959", {"literal": "–1959"}),
     ],
 )
 def test_csl_issued(printed: str, issued: dict[str, Any]) -> None:
@@ -65,10 +82,10 @@ def _ris_dates(printed: str) -> list[str]:
     ("printed", "lines"),
     [
         ("circa 1958", ["PY  - 1958", "DA  - 1958///circa"]),
-        _not_yet("Spring 1958", ["PY  - 1958", "DA  - 1958///Spring"]),
-        _not_yet("the 1950s", ["DA  - ///1950s"]),
-        _not_yet("1950-1953", ["DA  - ///1950–1953"]),
-        _not_yet("1950/..", ["DA  - ///1950–"]),
+        ("Spring 1958", ["PY  - 1958", "DA  - 1958///Spring"]),
+        ("the 1950s", ["DA  - ///1950s"]),
+        ("1950-1953", ["DA  - ///1950–1953"]),
+        ("1950/..", ["DA  - ///1950–"]),
     ],
 )
 def test_ris_dates(printed: str, lines: list[str]) -> None:
@@ -90,9 +107,9 @@ def _field(entry: str, name: str) -> str | None:
     [
         ("circa 1958", "1958"),
         ("Spring 1958", "1958"),
-        _not_yet("the 1950s", "1950--1959"),
-        _not_yet("1950-1953", "1950--1953"),
-        _not_yet("1950/..", "1950--"),
+        ("the 1950s", "1950--1959"),
+        ("1950-1953", "1950--1953"),
+        ("1950/..", "1950--"),
     ],
 )
 def test_bibtex_year(printed: str, year: str) -> None:
@@ -108,8 +125,8 @@ def test_bibtex_year(printed: str, year: str) -> None:
         ("circa 1958", "1958~"),
         ("the 1950s", "195X"),
         ("Spring 1958", "1958-21"),
-        _not_yet("1950-1953", "1950/1953"),
-        _not_yet("1950/..", "1950/"),
+        ("1950-1953", "1950/1953"),
+        ("1950/..", "1950/"),
     ],
 )
 def test_biblatex_date(printed: str, date: str) -> None:
@@ -127,9 +144,9 @@ def test_biblatex_date(printed: str, date: str) -> None:
         ("the 1950s", ("195X", "1950s", "decade", "1950-01-01", "1959-12-31")),
         ("Winter 1955", ("1955-24", "Winter 1955", "season", "1955-12-01", "1956-02-29")),
         ("circa 1958", ("1958~", "circa 1958", "year", "1958-01-01", "1958-12-31")),
-        _not_yet("1950-1953", ("1950/1953", "1950–1953", "range", "1950-01-01", "1953-12-31")),
-        _not_yet("1950/..", ("1950/..", "1950–", "range", "1950-01-01", None)),
-        _not_yet("../1959", ("../1959", "–1959", "range", None, "1959-12-31")),
+        ("1950-1953", ("1950/1953", "1950–1953", "range", "1950-01-01", "1953-12-31")),
+        ("1950/..", ("1950/..", "1950–", "range", "1950-01-01", None)),
+        ("../1959", ("../1959", "–1959", "range", None, "1959-12-31")),
     ],
 )
 def test_table_date_columns(printed: str, columns: tuple[str | None, ...]) -> None:
@@ -142,8 +159,61 @@ def test_table_date_columns(printed: str, columns: tuple[str | None, ...]) -> No
 # -- every format: an open end is open ----------------------------------------------------------
 
 
-@pytest.mark.parametrize("format", [_not_yet(f) for f in export.FORMATS])
+@pytest.mark.parametrize("format", list(export.FORMATS))
 def test_open_ends_are_never_written_as_a_first_or_last_year(format: str) -> None:
     """No export writes 0001 or 9999 (or their days) for the open end of a range."""
     text = export.export([_dated("1950/.."), _dated("../1959")], format)  # type: ignore[arg-type]
     assert not re.search(r"\b0*1-01-01\b|\b9999\b|\b0001\b", text)
+
+
+# -- what reading programs make of it ---------------------------------------------------------
+
+
+def test_csl_dates_of_every_kind_are_valid() -> None:
+    """The official CSL schema accepts the ``issued`` of every kind of date."""
+    items = [csl_item(_dated(printed)) for printed in EVERY_KIND]
+    assert [] == [e.message for e in CSL_VALIDATOR.iter_errors(items)]
+
+
+_RENDERED = {
+    "the 1950s": "1950–1959",
+    "Spring 1958": "Spring 1958",
+    "Winter 1955": "Winter 1955",
+    "1950-1953": "1950–1953",
+    "February 1950 - June 1950": "February–June 1950",
+    "1950/..": "1950–",
+    "../1959": "–1959",
+}
+
+
+@pytest.mark.parametrize("reader", ["citeproc-py", "pandoc"])
+def test_chicago_prints_every_kind_of_date(reader: str, tmp_path: Path) -> None:
+    """citeproc-py and pandoc print a decade as its years, a season by name, a range as
+    one, and an open range with nothing on its open side."""
+    words = ("alpha", "beta", "gamma", "delta", "epsilon", "zeta", "eta")
+    items = [
+        csl_item(doc_with(id=f"d{n}", title=f"Report {word}", date=parse_date(printed)))
+        for n, (printed, word) in enumerate(zip(_RENDERED, words, strict=True))
+    ]
+    rendered = readers.pandoc(items, tmp_path) if reader == "pandoc" else readers.citeproc_py(items)
+    found = {
+        printed: [f"{shown}," in note and f"{shown}." in entry]
+        for (printed, shown), (note, entry) in zip(
+            _RENDERED.items(), (rendered[i["id"]] for i in items), strict=True
+        )
+    }
+    assert {printed: [True] for printed in _RENDERED} == found
+
+
+@pytest.mark.parametrize("printed", EVERY_KIND)
+def test_load_ris_reads_back_every_kind_of_date(printed: str) -> None:
+    """What ``DA`` says, the library's RIS loader reads back to the same date."""
+    (doc,) = loads_ris(to_ris(_dated(printed)))
+    assert parse_date(printed) == doc.date
+
+
+@given(st.one_of(st.none(), any_dates(), date_ranges()))
+def test_load_ris_reads_back_any_date(date: PartialDate | DateRange | None) -> None:
+    """Any date a document may have comes back from RIS as it went."""
+    (doc,) = loads_ris(to_ris(doc_with(date=date)))
+    assert date == doc.date

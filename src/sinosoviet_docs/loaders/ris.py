@@ -61,7 +61,7 @@ from collections.abc import Sequence
 from .. import _urls
 from .._ris import parse_date as _ris_date
 from .._vocab import ARCHIVE_NAMES, CREDIT_BY
-from ..dates import PartialDate
+from ..dates import DateRange, PartialDate
 from ..exceptions import RisParseError
 from ..models import Catalogue, CatalogueInfo, Document, Provenance
 from ._input import read_utf8
@@ -131,7 +131,7 @@ def _document(
         raise RisParseError(
             "a title (TI or T1) in the record", record=record, line=start, source=source
         )
-    date: PartialDate | None = None
+    date: PartialDate | DateRange | None = None
     printed: list[str] = []
     for tag in ("DA", "PY", "Y1"):
         raw = first(tag)
