@@ -17,7 +17,10 @@ A2             ``people`` (Zotero: a letter's recipient; noted in provenance)
 A4             ``contributors`` (Zotero: translator)
 DA             ``date``: ``YYYY/MM/DD/other`` with empty or zero parts unknown
                (``1958``, ``1950/02//``, ``1944/05/19``); ``circa`` or
-               ``uncertain`` in the last part set the qualifiers
+               ``uncertain`` in the last part set the qualifiers and a
+               season word the season (``1958///Spring``); with no year,
+               month or day the last part is the printed date
+               (``///1950s``, ``///1950–1953``, ``///1950–``)
 PY, Y1         ``date`` when there is no DA (year)
 AB, N2         ``summary``
 M3             ``type`` (Zotero: manuscript type / letter type)
