@@ -80,6 +80,62 @@ def date_ranges(draw: st.DrawFn) -> DateRange:
     return DateRange(start=start, end=end)
 
 
+@st.composite
+def any_dates(
+    draw: st.DrawFn, *, qualified: bool = True, min_year: int = 1, max_year: int = 9999
+) -> PartialDate:
+    """Any valid PartialDate of every precision (century to day), leap days and qualifiers.
+
+    A decade or century starts within ``min_year``..``max_year``; a winter
+    may end in the year after ``max_year``.
+    """
+    precision = draw(st.sampled_from(["century", "decade", "year", "season", "month", "day"]))
+    flags = {
+        "approximate": draw(st.booleans()) if qualified else False,
+        "uncertain": draw(st.booleans()) if qualified else False,
+    }
+    if precision in ("century", "decade"):
+        step = 100 if precision == "century" else 10
+        first = max(1, -(-min_year // step))
+        last = max(first, max_year // step)
+        return PartialDate(year=draw(st.integers(first, last)) * step, span=precision, **flags)
+    if precision == "season":
+        season = draw(st.sampled_from(["spring", "summer", "autumn", "winter"]))
+        top = min(max_year, 9998) if season == "winter" else max_year
+        return PartialDate(year=draw(st.integers(min_year, top)), season=season, **flags)
+    year = draw(st.integers(min_year, max_year))
+    month = None if precision == "year" else draw(st.integers(1, 12))
+    day = None
+    if precision == "day":
+        assert month is not None
+        day = draw(st.integers(1, calendar.monthrange(year, month)[1]))
+    return PartialDate(year=year, month=month, day=day, **flags)
+
+
+@st.composite
+def any_ranges(draw: st.DrawFn, *, min_year: int = 1, max_year: int = 9999) -> DateRange:
+    """Any valid DateRange: ends of every precision, either end (not both) open."""
+    ends = any_dates(min_year=min_year, max_year=max_year)
+    start = draw(st.none() | ends)
+    end = draw(st.none() | ends)
+    if start is None and end is None:
+        end = draw(ends)
+    if start is not None and end is not None and start.earliest > end.latest:
+        start, end = end, start
+    return DateRange(start=start, end=end)
+
+
+def document_dates(
+    min_year: int = 1900, max_year: int = 2000
+) -> st.SearchStrategy[PartialDate | DateRange | None]:
+    """What a document's date may be: none, a date of any precision, or a range."""
+    return (
+        st.none()
+        | any_dates(min_year=min_year, max_year=max_year)
+        | any_ranges(min_year=min_year, max_year=max_year)
+    )
+
+
 slugs = st.from_regex(r"[a-z][a-z0-9]{0,8}(-[a-z0-9]{1,6}){0,3}", fullmatch=True)
 
 provenances = st.builds(
@@ -97,10 +153,19 @@ conflicts = st.builds(
 
 
 @st.composite
-def documents(draw: st.DrawFn, id: str | None = None) -> Document:
-    """A document with any mix of known and unknown facts (no popularity: see catalogues)."""
+def documents(
+    draw: st.DrawFn,
+    id: str | None = None,
+    dates: st.SearchStrategy[PartialDate | DateRange | None] | None = None,
+) -> Document:
+    """A document with any mix of known and unknown facts (no popularity: see catalogues).
+
+    ``dates`` draws its date (default: none, or a year, month or day).
+    """
     title = draw(text)
-    date = draw(st.none() | partial_dates(min_year=1900, max_year=2000))
+    if dates is None:
+        dates = st.none() | partial_dates(min_year=1900, max_year=2000)
+    date = draw(dates)
     record_id = draw(st.none() | st.integers(1, 10**7))
     return Document(
         id=id or Document.make_id(title=title, date=date, record_id=record_id),
@@ -154,14 +219,21 @@ infos = st.builds(
 
 
 @st.composite
-def catalogues(draw: st.DrawFn, max_documents: int = 12) -> Catalogue:
-    """A consistent catalogue: unique ids and slugs, popular lists matching popularity."""
+def catalogues(
+    draw: st.DrawFn,
+    max_documents: int = 12,
+    dates: st.SearchStrategy[PartialDate | DateRange | None] | None = None,
+) -> Catalogue:
+    """A consistent catalogue: unique ids and slugs, popular lists matching popularity.
+
+    ``dates`` draws the documents' dates, as in :func:`documents`.
+    """
     ids = draw(
         st.lists(
             st.from_regex(r"[a-z0-9-]{1,12}", fullmatch=True), max_size=max_documents, unique=True
         )
     )
-    docs = {i: draw(documents(id=i)) for i in ids}
+    docs = {i: draw(documents(id=i, dates=dates)) for i in ids}
     collection_slugs = draw(st.lists(slugs, max_size=3, unique=True))
     specs = []
     for slug in collection_slugs:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import calendar
 import datetime
 
 import pytest
@@ -12,6 +11,8 @@ from hypothesis import strategies as st
 from sinosoviet_docs import dates
 from sinosoviet_docs.dates import DateRange, PartialDate, parse_date
 from sinosoviet_docs.exceptions import DateParseError, UnsupportedDateError
+
+from .strategies import any_dates, any_ranges
 
 
 def pd(
@@ -26,42 +27,6 @@ def pd(
     return PartialDate(
         year=year, month=month, day=day, approximate=approximate, uncertain=uncertain
     )
-
-
-@st.composite
-def partial_dates(draw: st.DrawFn, *, qualified: bool = True) -> PartialDate:
-    """Any valid PartialDate, with every precision, leap days and (optionally) qualifiers."""
-    precision = draw(st.sampled_from(["century", "decade", "year", "season", "month", "day"]))
-    approximate = draw(st.booleans()) if qualified else False
-    uncertain = draw(st.booleans()) if qualified else False
-    flags = {"approximate": approximate, "uncertain": uncertain}
-    if precision == "century":
-        return PartialDate(year=draw(st.integers(1, 99)) * 100, span="century", **flags)
-    if precision == "decade":
-        return PartialDate(year=draw(st.integers(1, 999)) * 10, span="decade", **flags)
-    if precision == "season":
-        season = draw(st.sampled_from(["spring", "summer", "autumn", "winter"]))
-        year = draw(st.integers(1, 9998 if season == "winter" else 9999))
-        return PartialDate(year=year, season=season, **flags)
-    year = draw(st.integers(1, 9999))
-    month = None if precision == "year" else draw(st.integers(1, 12))
-    day = None
-    if precision == "day":
-        assert month is not None
-        day = draw(st.integers(1, calendar.monthrange(year, month)[1]))
-    return pd(year, month, day, approximate=approximate, uncertain=uncertain)
-
-
-@st.composite
-def date_ranges(draw: st.DrawFn) -> DateRange:
-    """Any valid DateRange, with open ends."""
-    start = draw(st.none() | partial_dates())
-    end = draw(st.none() | partial_dates())
-    if start is None and end is None:
-        end = draw(partial_dates())
-    if start is not None and end is not None and start.earliest > end.latest:
-        start, end = end, start
-    return DateRange(start=start, end=end)
 
 
 # --- construction -------------------------------------------------------------
@@ -166,7 +131,7 @@ def test_str_is_edtf(date: PartialDate, text: str) -> None:
     assert text == str(date)
 
 
-@given(partial_dates())
+@given(any_dates())
 def test_from_edtf_round_trips_str(date: PartialDate) -> None:
     """from_edtf(str(d)) gives d back for any valid date."""
     assert date == PartialDate.from_edtf(str(date))
@@ -192,7 +157,7 @@ def test_display(date: PartialDate, pad_day: bool, text: str) -> None:
 # --- bounds and ordering --------------------------------------------------------
 
 
-@given(partial_dates())
+@given(any_dates())
 def test_earliest_not_after_latest(date: PartialDate) -> None:
     """earliest <= latest for every date."""
     assert date.earliest <= date.latest
@@ -219,14 +184,14 @@ def test_qualifiers_do_not_widen_bounds() -> None:
     assert (plain.earliest, plain.latest) == (fuzzy.earliest, fuzzy.latest)
 
 
-@given(st.lists(partial_dates(), max_size=20))
+@given(st.lists(any_dates(), max_size=20))
 def test_sorting_agrees_with_bounds(items: list[PartialDate]) -> None:
     """Sorting uses (earliest, latest), then the qualifiers."""
     expected = sorted(items, key=lambda d: (d.earliest, d.latest, d.approximate, d.uncertain))
     assert expected == sorted(items)
 
 
-@given(partial_dates(), partial_dates())
+@given(any_dates(), any_dates())
 def test_ordering_is_total_and_consistent(a: PartialDate, b: PartialDate) -> None:
     """Exactly one of a < b, a == b, a > b holds, and <=, >= agree with them."""
     exactly_one = 1
@@ -305,7 +270,7 @@ def test_unsupported_bound_raises() -> None:
         pd(1950).overlaps(1950)  # type: ignore[arg-type]
 
 
-@given(partial_dates(), partial_dates(), partial_dates())
+@given(any_dates(), any_dates(), any_dates())
 def test_within_implies_overlaps(date: PartialDate, a: PartialDate, b: PartialDate) -> None:
     """Whatever is within a period also overlaps it."""
     start, end = min(a, b), max(a, b)
@@ -345,7 +310,7 @@ def test_range_str_is_edtf(text: str) -> None:
     assert text == str(DateRange.parse(text))
 
 
-@given(date_ranges())
+@given(any_ranges())
 def test_range_round_trips_str(date_range: DateRange) -> None:
     """from_edtf(str(r)) and parse(str(r)) give r back."""
     assert (date_range, date_range) == (
@@ -643,3 +608,60 @@ def test_parse_date_keeps_the_range_error() -> None:
     with pytest.raises(DateParseError, match="start 1959 is after") as info:
         parse_date("1959/1950")
     assert "1959/1950" == info.value.text
+
+
+# --- ranges as documents' dates: printed form, strict reading, years -----------------
+
+
+@given(any_ranges())
+def test_range_display_reads_back(date_range: DateRange) -> None:
+    """A range's printed form reads back equal, as a range and through parse_date."""
+    printed = date_range.display()
+    assert (date_range, date_range) == (DateRange.parse(printed), parse_date(printed))
+
+
+@pytest.mark.parametrize(
+    ("text", "printed"),
+    [
+        ("1950/1953", "1950–1953"),
+        ("195X/196X", "1950s–1960s"),
+        ("1958-21/1958-23", "Spring 1958 – Autumn 1958"),
+        ("1950-02-03/1950-06~", "February 3, 1950 – circa June 1950"),
+        ("../1959", "–1959"),
+        ("1950?/..", "1950 (?) –"),
+    ],
+)
+def test_range_display(text: str, printed: str) -> None:
+    """Ends print as the archive prints dates; an open end is left empty."""
+    assert printed == DateRange.from_edtf(text).display()
+
+
+@given(any_dates() | any_ranges())
+def test_parse_edtf_reads_str_back(date: PartialDate | DateRange) -> None:
+    """The one strict reader of a document's date reads every date's and range's str()."""
+    assert date == dates.parse_edtf(str(date))
+
+
+@pytest.mark.parametrize("text", ["1950/1953/1955", "1950-1953", "February 1950", "/"])
+def test_parse_edtf_is_strict(text: str) -> None:
+    """parse_edtf takes only EDTF: no printed forms, no archive ranges."""
+    with pytest.raises(DateParseError):
+        dates.parse_edtf(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "years"),
+    [
+        ("1958-06-02", (1958, 1958)),
+        ("195X", (1950, 1950)),
+        ("1955-24", (1955, 1955)),
+        ("1950/1953", (1950, 1953)),
+        ("1950-02/1950-06", (1950, 1950)),
+        ("1950/..", None),
+        ("../1953", None),
+    ],
+)
+def test_years_of(text: str, years: tuple[int, int] | None) -> None:
+    """A date gives its EDTF year; a closed range its ends' years; an open one none."""
+    assert years == dates.years_of(dates.parse_edtf(text))
+    assert dates.years_of(None) is None

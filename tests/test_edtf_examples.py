@@ -25,7 +25,7 @@ from hypothesis import given
 from sinosoviet_docs.dates import DateRange, PartialDate
 from sinosoviet_docs.exceptions import DateParseError, UnsupportedDateError
 
-from .test_dates import partial_dates
+from .strategies import any_dates
 
 Outcome = Literal["read", "refused", "unsupported"]
 Row = tuple[int, str, str, Outcome, str | None, str | None]
@@ -154,7 +154,7 @@ def _edtf_days(text: str) -> tuple[datetime.date, datetime.date]:
     return first, last
 
 
-@given(partial_dates())
+@given(any_dates())
 def test_edtf_package_reads_what_we_write(date: PartialDate) -> None:
     """The edtf package reads str(d) to d's first day, and to its last one but for winter.
 

@@ -9,7 +9,7 @@ import attrs
 import pytest
 
 import sinosoviet_docs as ssd
-from sinosoviet_docs import Document, PartialDate
+from sinosoviet_docs import DateRange, Document, PartialDate
 from sinosoviet_docs._fields import DOCUMENT_FIELDS, by_name, facet_fields, merged_as, shared_fields
 from sinosoviet_docs.export import COLUMNS
 
@@ -35,6 +35,8 @@ def _two_values(name: str) -> tuple[object, object]:
     hint = typing.get_type_hints(Document)[name]
     if hint == (PartialDate | None):
         return PartialDate.parse("1950"), PartialDate.parse("1951-02")
+    if hint == (PartialDate | DateRange | None):
+        return DateRange.parse("1950/1953"), PartialDate.parse("1954-02")
     if hint == (str | None) or hint is str:
         return "left value", "right value"
     if hint == tuple[str, ...]:

@@ -10,6 +10,7 @@ from hypothesis import given
 
 import sinosoviet_docs as ssd
 from sinosoviet_docs import Catalogue, Collection, Document, PartialDate, Popularity, Provenance
+from sinosoviet_docs.dates import parse_date
 from sinosoviet_docs.merging import match_key, merge_documents
 from tests.strategies import catalogues
 
@@ -263,6 +264,44 @@ def test_a_date_outside_the_less_precise_one_stays_a_conflict(left: str, right: 
     )
     with pytest.raises(ssd.MergeConflictError, match="disagree on date"):
         ssd.merge(cat(a), cat(b), on_conflict="raise")
+
+
+@pytest.mark.parametrize("coarse_first", [True, False])
+@pytest.mark.parametrize(
+    ("coarse", "fine"),
+    [
+        ("the 1950s", "1955"),
+        ("1958", "Spring 1958"),
+        ("Winter 1955", "February 1956"),
+        ("1950-1953", "May 1951"),
+        ("1950/..", "1950s"),
+        ("1950s", "1952-1954"),
+    ],
+)
+def test_decades_seasons_and_ranges_agree_with_the_dates_inside_them(
+    coarse: str, fine: str, coarse_first: bool
+) -> None:
+    """A date whose days all lie in the other's is the finer one, kept in either order."""
+    a = doc(date=parse_date(coarse), dates_printed=(coarse,))
+    b = doc(date=parse_date(fine), dates_printed=(fine,), provenance=(RIGHT,))
+    left, right = (a, b) if coarse_first else (b, a)
+    merged = ssd.merge(cat(left), cat(right))["900030"]
+    assert (parse_date(fine), ()) == (merged.date, merged.conflicts)
+
+
+@pytest.mark.parametrize(
+    ("left", "right"),
+    [("Spring 1958", "June 1958"), ("1950-1953", "1954"), ("1950s", "circa 1955")],
+)
+def test_decades_seasons_and_ranges_disagree_with_dates_outside_them(left: str, right: str) -> None:
+    """June is not in spring, 1954 not in 1950-1953, and a circa date differs from a plain one."""
+    a = doc(date=parse_date(left))
+    b = doc(date=parse_date(right), provenance=(RIGHT,))
+    merged = ssd.merge(cat(a), cat(b))["900030"]
+    assert (parse_date(left), ("date",)) == (
+        merged.date,
+        tuple(c.field for c in merged.conflicts),
+    )
 
 
 def test_renamed_id_is_noted_in_provenance() -> None:

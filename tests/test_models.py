@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
+import datetime
 import itertools
 
 import attrs
 import pytest
 from hypothesis import given
+from hypothesis import strategies as st
 
 import sinosoviet_docs as ssd
+from sinosoviet_docs.dates import parse_date
 from sinosoviet_docs.models import slugify
 
-from .strategies import catalogues
+from .strategies import catalogues, document_dates
 
 
 def _doc(id: str, title: str = "T", date: str | None = None, **kw: object) -> ssd.Document:
@@ -227,3 +230,33 @@ def test_rank_in() -> None:
         "a", popularity=(ssd.Popularity(collection="c", rank=3), ssd.Popularity(collection="d"))
     )
     assert (3, None, None) == (doc.rank_in("c"), doc.rank_in("d"), doc.rank_in("e"))
+
+
+@given(st.lists(document_dates(), min_size=2, max_size=12))
+def test_sort_key_is_a_total_order_with_ranges_and_coarse_dates(
+    found: list[ssd.PartialDate | ssd.DateRange | None],
+) -> None:
+    """Documents of any date (decades, seasons, open ranges) sort without error, each key
+    strictly before or after every other, and dated documents by their first day."""
+    docs = [ssd.Document(id=f"d{i}", title="T", date=d) for i, d in enumerate(found)]
+    keys = [d.sort_key() for d in docs]
+    for a, b in itertools.combinations(keys, 2):
+        assert (a < b) != (b < a)
+    ordered = [d for d in ssd.Catalogue(documents=docs) if d.date is not None]
+    firsts = [datetime.date.min if d.date.earliest is None else d.date.earliest for d in ordered]
+    assert firsts == sorted(firsts)
+
+
+def test_sort_key_places_ranges_and_decades_by_their_days() -> None:
+    """An open start comes first, a decade after its first year, an open end after its start."""
+    texts = ["1951", "1950/..", "195X", "1950", "../1949", "1950/1953"]
+    docs = [ssd.Document(id=t, title="T", date=parse_date(t)) for t in texts]
+    expected = ["../1949", "1950", "1950/1953", "195X", "1950/..", "1951"]
+    assert expected == [d.id for d in ssd.Catalogue(documents=docs)]
+
+
+def test_a_range_date_gives_id_and_display() -> None:
+    """A range makes its id from its EDTF form and prints as the archive prints periods."""
+    date = ssd.DateRange.parse("1950-1953")
+    doc = ssd.Document(id=ssd.Document.make_id(title="Reports", date=date), title="R", date=date)
+    assert ("1950-1953-reports", "1950–1953") == (doc.id, doc.date_display)

@@ -23,7 +23,7 @@ from cattrs.errors import (
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
 
 from ._fields import shared_fields
-from .dates import DateRange, PartialDate
+from .dates import DateRange, PartialDate, parse_edtf
 from .exceptions import AuthorityLoadError, CatalogueError, CatalogueLoadError, DateParseError
 from .models import (
     Catalogue,
@@ -38,6 +38,7 @@ from .models import (
 
 __all__ = [
     "CATALOGUE_KIND",
+    "READABLE_VERSIONS",
     "SCHEMA_VERSION",
     "catalogue_from_parts",
     "document_reader",
@@ -51,8 +52,12 @@ __all__ = [
     "unstructure_header",
 ]
 
-#: Version of the JSON layout written by :func:`unstructure_catalogue`.
-SCHEMA_VERSION = 1
+#: Version of the JSON layout written by :func:`unstructure_catalogue`. Version 2 lets a
+#: document's ``date`` be an EDTF interval (``"1950/1953"``); files of version 1, whose
+#: document dates are all single dates, are read as they always were.
+SCHEMA_VERSION = 2
+#: The versions :func:`structure_header` accepts.
+READABLE_VERSIONS = (1, 2)
 #: Marks a JSON object as a catalogue of this library (and a JSONL file's header line).
 CATALOGUE_KIND = "sinosoviet_docs.catalogue"
 
@@ -121,6 +126,16 @@ def _edtf_hook(parse: Callable[[str], T]) -> Callable[[object, object], T]:
     return hook
 
 
+def _is_date_union(type_: Any) -> bool:
+    """Whether ``type_`` is a document's date, ``PartialDate | DateRange`` (or ``| None``)."""
+    args = set(typing.get_args(type_)) - {type(None)}
+    return args == {PartialDate, DateRange}
+
+
+def _unstructure_date(value: PartialDate | DateRange | None) -> str | None:
+    return None if value is None else str(value)
+
+
 def configure_converter(c: cattrs.Converter) -> None:
     """Register every hook of the library's converter on ``c``.
 
@@ -130,7 +145,9 @@ def configure_converter(c: cattrs.Converter) -> None:
       is not the string ``"None"``, ``12`` is not ``"12"``, ``true`` is not ``1``.
     - A tuple field takes only a JSON array (a string is not a tuple of characters).
     - :class:`PartialDate` and :class:`DateRange` are EDTF strings (``"1950-02"``,
-      ``"1950~"``, ``"1950/1959"``); a bad one is reported with its reason.
+      ``"1950~"``, ``"1950/1959"``); a bad one is reported with its reason. A
+      field that may hold either (a document's ``date``) is a range when its
+      string has a slash (see :func:`~sinosoviet_docs.dates.parse_edtf`).
     - Records are JSON objects; an unknown key is an error that names the key
       (``forbid_extra_keys``: a misspelt field must never vanish silently).
     - Unstructuring leaves out fields at their default value (``None``, ``()``)
@@ -151,6 +168,8 @@ def configure_converter(c: cattrs.Converter) -> None:
     c.register_unstructure_hook(PartialDate, str)
     c.register_structure_hook(DateRange, _edtf_hook(DateRange.from_edtf))
     c.register_unstructure_hook(DateRange, str)
+    c.register_structure_hook_func(_is_date_union, _edtf_hook(parse_edtf))
+    c.register_unstructure_hook_func(_is_date_union, _unstructure_date)
     c.register_structure_hook_factory(_is_homogeneous_tuple, lambda t: _tuple_hook(c, t))
 
     for cls in (Popularity, Provenance, Conflict, CollectionRef, CatalogueInfo, Document):
@@ -472,7 +491,7 @@ def _shared(check: Callable[[Any], Any], memo: dict[Any, Any]) -> Callable[[Any]
 
 def _fast_check(type_: Any, memos: _Memos | None, share: bool) -> Callable[[Any], Any]:
     args = typing.get_args(type_)
-    if type(None) in args:
+    if type(None) in args and not _is_date_union(type_):
         (inner,) = [a for a in args if a is not type(None)]
         check = _fast_check(inner, memos, share)
         return lambda v: None if v is None else check(v)
@@ -481,7 +500,7 @@ def _fast_check(type_: Any, memos: _Memos | None, share: bool) -> Callable[[Any]
         return check
     if type_ is str:
         return _shared(check, memos.strings)
-    if type_ in (PartialDate, DateRange):
+    if type_ in (PartialDate, DateRange) or _is_date_union(type_):
         return _shared(check, memos.dates)
     return _shared(check, memos.tuples)
 
@@ -500,6 +519,8 @@ def _fast_check_plain(type_: Any, memos: _Memos | None) -> Callable[[Any], Any]:
         return lambda v: PartialDate.from_edtf(v) if type(v) is str else _not_fast()
     if type_ is DateRange:
         return lambda v: DateRange.from_edtf(v) if type(v) is str else _not_fast()
+    if _is_date_union(type_):
+        return lambda v: None if v is None else parse_edtf(v) if type(v) is str else _not_fast()
     if typing.get_origin(type_) is typing.Literal:
         allowed = frozenset(args)
         return lambda v: v if type(v) is str and v in allowed else _not_fast()
@@ -580,9 +601,10 @@ def structure_header(
             f"expected kind {CATALOGUE_KIND!r}, found {_describe(value.get('kind'))} @ $.kind"
         )
     version = value.get("schema_version")
-    if version != SCHEMA_VERSION:
+    if version not in READABLE_VERSIONS:
+        readable = " or ".join(str(v) for v in READABLE_VERSIONS)
         errors.append(
-            f"expected schema_version {SCHEMA_VERSION} (the version this library reads), "
+            f"expected schema_version {readable} (the versions this library reads), "
             f"found {_describe(version)} @ $.schema_version"
         )
     info = CatalogueInfo()

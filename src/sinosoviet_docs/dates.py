@@ -46,7 +46,16 @@ from .exceptions import DateParseError, UnsupportedDateError
 if TYPE_CHECKING:
     from attrs import Attribute
 
-__all__ = ["DateRange", "PartialDate", "Precision", "Season", "Span", "parse_date"]
+__all__ = [
+    "DateRange",
+    "PartialDate",
+    "Precision",
+    "Season",
+    "Span",
+    "parse_date",
+    "parse_edtf",
+    "years_of",
+]
 
 Precision = Literal["century", "decade", "year", "season", "month", "day"]
 #: A season of the northern hemisphere (see :attr:`PartialDate.season`).
@@ -897,6 +906,23 @@ class DateRange:
             return _within(item, item, self, self)
         raise TypeError(f"only a PartialDate or a date can be in a DateRange, not {item!r}")
 
+    def display(self, *, pad_day: bool = False) -> str:
+        """The printed form: each end as :meth:`PartialDate.display` prints it, joined by a dash.
+
+        Ends that are one word (years, decades) are joined by an en dash
+        ("1950–1953"), others by a spaced one ("February 1950 – June 1950");
+        an open end is left empty ("1950–"). :meth:`parse` and
+        :func:`parse_date` read every one of these back.
+
+        >>> DateRange.parse("1950/1953").display(), DateRange.parse("1950-02/1950-06").display()
+        ('1950–1953', 'February 1950 – June 1950')
+        >>> DateRange.parse("../1959").display(), DateRange.parse("1950s/..").display()
+        ('–1959', '1950s–')
+        """
+        sides = ["" if d is None else d.display(pad_day=pad_day) for d in (self.start, self.end)]
+        separator = " \u2013 " if any(" " in side for side in sides) else "\u2013"
+        return separator.join(sides).strip()
+
     def __str__(self) -> str:
         """The EDTF form, with ``..`` for an open end.
 
@@ -950,3 +976,41 @@ def parse_date(text: str) -> PartialDate | DateRange | None:
             return PartialDate.parse(text)  # "02/1950" has a slash but is one date
         except DateParseError:
             raise range_error from None
+
+
+def parse_edtf(text: str) -> PartialDate | DateRange:
+    """Read the strict EDTF of a document's date: an interval ``A/B`` or one date.
+
+    This is how files written by this library store a date that may be a
+    range (:attr:`Document.date <sinosoviet_docs.Document.date>`).
+
+    >>> parse_edtf("1950/1953"), parse_edtf("195X").precision  # doctest: +ELLIPSIS
+    (DateRange(start=PartialDate(year=1950, ...), end=PartialDate(year=1953, ...)), 'decade')
+    """
+    if "/" in text:
+        return DateRange.from_edtf(text)
+    return PartialDate.from_edtf(text)
+
+
+def years_of(date: PartialDate | DateRange | None) -> tuple[int, int] | None:
+    """The first and last year of a document's date, for rules that go by year; ``None``
+    when the date is unknown or a range is open.
+
+    A :class:`PartialDate` gives its :attr:`~PartialDate.year` twice (the
+    first year of a decade or century, the year a winter starts in); a
+    closed :class:`DateRange` the years of its start and its end. Code names
+    (:meth:`~sinosoviet_docs.names.CodeName.in_use`) count in a document only
+    when both years are among the years they were used.
+
+    >>> years_of(PartialDate.parse("1958-06")), years_of(DateRange.parse("1950/1953"))
+    ((1958, 1958), (1950, 1953))
+    >>> years_of(DateRange.parse("1950/..")) is None
+    True
+    """
+    if date is None:
+        return None
+    if isinstance(date, PartialDate):
+        return date.year, date.year
+    if date.start is None or date.end is None:
+        return None
+    return date.start.year, date.end.year

@@ -95,7 +95,7 @@ def dumps(catalogue: Catalogue, *, format: Format = "json", indent: int | None =
     """The catalogue as JSON text (``format="json"``) or JSON Lines (``"jsonl"``).
 
     >>> print(dumps(load(), format="jsonl").splitlines()[0][:60])
-    {"kind": "sinosoviet_docs.catalogue", "schema_version": 1, "...
+    {"kind": "sinosoviet_docs.catalogue", "schema_version": 2, "...
     """
     if format == "jsonl":
         return "".join(_jsonl_lines(catalogue))

@@ -46,7 +46,7 @@ from typing import Any, Literal
 import attrs
 
 from ._fields import merged_as
-from .dates import PartialDate
+from .dates import DateRange, PartialDate
 from .exceptions import MergeConflictError
 from .models import (
     Catalogue,
@@ -182,30 +182,39 @@ def merge_documents(
     return attrs.evolve(left, id=new_id, **changes)
 
 
-def _finer_date(mine: object, theirs: object) -> PartialDate | None:
+def _finer_date(mine: object, theirs: object) -> PartialDate | DateRange | None:
     """The more precise of two dates when the other, less precise one contains it, else None.
 
     ``1959-10`` and ``1959-10-02`` agree (the month contains the day); so do
-    ``1959`` and ``1959-10``. Dates with different qualifiers, or that differ
-    where both are given, do not.
+    ``1959`` and ``1959-10``, ``195X`` and ``1958``, ``1958`` and ``1958-21``
+    (spring), ``1950/1953`` and ``1951``. A date contains another when every
+    day the other may stand for is one of its own days. Dates with different
+    qualifiers, or that differ where both are given, do not agree.
 
     >>> str(_finer_date(PartialDate.parse("1959-10"), PartialDate.parse("1959-10-02")))
     '1959-10-02'
     >>> _finer_date(PartialDate.parse("1959-10"), PartialDate.parse("1959-11-02")) is None
     True
+    >>> str(_finer_date(PartialDate.parse("Spring 1958"), PartialDate.parse("1958")))
+    '1958-21'
     """
-    if not (isinstance(mine, PartialDate) and isinstance(theirs, PartialDate)):
+    if not (
+        isinstance(mine, PartialDate | DateRange) and isinstance(theirs, PartialDate | DateRange)
+    ):
         return None
-    if (mine.approximate, mine.uncertain) != (theirs.approximate, theirs.uncertain):
+    if _qualifiers(mine) != _qualifiers(theirs):
         return None
-    coarse, fine = sorted((mine, theirs), key=lambda d: (d.month is not None, d.day is not None))
-    if coarse.year != fine.year:
-        return None
-    if coarse.month is not None and coarse.month != fine.month:
-        return None
-    if coarse.day is not None and coarse.day != fine.day:
-        return None
-    return fine
+    if mine == theirs:
+        return mine
+    if theirs.within(mine, mine):
+        return None if mine.within(theirs, theirs) else theirs
+    return mine if mine.within(theirs, theirs) else None
+
+
+def _qualifiers(date: PartialDate | DateRange) -> frozenset[tuple[bool, bool]]:
+    """The (approximate, uncertain) flags of a date, or of each closed end of a range."""
+    ends = (date,) if isinstance(date, PartialDate) else (date.start, date.end)
+    return frozenset((d.approximate, d.uncertain) for d in ends if d is not None)
 
 
 def _settle(

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any, Literal
 import attrs
 
 from ._text import slugify
-from .dates import DateRange, PartialDate
+from .dates import DateRange, PartialDate, _end_of, _start_of
 from .exceptions import CatalogueError, CollectionNotFoundError, DocumentNotFoundError
 
 if TYPE_CHECKING:
@@ -111,6 +111,8 @@ class Document:
 
     ``id`` is stable: the archive's record id where it is known, otherwise a
     slug made from the date and the title (see :meth:`make_id`).
+    ``date`` is a :class:`PartialDate`, or a :class:`DateRange` where the
+    source prints a period ("1950-1953"); either end of a range may be open.
     ``dates_printed`` keeps every form in which a source printed the date
     ("July 05, 1950", "July 5, 1950"), the one ``date`` was read from first.
     ``related`` holds the ids of related documents; ``conflicts`` the facts on
@@ -122,7 +124,7 @@ class Document:
     id: str = attrs.field(validator=_non_empty)
     title: str = attrs.field(validator=_non_empty)
     record_id: int | None = attrs.field(default=None, validator=_positive_or_none)
-    date: PartialDate | None = None
+    date: PartialDate | DateRange | None = None
     dates_printed: tuple[str, ...] = ()
     summary: str | None = None
     type: str | None = None
@@ -148,13 +150,17 @@ class Document:
     conflicts: tuple[Conflict, ...] = ()
 
     @staticmethod
-    def make_id(*, title: str, date: PartialDate | None, record_id: int | None = None) -> str:
+    def make_id(
+        *, title: str, date: PartialDate | DateRange | None, record_id: int | None = None
+    ) -> str:
         """The stable id of a document: its record id, else a date-and-title slug.
 
-        >>> from sinosoviet_docs.dates import PartialDate
+        >>> from sinosoviet_docs.dates import DateRange, PartialDate
         >>> Document.make_id(title="Telegram from Stalin to Mao Zedong",
         ...                  date=PartialDate(year=1952, month=12, day=27))
         '1952-12-27-telegram-from-stalin-to-mao-zedong'
+        >>> Document.make_id(title="Reports", date=DateRange.parse("1950-1953"))
+        '1950-1953-reports'
         >>> Document.make_id(title="Anything", date=None, record_id=112088)
         '112088'
         """
@@ -165,11 +171,13 @@ class Document:
 
     @property
     def date_display(self) -> str:
-        """The date as the archive prints it ("December 1959"), or "undated".
+        """The date as the archive prints it ("December 1959", "1950–1953"), or "undated".
 
-        >>> from sinosoviet_docs.dates import PartialDate
+        >>> from sinosoviet_docs.dates import DateRange, PartialDate
         >>> Document(id="x", title="T", date=PartialDate(year=1959, month=12)).date_display
         'December 1959'
+        >>> Document(id="x", title="T", date=DateRange.parse("1950/..")).date_display
+        '1950–'
         """
         return "undated" if self.date is None else self.date.display()
 
@@ -186,10 +194,19 @@ class Document:
     # -- ordering ----------------------------------------------------------------------
 
     def sort_key(self) -> tuple[bool, datetime.date, datetime.date, str, str]:
-        """Chronological order: earliest possible day, then latest, then title; undated last."""
+        """Chronological order: earliest possible day, then latest, then title; undated last.
+
+        An open start of a range sorts before every day, an open end after
+        every day (the key holds :attr:`datetime.date.min` and ``max`` there;
+        the range's own bounds stay ``None``).
+
+        >>> from sinosoviet_docs.dates import DateRange
+        >>> Document(id="x", title="T", date=DateRange.parse("../1950")).sort_key()[1:3]
+        (datetime.date(1, 1, 1), datetime.date(1950, 12, 31))
+        """
         if self.date is None:
             return (True, datetime.date.min, datetime.date.min, self.title, self.id)
-        return (False, self.date.earliest, self.date.latest, self.title, self.id)
+        return (False, _start_of(self.date), _end_of(self.date), self.title, self.id)
 
     # -- conveniences (delegate to higher modules) -------------------------------------
 

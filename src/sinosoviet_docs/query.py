@@ -76,9 +76,12 @@ class Timeline:
 
     ``periods`` runs from the first to the last period with a document, gaps
     included as zeros. ``too_coarse`` holds the ids of documents dated less
-    precisely than the unit (a year-only date on a monthly timeline: it is
-    never put in January); ``undated`` the ids of documents with no date.
-    Every document of the query is in exactly one of the three.
+    precisely than the unit, which may fall in more than one period: a
+    year-only date or a season on a monthly timeline (never put in January,
+    or in the season's first month), a decade, a winter (December to
+    February) or a range over years on a yearly one; ``undated`` the ids of
+    documents with no date. Every document of the query is in exactly one of
+    the three.
     """
 
     unit: TimelineUnit
@@ -107,7 +110,8 @@ class Timeline:
     def __str__(self) -> str:
         lines = [f"{period}  {count}" for period, count in self.periods]
         if self.too_coarse:
-            lines.append(f"dated only to the year (not counted above): {len(self.too_coarse)}")
+            coarse = len(self.too_coarse)
+            lines.append(f"dated less precisely than a {self.unit} (not counted above): {coarse}")
         if self.undated:
             lines.append(f"undated: {len(self.undated)}")
         return "\n".join(lines)
@@ -238,9 +242,11 @@ class Query(_Exports):
 
         With ``mode="overlaps"`` (the default) a document matches when any day it
         may be from lies in the period; with ``mode="within"`` when every such day
-        does. "February 1950" overlaps 10-20 February 1950 but is not within it.
-        Undated documents match no date filter. Bad date strings raise
-        :class:`~sinosoviet_docs.DateParseError` at once.
+        does. "February 1950" overlaps 10-20 February 1950 but is not within it;
+        a decade overlaps each of its years and is within none of them; a range's
+        open end reaches every period on its side. Undated documents match no
+        date filter. Bad date strings raise :class:`~sinosoviet_docs.DateParseError`
+        at once.
         """
         lo, hi = _bound(start), _bound(end)
         check_choice("mode", mode, DateMode)
@@ -433,7 +439,8 @@ class Query(_Exports):
         Counts all matches (offset and limit do not apply). A document counts
         once per distinct value; documents without a value are not counted, so
         the counts need not add up to ``len(q)``. ``"year"`` is in year order
-        and leaves undated documents out (see :meth:`timeline`); ``"person"``
+        and leaves out undated documents and those that may fall in several
+        years, such as a decade or a range over years (see :meth:`timeline`); ``"person"``
         counts authors, people and (with the name authority) people named in
         titles, under their canonical names.
 

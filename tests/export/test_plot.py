@@ -8,6 +8,7 @@ import sys
 import pytest
 
 import sinosoviet_docs as ssd
+from sinosoviet_docs.dates import parse_date
 
 
 def test_timeline_plot_draws_one_bar_per_period(bundled: ssd.Catalogue) -> None:
@@ -77,8 +78,8 @@ def test_timeline_plot_thins_month_labels_and_widens_with_the_span(
 
 
 def test_timeline_plot_title_says_what_is_not_shown() -> None:
-    """Documents dated only to the year, or undated, are not drawn on a monthly chart,
-    and the title says how many."""
+    """Documents dated less precisely than a month, or undated, are not drawn on a monthly
+    chart, and the title says how many."""
     docs = [
         ssd.Document(id="m", title="M", date=ssd.PartialDate(year=1950, month=2)),
         ssd.Document(id="y", title="Y", date=ssd.PartialDate(year=1950)),
@@ -90,7 +91,30 @@ def test_timeline_plot_title_says_what_is_not_shown() -> None:
     title = ax.get_title()  # type: ignore[attr-defined]
     bars = len(ax.patches)  # type: ignore[attr-defined]
     plt.close("all")
-    assert ("documents per month (not shown: 1 dated only to the year, 1 undated)", 1) == (
+    assert (
+        "documents per month (not shown: 1 dated less precisely than a month, 1 undated)",
+        1,
+    ) == (
+        title,
+        bars,
+    )
+
+
+def test_yearly_plot_title_counts_decades_and_ranges_apart() -> None:
+    """On a yearly chart a decade and a range over years are not drawn, and the title says
+    how many are dated less precisely than a year."""
+    docs = [
+        ssd.Document(id="y", title="Y", date=ssd.PartialDate(year=1955)),
+        ssd.Document(id="d", title="D", date=parse_date("the 1950s")),
+        ssd.Document(id="r", title="R", date=parse_date("1950-1953")),
+    ]
+    ax: object = _plot(ssd.Catalogue(documents=docs).query().timeline("year"))
+    import matplotlib.pyplot as plt
+
+    title = ax.get_title()  # type: ignore[attr-defined]
+    bars = len(ax.patches)  # type: ignore[attr-defined]
+    plt.close("all")
+    assert ("documents per year (not shown: 2 dated less precisely than a year)", 1) == (
         title,
         bars,
     )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import datetime
 import io
 import json
 import re
@@ -15,7 +16,7 @@ from hypothesis import given
 
 import sinosoviet_docs as ssd
 from sinosoviet_docs import export
-from sinosoviet_docs.dates import PartialDate
+from sinosoviet_docs.dates import PartialDate, parse_date
 from sinosoviet_docs.models import Document
 
 from ..strategies import documents
@@ -102,6 +103,23 @@ def test_arrow_table_has_typed_columns(bundled: ssd.Catalogue) -> None:
         table.schema.field("date_earliest").type,
         table.schema.field("record_id").type,
     )
+
+
+def test_open_ends_are_empty_bounds_in_arrow_and_pandas() -> None:
+    """An open end of a range is a null date in Arrow and NaT in pandas, not a made-up day."""
+    pytest.importorskip("pyarrow")
+    pd = pytest.importorskip("pandas")
+    docs = [
+        doc_with(id="a", date=parse_date("1950/..")),
+        doc_with(id="b", date=parse_date("../1959")),
+    ]
+    table = export.to_arrow(docs)
+    frame = export.to_dataframe(docs)
+    bounds = [table.column(name).to_pylist() for name in ("date_earliest", "date_latest")]
+    assert [[datetime.date(1950, 1, 1), None], [None, datetime.date(1959, 12, 31)]] == bounds
+    assert [[False, True], [True, False]] == [
+        pd.isna(frame[name]).tolist() for name in ("date_earliest", "date_latest")
+    ]
 
 
 def test_parquet_reads_back(bundled: ssd.Catalogue, tmp_path: Path) -> None:

@@ -10,6 +10,7 @@ from sinosoviet_docs._search.language import parse
 from sinosoviet_docs._search.nodes import And, DatedPhrase, Node, Not, Or, Phrase, Synonyms, Term
 from sinosoviet_docs._search.rewrite import parsed as _parsed
 from sinosoviet_docs._text import tokenize
+from sinosoviet_docs.dates import parse_date
 from sinosoviet_docs.index import ALIAS_WEIGHT, K1, B
 
 FIELDS = ("title", "summary", "text", "names")
@@ -155,9 +156,7 @@ def _synonyms(group: tuple[str, ...]) -> Node:
 def _cat(*dates: str | None) -> ssd.Catalogue:
     return ssd.Catalogue(
         documents=[
-            ssd.Document(
-                id=f"d{i}", title=f"T{i}", date=None if d is None else ssd.PartialDate.parse(d)
-            )
+            ssd.Document(id=f"d{i}", title=f"T{i}", date=None if d is None else parse_date(d))
             for i, d in enumerate(dates)
         ]
     )

@@ -9,6 +9,7 @@ import sinosoviet_docs as ssd
 import sinosoviet_docs.names as _names
 
 from ..strategies import (
+    document_dates,
     searchable_catalogues,
 )
 from .brute import _cat
@@ -93,3 +94,48 @@ def test_person_facets_use_canonical_names() -> None:
         ]
     )
     assert 2 == cat.query().facets("person")[stalin.name]
+
+
+def test_decades_winters_and_ranges_over_years_are_too_coarse_for_a_year() -> None:
+    """On a yearly timeline only dates inside one year count; the rest are kept apart."""
+    t = _cat("195X", "1958-21", "1958-24", "1958-02/1958-05", "1958/1959", "1958/..").query()
+    timeline = t.timeline()
+    assert (("1958", 2),) == timeline.periods
+    assert {"d0", "d2", "d4", "d5"} == set(timeline.too_coarse)
+    assert {"1958": 2} == t.facets("year")
+
+
+def test_seasons_and_ranges_over_months_are_too_coarse_for_a_month() -> None:
+    """On a monthly timeline a season is apart like a year: never put in its first month."""
+    t = _cat("1958-21", "1958", "1958-03-02/1958-03-20", "1958-03/1958-04").query()
+    timeline = t.timeline("month")
+    assert (("1958-03", 1),) == timeline.periods
+    assert {"d0", "d1", "d3"} == set(timeline.too_coarse)
+    assert "dated less precisely than a month (not counted above): 3" in str(timeline)
+
+
+@given(st.lists(document_dates(min_year=1940, max_year=1960), max_size=12))
+def test_timeline_counts_dates_wholly_inside_one_period(
+    found: list[ssd.PartialDate | ssd.DateRange | None],
+) -> None:
+    """Each document is counted once: in the one year (month) its days lie in, else apart."""
+    cat = ssd.Catalogue(
+        documents=[ssd.Document(id=f"d{i}", title="T", date=d) for i, d in enumerate(found)]
+    )
+    for unit, label in (("year", "%Y"), ("month", "%Y-%m")):
+        timeline = cat.query().timeline(unit)  # type: ignore[arg-type]
+        counted: dict[str, int] = {}
+        coarse, undated = [], []
+        for doc in cat:
+            if doc.date is None:
+                undated.append(doc.id)
+                continue
+            first, last = doc.date.earliest, doc.date.latest
+            if first is None or last is None or first.strftime(label) != last.strftime(label):
+                coarse.append(doc.id)
+            else:
+                counted[first.strftime(label)] = counted.get(first.strftime(label), 0) + 1
+        assert counted == {p: c for p, c in timeline.periods if c}
+        assert (coarse, undated) == (list(timeline.too_coarse), list(timeline.undated))
+        if unit == "year":
+            assert dict(sorted(counted.items())) == cat.query().facets("year")

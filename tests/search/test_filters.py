@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime
+
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -15,9 +17,12 @@ from ..strategies import (
     SEARCH_PLACES,
     SEARCH_TOPICS,
     SEARCH_TYPES,
+    any_dates,
+    document_dates,
     partial_dates,
     searchable_catalogues,
 )
+from .brute import _cat
 
 
 def _folded_in(value: str, values: tuple[str, ...]) -> bool:
@@ -115,3 +120,57 @@ def test_person_and_dates_match_brute_force(
     scan = [d.id for d in cat if all(f.keep(d) for f in q.filters)]
     assert scan == q.ids()
     assert len(scan) == len(q)
+
+
+def _first(date: ssd.PartialDate | ssd.DateRange) -> datetime.date:
+    return datetime.date.min if date.earliest is None else date.earliest
+
+
+def _last(date: ssd.PartialDate | ssd.DateRange) -> datetime.date:
+    return datetime.date.max if date.latest is None else date.latest
+
+
+@given(
+    st.lists(document_dates(min_year=1940, max_year=1970), max_size=12),
+    st.none() | any_dates(min_year=1940, max_year=1970),
+    st.none() | any_dates(min_year=1940, max_year=1970),
+    st.sampled_from(["overlaps", "within"]),
+)
+def test_dates_of_every_kind_match_their_bounds(
+    found: list[ssd.PartialDate | ssd.DateRange | None],
+    a: ssd.PartialDate | None,
+    b: ssd.PartialDate | None,
+    mode: str,
+) -> None:
+    """between() over decades, seasons and ranges (open ends reaching every period on their
+    side) keeps what the documents' days say, through the index and through the scan."""
+    if a is not None and b is not None and a.earliest > b.latest:
+        a, b = b, a
+    lo = datetime.date.min if a is None else a.earliest
+    hi = datetime.date.max if b is None else b.latest
+    cat = ssd.Catalogue(
+        documents=[ssd.Document(id=f"d{i}", title="T", date=d) for i, d in enumerate(found)]
+    )
+    expected = [
+        doc.id
+        for doc in cat
+        if doc.date is not None
+        and (
+            lo <= _first(doc.date) and _last(doc.date) <= hi
+            if mode == "within"
+            else _first(doc.date) <= hi and _last(doc.date) >= lo
+        )
+    ]
+    q = cat.query().between(a, b, mode=mode)  # type: ignore[arg-type]
+    assert expected == q.ids()
+    assert expected == [d.id for d in cat if all(f.keep(d) for f in q.filters)]
+
+
+def test_a_decade_overlaps_each_of_its_years_and_is_within_none() -> None:
+    """'the 1950s' is found in 1950 and in 1959 (it may be from then), never surely in one."""
+    cat = _cat("195X", "1950/1953", "1958-24", "1950/..")
+    overlapping = [cat.query().between(str(y), str(y)).ids() for y in (1950, 1955, 1959)]
+    assert [["d1", "d0", "d3"], ["d0", "d3"], ["d0", "d3", "d2"]] == overlapping
+    assert [] == cat.query().between("1950", "1950", mode="within").ids()
+    assert ["d1", "d0", "d2"] == cat.query().between("1950", "1959", mode="within").ids()
+    assert ["d1", "d0", "d3", "d2"] == cat.query().between("1950", None, mode="within").ids()

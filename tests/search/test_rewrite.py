@@ -72,3 +72,19 @@ def test_ambiguous_code_name_is_not_expanded() -> None:
     """search('kuznetsov') finds only the word: the name is ambiguous, so no alias is added."""
     found = sorted(_code_name_catalogue().search("kuznetsov").ids())
     assert ["kuznetsov-1947", "kuznetsov-1968"] == found
+
+
+def test_a_code_name_counts_in_a_range_only_within_its_years() -> None:
+    """Filippov (1948-1952) is Stalin in a document of 1949-1951, not of 1950-1955 or 1950-."""
+    dates = ["1949/1951", "1950/1955", "1950/..", "../1951"]
+    cat = ssd.Catalogue(
+        documents=[
+            ssd.Document(id=f"d{i}", title="Telegram from Filippov", date=ssd.DateRange.parse(d))
+            for i, d in enumerate(dates)
+        ]
+    )
+    assert ["d0"] == cat.query().involving("Stalin").ids()
+    assert ["d0"] == cat.search("Stalin").ids()
+    found = (cat[f"d{i}"].correspondence for i in range(len(dates)))
+    senders = [c.senders for c in found if c is not None]
+    assert [("Joseph Stalin",), ("Filippov",), ("Filippov",), ("Filippov",)] == senders

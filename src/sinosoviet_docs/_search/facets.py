@@ -18,19 +18,48 @@ from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Literal, get_args
 
 from .._fields import FacetName, facet_fields, merged_as
+from ..dates import years_of
 from .rewrite import authority
 
 if TYPE_CHECKING:
-    from ..dates import PartialDate
+    from ..dates import DateRange, PartialDate
     from ..models import Document
 
-__all__ = ["count_facets", "facet_values", "raw_values", "timeline_counts"]
+__all__ = ["count_facets", "facet_values", "period_of", "raw_values", "timeline_counts"]
 
 Values = Callable[["Document"], Iterable[str]]
 
 
+def period_of(
+    date: PartialDate | DateRange | None, unit: Literal["year", "month"]
+) -> tuple[int, int] | None:
+    """The one year ``(year, 0)`` or month ``(year, month)`` a date lies wholly in, else None.
+
+    A date that may fall in several periods is in none of them: on a yearly
+    timeline a decade, a winter (December to February) or a range over
+    years; on a monthly one also a year, a season or a range over months.
+
+    >>> from sinosoviet_docs.dates import parse_date
+    >>> [period_of(parse_date(s), "month") for s in ("1958-06-02", "1958", "Spring 1958")]
+    [(1958, 6), None, None]
+    >>> [period_of(parse_date(s), "year") for s in ("Spring 1958", "1950s", "Winter 1958")]
+    [(1958, 0), None, None]
+    >>> [period_of(parse_date(s), "year") for s in ("1958-02/1958-05", "1958/1959", "1958/..")]
+    [(1958, 0), None, None]
+    """
+    if date is None:
+        return None
+    first, last = date.earliest, date.latest
+    if first is None or last is None or first.year != last.year:
+        return None
+    if unit == "year":
+        return first.year, 0
+    return (first.year, first.month) if first.month == last.month else None
+
+
 def _year(doc: Document) -> Iterable[str]:
-    return () if doc.date is None else (f"{doc.date.year:04d}",)
+    period = period_of(doc.date, "year")
+    return () if period is None else (f"{period[0]:04d}",)
 
 
 def _field_values(facet: FacetName) -> Values:
@@ -74,11 +103,11 @@ def facet_values(field: str) -> Values:
 
 def _canonical(kind: str, raw: Values, *, mentions: bool) -> Values:
     names = authority(kind)
-    cache: dict[tuple[str, int | None], str] = {}
+    cache: dict[tuple[str, tuple[int, int] | None], str] = {}
 
-    def canonical(name: str, date: PartialDate | None) -> str:
-        # Code names depend on the year only: cache per name and year.
-        key = (name, None if date is None else date.year)
+    def canonical(name: str, date: PartialDate | DateRange | None) -> str:
+        # Code names depend on the years only: cache per name and years.
+        key = (name, years_of(date))
         if key not in cache:
             try:
                 found = names.resolve(name, date=date) if mentions else names.resolve(name)
@@ -117,12 +146,12 @@ def timeline_counts(
     for doc in documents:
         if doc.date is None:
             undated.append(doc.id)
-        elif unit == "year":
-            counts[(doc.date.year, 0)] += 1
-        elif doc.date.month is None:
+            continue
+        period = period_of(doc.date, unit)
+        if period is None:
             coarse.append(doc.id)
         else:
-            counts[(doc.date.year, doc.date.month)] += 1
+            counts[period] += 1
     periods: list[tuple[str, int]] = []
     if counts:
         (y, m), (last_y, last_m) = min(counts), max(counts)

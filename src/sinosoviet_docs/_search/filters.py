@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Literal
 import attrs
 
 from .._text import fold_name, tokenize
-from ..dates import _bounds
+from ..dates import _bounds, _end_of, _start_of
 from .facets import raw_values
 from .nodes import FIELD_NUMBER
 from .rewrite import person_forms
@@ -107,7 +107,11 @@ class Selection:
 
 
 class DateIndex:
-    """First and last possible day (as ordinals) of the dated documents, in catalogue order."""
+    """First and last possible day (as ordinals) of the dated documents, in catalogue order.
+
+    An open end of a range is the first (or last) day a date can have, so it
+    overlaps every period on its open side and is within only an open one.
+    """
 
     def __init__(self, documents: Sequence[Document]) -> None:
         early = array("i")
@@ -115,8 +119,8 @@ class DateIndex:
         for doc in documents:
             if doc.date is None:
                 break  # undated documents come last in a catalogue
-            early.append(doc.date.earliest.toordinal())
-            late.append(doc.date.latest.toordinal())
+            early.append(_start_of(doc.date).toordinal())
+            late.append(_end_of(doc.date).toordinal())
         self.dated = len(early)
         self.early = early
         self.late = late

@@ -23,12 +23,13 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from .._text import fold_name, tokenize
+from ..dates import years_of
 from .language import parse
 from .nodes import And, DatedPhrase, Node, Not, Or, Parsed, Phrase, Synonyms, Term, words_node
 from .runs import count_runs
 
 if TYPE_CHECKING:
-    from ..dates import PartialDate
+    from ..dates import DateRange, PartialDate
     from ..models import Document
 
 __all__ = [
@@ -58,13 +59,14 @@ def place_variants(name: str) -> tuple[str, ...]:
         return ()
 
 
-def in_years(date: PartialDate | None, first: int, last: int) -> bool:
+def in_years(date: PartialDate | DateRange | None, first: int, last: int) -> bool:
     """Whether a document's date lies in the years ``first``..``last`` (never when undated)."""
-    return date is not None and first <= date.year <= last
+    years = years_of(date)
+    return years is not None and first <= years[0] <= years[1] <= last
 
 
 def code_name_count(
-    date: PartialDate | None,
+    date: PartialDate | DateRange | None,
     first: int,
     last: int,
     fields: Iterable[Sequence[Any]],

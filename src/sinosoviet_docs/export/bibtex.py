@@ -11,8 +11,10 @@ from collections.abc import Iterable
 from typing import Literal
 
 from .._vocab import MONTH_NAMES
+from ..dates import PartialDate
 from ..models import Document
 from ._cite import ARCHIVE_NAME, _Docs, as_documents, citation_key, citation_parts
+from ._dates import biblatex_date, bibtex_year, is_approximate, is_uncertain
 from ._names import creators
 
 __all__ = ["latex_escape", "to_bibtex"]
@@ -63,12 +65,12 @@ def _bib_entry(doc: Document, dialect: Literal["bibtex", "biblatex"]) -> str:
     date = doc.date
     if date is not None:
         if dialect == "biblatex":
-            fields.append(("date", str(date)))
+            fields.append(("date", biblatex_date(date)))
         else:
-            fields.append(("year", f"{date.year:04d}"))
-            if date.month is not None:
+            fields.append(("year", bibtex_year(date)))
+            if isinstance(date, PartialDate) and date.month is not None:
                 fields.append(("month", MONTH_NAMES[date.month - 1][:3].lower()))
-            if date.day is not None:
+            if isinstance(date, PartialDate) and date.day is not None:
                 fields.append(("day", str(date.day)))
     if doc.type:
         fields.append(("type", latex_escape(doc.type)))
@@ -85,7 +87,7 @@ def _bib_entry(doc: Document, dialect: Literal["bibtex", "biblatex"]) -> str:
         fields.append(("keywords", latex_escape(", ".join(doc.topics))))
     # The note carries what standard styles print: date as printed, archive, location, credits.
     note = [ARCHIVE_NAME if location is None else f"{ARCHIVE_NAME}, {location}"]
-    if date is not None and (date.approximate or date.uncertain or dialect == "bibtex"):
+    if date is not None and (is_approximate(date) or is_uncertain(date) or dialect == "bibtex"):
         note.insert(0, date.display())
     text_note = ". ".join(n.rstrip(".") for n in [*note, *parts.credits]) + "."
     fields.append(("note", latex_escape(text_note)))
@@ -109,7 +111,10 @@ def to_bibtex(docs: _Docs, *, dialect: Literal["bibtex", "biblatex"] = "bibtex")
     characters are escaped; the archive and the location in it are kept
     (``archive``, ``archive_location``, and in the ``note`` that standard
     styles print). BibLaTeX gets the EDTF ``date`` (``1950-02``, ``1950~`` for
-    circa), BibTeX ``year``/``month``/``day``. The text is UTF-8.
+    circa, ``195X``, ``1958-21`` for spring, ``1950/1953``, ``1950/`` for an
+    open range), BibTeX ``year``/``month``/``day`` (a decade or a range as its
+    years, ``1950--1959``, ``1950--`` when open; a season no month). The
+    text is UTF-8.
 
     >>> from sinosoviet_docs.dates import PartialDate
     >>> doc = Document(id="x", title="Notes on 50% & more", date=PartialDate(year=1950, month=2))

@@ -13,6 +13,7 @@ from typing import Any
 
 from ..models import Document
 from ._cite import ARCHIVE_NAME, _Docs, _with_final_stop, as_documents, citation_parts
+from ._dates import csl_issued, is_uncertain
 from ._names import creators
 
 __all__ = ["csl_item", "to_csl_json"]
@@ -35,8 +36,11 @@ def csl_item(doc: Document) -> dict[str, Any]:
     ``recipient`` when the title names one; anything else is a ``manuscript``.
     Persons the authority knows are ``family``/``given`` names (see
     :mod:`~sinosoviet_docs.export._names`), other names ``literal``, and a
-    place is never a creator. The date becomes ``date-parts`` with as many
-    parts as are known and ``circa`` when it is approximate. ``archive`` is
+    place is never a creator. The date becomes ``issued`` as
+    :func:`~sinosoviet_docs.export._dates.csl_issued` writes it: ``date-parts``
+    with as many parts as are known (two for a range, a decade or a century),
+    ``season``, ``circa`` when it is approximate, and ``literal`` only for an
+    open range or a range of seasons. ``archive`` is
     the Digital Archive, ``archive_location`` the archive citation of the
     original. A translator is a ``translator`` when there is an author, else
     "Translated by ..." closes the ``archive_location`` (Chicago styles would
@@ -68,12 +72,7 @@ def csl_item(doc: Document) -> dict[str, Any]:
         translated = "Translated by " + _joined_names(parts.translators)
         location = translated if location is None else f"{_with_final_stop(location)} {translated}"
     if doc.date is not None:
-        date = doc.date
-        known = [p for p in (date.year, date.month, date.day) if p is not None]
-        issued: dict[str, Any] = {"date-parts": [known]}
-        if date.approximate:
-            issued["circa"] = True
-        item["issued"] = issued
+        item["issued"] = csl_issued(doc.date)
     if location:
         item["archive_location"] = location
     if doc.original_archive:
@@ -87,7 +86,7 @@ def csl_item(doc: Document) -> dict[str, Any]:
     if doc.summary:
         item["abstract"] = doc.summary
     notes = list(parts.credits)
-    if doc.date is not None and doc.date.uncertain:
+    if doc.date is not None and is_uncertain(doc.date):
         notes.append(f"Date uncertain: {doc.date.display()}")
     if notes:
         item["note"] = "\n".join(notes)

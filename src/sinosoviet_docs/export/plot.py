@@ -41,9 +41,11 @@ def plot_timeline(timeline: Timeline, ax: Any = None) -> Any:
 
     The figure is as wide as the span needs (within 4 to 16 inches); period
     labels are thinned to every n-th so that they do not overlap; the count
-    axis has integer ticks; both axes are labelled. Documents dated too
-    coarsely for the unit, and undated ones, are not drawn; the chart's title
-    says how many there are. Needs ``pip install 'sinosoviet-docs[plot]'``.
+    axis has integer ticks; both axes are labelled. Documents dated less
+    precisely than the unit (a year or a season on a monthly chart; a decade,
+    a winter or a range over years on a yearly one), and undated ones, are
+    not drawn; the chart's title says how many there are ("1 dated less
+    precisely than a month"). Needs ``pip install 'sinosoviet-docs[plot]'``.
     """
     plt = require("matplotlib.pyplot", "plot")
     ticker = require("matplotlib.ticker", "plot")
@@ -61,7 +63,7 @@ def plot_timeline(timeline: Timeline, ax: Any = None) -> Any:
     ax.set_ylabel("documents")
     apart = []
     if timeline.too_coarse:
-        apart.append(f"{len(timeline.too_coarse)} dated only to the year")
+        apart.append(f"{len(timeline.too_coarse)} dated less precisely than a {timeline.unit}")
     if timeline.undated:
         apart.append(f"{len(timeline.undated)} undated")
     title = f"documents per {timeline.unit}"

@@ -10,9 +10,9 @@ what :func:`to_ris` writes.
 
 from __future__ import annotations
 
-from .._ris import format_date
 from ..models import Document
 from ._cite import ARCHIVE_NAME, _Docs, as_documents, citation_parts
+from ._dates import ris_dates
 from ._names import creators
 
 __all__ = ["to_ris"]
@@ -32,8 +32,7 @@ def _ris_record(doc: Document) -> str:
         lines.extend(("A2", c.ris()) for c in creators(parts.recipients))
     lines.extend(("A4", c.ris()) for c in creators(parts.translators))
     if doc.date is not None:
-        lines.append(("PY", f"{doc.date.year:04d}"))
-        lines.append(("DA", format_date(doc.date)))
+        lines.extend(ris_dates(doc.date))
     if doc.type:
         lines.append(("M3", doc.type))
     lines.append(("DB", ARCHIVE_NAME))
@@ -60,8 +59,10 @@ def to_ris(docs: _Docs) -> str:
     (or senders), ``A2`` recipients (a letter's only: Zotero reads A2 as
     recipient for letters alone), ``A4`` translators, persons as ``Family,
     Given`` and other names without a comma (Zotero's one-field name),
-    ``PY`` year, ``DA`` date as ``YYYY/MM/DD/`` with unknown parts empty and
-    "circa"/"uncertain" after the last slash, ``M3`` type (letter or
+    ``PY`` year (only for a date within one named year: not a decade, a
+    century or a range), ``DA`` date as ``YYYY/MM/DD/`` with unknown parts
+    empty and the season and "circa"/"uncertain" after the last slash (a
+    decade, century or range as its printed form after ``///``), ``M3`` type (letter or
     manuscript type), ``DB`` the archive and ``AN`` the location in it
     (Zotero's Archive and Loc. in Archive), ``CY`` the original archive (a
     manuscript's only), ``LA``, ``KW``, ``AB``, ``N1`` credits, ``UR`` the

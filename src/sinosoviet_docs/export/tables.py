@@ -19,6 +19,7 @@ from typing import Any, Literal, get_args
 
 from ..models import Document
 from ._cite import _Docs, _title_author, as_documents, cite, stable_url
+from ._dates import date_columns
 from ._extras import require
 
 __all__ = [
@@ -79,24 +80,12 @@ def _joined(values: Sequence[str]) -> str | None:
     return _JOIN.join(values) if values else None
 
 
-def _date_columns(doc: Document) -> dict[str, str | None]:
-    """The date as EDTF, as printed, its precision and its ISO bounds (all None when undated)."""
-    date = doc.date
-    return {
-        "date": None if date is None else str(date),
-        "date_display": None if date is None else date.display(),
-        "date_precision": None if date is None else date.precision,
-        "date_earliest": None if date is None else date.earliest.isoformat(),
-        "date_latest": None if date is None else date.latest.isoformat(),
-    }
-
-
 def _record(doc: Document) -> dict[str, Any]:
     return {
         "id": doc.id,
         "record_id": doc.record_id,
         "title": doc.title,
-        **_date_columns(doc),
+        **date_columns(doc.date),
         "type": doc.type,
         "languages": _joined(doc.languages),
         "authors": _joined(doc.authors),
@@ -264,7 +253,7 @@ def _correspondence_rows(doc: Document) -> list[dict[str, Any]]:
             "recipients": list(corr.recipients),
             "via": list(corr.intermediaries),
             "number": corr.number,
-            **_date_columns(doc),
+            **date_columns(doc.date),
         }
     ]
 

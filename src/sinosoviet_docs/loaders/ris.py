@@ -17,7 +17,10 @@ A2             ``people`` (Zotero: a letter's recipient; noted in provenance)
 A4             ``contributors`` (Zotero: translator)
 DA             ``date``: ``YYYY/MM/DD/other`` with empty or zero parts unknown
                (``1958``, ``1950/02//``, ``1944/05/19``); ``circa`` or
-               ``uncertain`` in the last part set the qualifiers
+               ``uncertain`` in the last part set the qualifiers and a
+               season word the season (``1958///Spring``); with no year,
+               month or day the last part is the printed date
+               (``///1950s``, ``///1950–1953``, ``///1950–``)
 PY, Y1         ``date`` when there is no DA (year)
 AB, N2         ``summary``
 M3             ``type`` (Zotero: manuscript type / letter type)
@@ -61,7 +64,7 @@ from collections.abc import Sequence
 from .. import _urls
 from .._ris import parse_date as _ris_date
 from .._vocab import ARCHIVE_NAMES, CREDIT_BY
-from ..dates import PartialDate
+from ..dates import DateRange, PartialDate
 from ..exceptions import RisParseError
 from ..models import Catalogue, CatalogueInfo, Document, Provenance
 from ._input import read_utf8
@@ -131,7 +134,7 @@ def _document(
         raise RisParseError(
             "a title (TI or T1) in the record", record=record, line=start, source=source
         )
-    date: PartialDate | None = None
+    date: PartialDate | DateRange | None = None
     printed: list[str] = []
     for tag in ("DA", "PY", "Y1"):
         raw = first(tag)

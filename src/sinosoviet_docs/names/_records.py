@@ -13,7 +13,7 @@ from typing import Literal, Union
 import attrs
 
 from .._text import name_tokens
-from ..dates import PartialDate
+from ..dates import DateRange, PartialDate, years_of
 from ..exceptions import AuthorityLoadError
 
 __all__ = ["CodeName", "DateContext", "PeopleFile", "Person", "Place", "PlacesFile", "check_years"]
@@ -21,7 +21,7 @@ __all__ = ["CodeName", "DateContext", "PeopleFile", "Person", "Place", "PlacesFi
 #: The date a name is read at: a document's date, ``None`` for an undated
 #: document (code names do not count there), or ``"any"`` when no document is
 #: in view (code names count whatever their years).
-DateContext = Union[PartialDate, None, Literal["any"]]  # noqa: UP007 - a runtime alias for 3.10
+DateContext = Union[PartialDate, DateRange, None, Literal["any"]]  # noqa: UP007 - a runtime alias for 3.10
 
 _YEARS = re.compile(r"(\d{4})(?:/(\d{4}))?")
 
@@ -91,8 +91,8 @@ class CodeName:
         """
         if isinstance(date, str):
             return True
-        span = self.span
-        return date is not None and span is not None and span[0] <= date.year <= span[1]
+        span, years = self.span, years_of(date)
+        return years is not None and span is not None and span[0] <= years[0] <= years[1] <= span[1]
 
 
 @attrs.frozen(kw_only=True)
