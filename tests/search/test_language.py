@@ -29,7 +29,7 @@ def test_curly_quotes_make_a_phrase() -> None:
         ("foo:bar", 0),
         ("taiwan year:19x8", 12),
         ("st*lin", 2),
-        ("taiwan OR type:Telegram", 10),
+        ("taiwan OR year:19x8", 15),
         ("", 0),
     ],
 )

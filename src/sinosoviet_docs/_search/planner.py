@@ -18,8 +18,8 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from .._text import fold
 from .evaluate import matches
-from .filters import Filter
-from .nodes import And, Node, Or, Phrase, Synonyms, Term, describe
+from .filters import Filter, field_filter
+from .nodes import And, Node, Not, Or, Phrase, Synonyms, Term, describe, field_filters
 from .topk import score_groups, top_k
 
 if TYPE_CHECKING:
@@ -245,6 +245,14 @@ class MemoryExecutor:
                 lines.append(f"term {token!r}: {count} documents")
         for flt, size in zip(plan.filters, hits.sizes, strict=True):
             lines.append(f"filter {flt.label}: {'scan,' if size is None else size} documents")
+            if flt.note:
+                lines.append(f"  {flt.note}")
+        for node in dict.fromkeys(field_filters(expr)):
+            flt = field_filter(node.name, node.value)
+            found = len(matches(self.index.text, node))
+            lines.append(f"filter {describe(node)} in the search: scan, {found} documents")
+            if flt.note:
+                lines.append(f"  {flt.note}")
         lines.append(f"order: {plan.order}")
         lines += hits.notes
         if plan.offset or plan.limit is not None:
@@ -269,7 +277,7 @@ class MemoryExecutor:
             elif isinstance(node, And | Or | Synonyms):
                 for child in node.children:
                     walk(child)
-            else:
+            elif isinstance(node, Not):
                 walk(node.child)
 
         walk(expr)

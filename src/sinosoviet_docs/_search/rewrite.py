@@ -24,7 +24,19 @@ import attrs
 
 from .._text import fold_name, tokenize
 from .language import parse
-from .nodes import And, DatedPhrase, Node, Not, Or, Parsed, Phrase, Synonyms, Term, words_node
+from .nodes import (
+    And,
+    DatedPhrase,
+    FieldFilter,
+    Node,
+    Not,
+    Or,
+    Parsed,
+    Phrase,
+    Synonyms,
+    Term,
+    words_node,
+)
 from .runs import count_runs
 
 if TYPE_CHECKING:
@@ -37,6 +49,7 @@ __all__ = [
     "code_name_count",
     "expand_aliases",
     "in_years",
+    "name_expansion",
     "parsed",
     "person_forms",
     "place_variants",
@@ -120,6 +133,24 @@ def person_forms(name: str) -> tuple[tuple[str, ...], tuple[CodeForm, ...]]:
     return tuple(dict.fromkeys(plain)), tuple(dict.fromkeys(codes))
 
 
+def name_expansion(name: str) -> str:
+    """How a person filter expands ``name`` (for a query's plan): the other names, code
+    names with their years; a name the authority does not know is compared as printed.
+
+    >>> print(name_expansion("Kovalev").split(";")[0])
+    'Kovalev' names Ivan Kovalev
+    """
+    plain, codes = person_forms(name)
+    person = authority("people").resolve(name) if len(plain) > 1 or codes else None
+    if person is None:
+        return f"{name!r} is compared as printed (the authority knows no one person of that name)"
+    text = f"{name!r} names {person.name}; also as {', '.join(plain[1:])}"
+    spans = dict.fromkeys(f"{c.key} ({c.first}-{c.last})" for c in codes)
+    if spans:
+        text += f"; code names only in their years: {', '.join(spans)}"
+    return text
+
+
 def expand_aliases(node: Node) -> Node:
     """Each unfielded word or phrase that names a person also matches the person's other names.
 
@@ -157,8 +188,10 @@ def expand_aliases(node: Node) -> Node:
                     )
                 )
         return node if len(alternatives) == 1 else Synonyms(node, tuple(alternatives[1:]))
-    assert isinstance(node, Not), node  # Synonyms come only from this expansion
-    return Not(expand_aliases(node.child))
+    if isinstance(node, Not):
+        return Not(expand_aliases(node.child))
+    assert isinstance(node, FieldFilter), node  # Synonyms come only from this expansion
+    return node
 
 
 @functools.lru_cache(maxsize=512)
