@@ -289,7 +289,11 @@ class Query(_Exports):
         ``names:`` restrict a word to a field. Filter fields narrow the
         result like the methods of the same name: ``type:Telegram``,
         ``person:Khrushchev``, ``place:``, ``topic:``, ``language:``,
-        ``collection:``, ``year:1958..1959``, ``date:1950-02..1950-06``.
+        ``collection:``, ``year:1958..1959``, ``date:1950-02..1950-06``,
+        and who wrote to whom: ``from:`` (:meth:`sent_by`), ``to:``
+        (:meth:`sent_to`), ``via:`` (:meth:`sent_via`), ``with:``
+        (:meth:`with_person`). Filter fields combine with OR and NOT like
+        words (``from:stalin (to:mao OR to:zhou)``), adding nothing to the score.
         With the name authority installed (and ``aliases=True``), a person's
         name also finds their other names. Bad syntax raises
         :class:`~sinosoviet_docs.QuerySyntaxError` naming the position.

@@ -208,7 +208,8 @@ def test_each_role_field_and_method_reads_the_correspondence(
 @given(_role_catalogues(), _ROLE_SEARCHES)
 def test_role_fields_combine_with_or_and_not_as_brute_force(cat: ssd.Catalogue, text: str) -> None:
     """Any AND/OR/NOT combination of role fields keeps what a scan of each document's
-    correspondence keeps, in catalogue order."""
+    correspondence keeps, in catalogue order, alone (tested as filters) or ORed with a
+    word (evaluated with it)."""
     parsed = parse(text)
     brute = Brute(cat)
     kept: set[int] = set(range(len(cat.documents)))
@@ -217,6 +218,10 @@ def test_role_fields_combine_with_or_and_not_as_brute_force(cat: ssd.Catalogue, 
     if parsed.expr is not None:
         kept &= set(brute.score(parsed.expr))
     assert [cat.documents[i].id for i in sorted(kept)] == cat.search(text).ids()
+    with_words = parse(f"({text}) OR telegram")
+    assert with_words.expr is not None
+    either = set(brute.score(with_words.expr))
+    assert either == {cat.documents.index(d) for d in cat.search(with_words.text)}
 
 
 def test_a_code_name_is_the_sender_only_in_its_years() -> None:

@@ -22,7 +22,7 @@ from .._text import fold_name, tokenize
 from ..dates import _bounds
 from .facets import raw_values
 from .language import period
-from .nodes import FIELD_NUMBER, ROLE_FIELDS
+from .nodes import FIELD_NUMBER, ROLE_FIELDS, And, FieldFilter, Node, Not, Or
 from .rewrite import name_expansion, person_forms, place_variants
 from .runs import count_runs
 
@@ -43,6 +43,7 @@ __all__ = [
     "between_label",
     "contains",
     "date_filter",
+    "expression_test",
     "field_filter",
     "find",
     "person_filter",
@@ -373,6 +374,27 @@ def field_filter(name: str, value: str) -> Filter:
         return attrs.evolve(person_filter(label, value), note=name_expansion(value))
     values = (value, *place_variants(value)) if name == "place" else (value,)
     return value_filter(label, name, values)
+
+
+def expression_test(node: Node) -> Callable[[Document], bool]:
+    """A test of one document for an expression of filter fields alone (see
+    :func:`~.nodes.only_filters`): AND, OR and NOT of what each filter keeps.
+
+    >>> from .nodes import FieldFilter, Not
+    >>> from ..models import Document
+    >>> expression_test(Not(FieldFilter("type", "Letter")))(Document(id="x", title="T"))
+    True
+    """
+    if isinstance(node, FieldFilter):
+        return field_filter(node.name, node.value).keep
+    if isinstance(node, Not):
+        inner = expression_test(node.child)
+        return lambda doc: not inner(doc)
+    assert isinstance(node, And | Or), node
+    tests = [expression_test(c) for c in node.children]
+    if isinstance(node, And):
+        return lambda doc: all(t(doc) for t in tests)
+    return lambda doc: any(t(doc) for t in tests)
 
 
 def archive_filter(archive: str) -> tuple[str, Callable[[Document], bool]]:

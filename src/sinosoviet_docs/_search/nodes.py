@@ -34,6 +34,7 @@ __all__ = [
     "describe",
     "field_filters",
     "map_filters",
+    "only_filters",
     "words_node",
 ]
 
@@ -227,6 +228,23 @@ def field_filters(node: Node | None) -> Iterator[FieldFilter]:
             yield from field_filters(child)
     elif isinstance(node, Not):
         yield from field_filters(node.child)
+
+
+def only_filters(node: Node) -> bool:
+    """Whether an expression is made of filter fields alone (no word to score).
+
+    >>> only_filters(Or((FieldFilter("to", "mao"), Not(FieldFilter("to", "zhou")))))
+    True
+    >>> only_filters(And((FieldFilter("to", "mao"), Term("taiwan"))))
+    False
+    """
+    if isinstance(node, FieldFilter):
+        return True
+    if isinstance(node, And | Or):
+        return all(only_filters(c) for c in node.children)
+    if isinstance(node, Not):
+        return only_filters(node.child)
+    return False
 
 
 def map_filters(node: Node, change: Callable[[FieldFilter], FieldFilter]) -> Node:
