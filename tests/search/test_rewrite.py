@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sinosoviet_docs as ssd
+from sinosoviet_docs._search.rewrite import name_expansion
 from sinosoviet_docs._text import tokenize
 
 
@@ -72,3 +73,15 @@ def test_ambiguous_code_name_is_not_expanded() -> None:
     """search('kuznetsov') finds only the word: the name is ambiguous, so no alias is added."""
     found = sorted(_code_name_catalogue().search("kuznetsov").ids())
     assert ["kuznetsov-1947", "kuznetsov-1968"] == found
+
+
+def test_a_name_filter_says_how_its_name_was_read() -> None:
+    """The expansion a plan shows: the person, their other names (not the typed one again),
+    code names with their years; an unknown name is compared as printed."""
+    text = name_expansion("Filippov")
+    assert text.startswith("'Filippov' names Joseph Stalin; also as Stalin, ")
+    assert "code names only in their years: filippov (1948-1952)" in text
+    assert "semenov (1952-1953)" in text
+    assert "'CPSU Central Committee' is compared as printed" in name_expansion(
+        "CPSU Central Committee"
+    )

@@ -144,7 +144,11 @@ def name_expansion(name: str) -> str:
     person = authority("people").resolve(name) if len(plain) > 1 or codes else None
     if person is None:
         return f"{name!r} is compared as printed (the authority knows no one person of that name)"
-    text = f"{name!r} names {person.name}; also as {', '.join(plain[1:])}"
+    said = {fold_name(name), fold_name(person.name)}
+    others = [form for form in plain[1:] if fold_name(form) not in said]
+    text = f"{name!r} names {person.name}"
+    if others:
+        text += f"; also as {', '.join(others)}"
     spans = dict.fromkeys(f"{c.key} ({c.first}-{c.last})" for c in codes)
     if spans:
         text += f"; code names only in their years: {', '.join(spans)}"
