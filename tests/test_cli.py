@@ -532,3 +532,17 @@ def test_load_prints_other_warnings_as_one_line_each(
     status, out = run("load", str(source), "--out", str(tmp_path / "o.json"), "--json")
     assert (0, 1) == (status, json.loads(out)["warnings"])
     assert "sinosoviet-docs: warning: an odd record\n" == capsys.readouterr().err
+
+
+def test_search_by_roles_under_or_lists_only_those_messages() -> None:
+    """from:stalin (to:mao OR to:zhou) year:1950 lists the messages Stalin sent Mao or
+    Zhou in 1950, and no reply to him."""
+    status, out = run("search", "from:stalin (to:mao OR to:zhou) year:1950", "--jsonl")
+    assert 0 == status
+    assert [
+        "Ciphered Telegram No. 3172, Stalin to Zhou Enlai via Roshchin",
+        "Telegram from Flippov [Stalin] to Mao Zedong and Zhou Enlai",
+        "Ciphered telegram, Filippov [Stalin] to Zhou Enlai or Mao Zedong (via Roshchin)",
+        "Ciphered Telegram, Filippov [Stalin] to Mao Zedong and Zhou Enlai (via Roshchin)",
+        "Ciphered telegram, Filippov [Stalin] to Mao Zedong",
+    ] == [json.loads(line)["title"] for line in out.splitlines()]

@@ -318,3 +318,80 @@ def test_threads_reading_one_query_share_one_run(monkeypatch: pytest.MonkeyPatch
     assert all(ids == found[0] for ids in found)
     assert 300 == len(found[0])
     assert 1 == len(runs)
+
+
+_STALIN_TO_MAO_OR_ZHOU_1950 = [
+    "Ciphered Telegram No. 3172, Stalin to Zhou Enlai via Roshchin",
+    "Telegram from Flippov [Stalin] to Mao Zedong and Zhou Enlai",
+    "Ciphered telegram, Filippov [Stalin] to Zhou Enlai or Mao Zedong (via Roshchin)",
+    "Ciphered Telegram, Filippov [Stalin] to Mao Zedong and Zhou Enlai (via Roshchin)",
+    "Ciphered telegram, Filippov [Stalin] to Mao Zedong",
+]
+
+
+def test_roles_under_or_answer_a_historians_question(bundled: ssd.Catalogue) -> None:
+    """'Every message Stalin sent Mao or Zhou in 1950' in one search string, the same as
+    the methods, and unlike person: (which also keeps Zhou's and Roshchin's cables to Stalin)."""
+    q = bundled.search("from:stalin (to:mao OR to:zhou) year:1950")
+    assert _STALIN_TO_MAO_OR_ZHOU_1950 == [d.title for d in q]
+    sent = bundled.query().sent_by("Stalin").between("1950", "1950")
+    by_methods = {*sent.sent_to("Mao Zedong").ids(), *sent.sent_to("Zhou Enlai").ids()}
+    assert by_methods == set(q.ids())
+    involving = bundled.search(
+        'person:Stalin (person:"Mao Zedong" OR person:"Zhou Enlai") year:1950'
+    )
+    replies = [d for d in involving if d.id not in by_methods]
+    assert replies
+    assert all("Joseph Stalin" not in (d.correspondence or _NO_ONE).senders for d in replies)
+
+
+_NO_ONE = ssd.Correspondence(kind="message")
+
+
+def test_plan_shows_how_a_role_name_was_expanded(bundled: ssd.Catalogue) -> None:
+    """plan() gives the person a role name stands for, other names and code names by year,
+    for a top-level filter and for one inside the search."""
+    text = bundled.search("from:stalin (to:filippov OR NOT to:mao)").plan()
+    assert "filter sent_by('stalin'): scan, documents" in text
+    assert "'stalin' names Joseph Stalin;" in text
+    assert "filippov (1948-1952)" in text
+    assert "search: (to:filippov OR NOT to:mao)" in text
+    assert "filter to:mao in the search: 32 documents in all" in text
+    assert "'mao' names Mao Zedong; also as Mao Tse-tung, Mao Tsetung" in text
+
+
+def test_filters_inside_a_search_are_checked_at_once(bundled: ssd.Catalogue) -> None:
+    """A bad value under OR raises when the search is made, as at the top level; a
+    collection may be named by its title there too."""
+    with pytest.raises(ssd.CollectionNotFoundError):
+        bundled.search("taiwan OR collection:nowhere")
+    with pytest.raises(ssd.AmbiguousNameError):
+        bundled.search("taiwan OR from:Peng")
+    with pytest.raises(ssd.QuerySyntaxError) as info:
+        bundled.search("taiwan OR year:1951..1950")
+    assert 15 == info.value.position
+    col = bundled.collections[0]
+    by_title = bundled.search(f'nothingatall OR collection:"{col.title}"').ids()
+    assert bundled.query().in_collection(col.slug).ids() == by_title
+
+
+def test_sent_via_and_with_person_read_the_correspondence(bundled: ssd.Catalogue) -> None:
+    """sent_via keeps intermediaries; with_person either side of a message or a
+    conversation's participants, as each Document.correspondence says."""
+    via = [
+        d
+        for d in bundled
+        if d.correspondence and "Nikolai Roshchin" in d.correspondence.intermediaries
+    ]
+    assert via
+    assert [d.id for d in via] == bundled.query().sent_via("Roshchin").ids()
+    sides = [
+        d
+        for d in bundled
+        if d.correspondence
+        and "Nikolai Roshchin"
+        in (*d.correspondence.senders, *d.correspondence.recipients, *d.correspondence.participants)
+    ]
+    assert sides
+    assert [d.id for d in sides] == bundled.query().with_person("Roshchin").ids()
+    assert repr(bundled.query().sent_via("Roshchin")) == "<Query query().sent_via('Roshchin')>"

@@ -665,7 +665,8 @@ def _add_search(commands: Any, parents: dict[str, argparse.ArgumentParser]) -> N
             "Search titles, summaries, texts and names. Words are ANDed; OR, NOT, "
             '(parentheses), "phrases", prefix* and title:/summary:/text:/names: work; '
             "filters: type:, person:, place:, topic:, language:, collection:, "
-            "year:1958..1959, date:1950-02..1950-06. See docs/query.md."
+            "year:1958..1959, date:1950-02..1950-06, and who wrote to whom: from:, to:, "
+            "via:, with: (filters combine with OR and NOT too). See docs/query.md."
         ),
     )
     cmd.add_argument("query", help="the search, e.g. 'taiwan type:Telegram year:1958..1959'")

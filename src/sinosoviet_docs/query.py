@@ -20,7 +20,7 @@ from __future__ import annotations
 import datetime
 import itertools
 import warnings
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator
 from typing import TYPE_CHECKING, Any, Literal
 
 import attrs
@@ -32,16 +32,14 @@ from ._search.filters import (
     Filter,
     Selection,
     archive_filter,
+    between_label,
     date_filter,
-    person_filter,
-    role_filter,
-    value_filter,
+    field_filter,
 )
 from ._search.language import filter_dates
-from ._search.nodes import And, FieldFilter, Node, Parsed
+from ._search.nodes import And, FieldFilter, Node, Parsed, map_filters
 from ._search.planner import Hits, Memo, MemoryExecutor, Plan
 from ._search.rewrite import parsed as parsed_search
-from ._search.rewrite import place_variants
 from .dates import DateRange, PartialDate
 from .exceptions import QuerySyntaxError
 from .index import CatalogueIndex, index_for
@@ -233,7 +231,7 @@ class Query(_Exports):
         Raises :class:`~sinosoviet_docs.CollectionNotFoundError` at once for an unknown one.
         """
         slug = self.catalogue.collection(collection).slug
-        return self._add(value_filter(f"in_collection({slug!r})", "collection", (slug,)))
+        return self._add(field_filter("collection", slug))
 
     def between(
         self, start: DateBound = None, end: DateBound = None, *, mode: DateMode = "overlaps"
@@ -250,7 +248,7 @@ class Query(_Exports):
         """
         lo, hi = _bound(start), _bound(end)
         check_choice("mode", mode, DateMode)
-        label = f"between({_show(lo)}, {_show(hi)}, mode={mode!r})"
+        label = between_label(lo, hi, mode)
         return self._add(date_filter(label, lo, hi, within=mode == "within"))
 
     def involving(self, name: str) -> Query:
@@ -264,28 +262,23 @@ class Query(_Exports):
         Semenov"); a spelling the authority gives to several persons
         ("Kuznetsov") is never added, nor are the spellings of an ambiguous name.
         """
-        return self._add(person_filter(f"involving({name!r})", name))
+        return self._add(field_filter("person", name))
 
     def of_type(self, type: str) -> Query:
         """Documents of this type ("Telegram", "Memorandum of Conversation"), folded."""
-        return self._value_filter("of_type", "type", type)
+        return self._add(field_filter("type", type))
 
     def about(self, topic: str) -> Query:
         """Documents with this subject heading ("China--Foreign relations--Soviet Union")."""
-        return self._value_filter("about", "topic", topic)
+        return self._add(field_filter("topic", topic))
 
     def at(self, place: str) -> Query:
         """Documents with this place (and its other names, with the place authority)."""
-        return self._value_filter("at", "place", place, place_variants(place))
+        return self._add(field_filter("place", place))
 
     def in_language(self, language: str) -> Query:
         """Documents in this language ("Russian", "Chinese"), folded."""
-        return self._value_filter("in_language", "language", language)
-
-    def _value_filter(
-        self, method: str, field: str, value: str, names: Sequence[str] = ()
-    ) -> Query:
-        return self._add(value_filter(f"{method}({value!r})", field, (value, *names)))
+        return self._add(field_filter("language", language))
 
     def where(self, predicate: Callable[[Document], bool]) -> Query:
         """Documents for which ``predicate(doc)`` is true (the escape hatch)."""
@@ -302,7 +295,11 @@ class Query(_Exports):
         ``names:`` restrict a word to a field. Filter fields narrow the
         result like the methods of the same name: ``type:Telegram``,
         ``person:Khrushchev``, ``place:``, ``topic:``, ``language:``,
-        ``collection:``, ``year:1958..1959``, ``date:1950-02..1950-06``.
+        ``collection:``, ``year:1958..1959``, ``date:1950-02..1950-06``,
+        and who wrote to whom: ``from:`` (:meth:`sent_by`), ``to:``
+        (:meth:`sent_to`), ``via:`` (:meth:`sent_via`), ``with:``
+        (:meth:`with_person`). Filter fields combine with OR and NOT like
+        words (``from:stalin (to:mao OR to:zhou)``), adding nothing to the score.
         With the name authority installed (and ``aliases=True``), a person's
         name also finds their other names. Bad syntax raises
         :class:`~sinosoviet_docs.QuerySyntaxError` naming the position.
@@ -312,22 +309,32 @@ class Query(_Exports):
         ['121559']
         """
         parsed, expr = parsed_search(text, aliases)
-        q = self
-        for flt in parsed.filters:
-            q = q._apply_field(parsed, flt)
+        check = self._checked(parsed)
+        filters = [field_filter(f.name, f.value) for f in map(check, parsed.filters)]
+        q = self._replace(filters=(*self.filters, *filters))
         if expr is None:
             return q
+        expr = map_filters(expr, check)
         return q._replace(searches=(*q.searches, _Search(text, expr)))
 
-    def _apply_field(self, parsed: Parsed, flt: FieldFilter) -> Query:
-        method = _FIELD_METHODS.get(flt.name)
-        if method is not None:
-            return method(self, flt.value)
-        lo, hi = filter_dates(parsed, flt)
-        try:
-            return self.between(lo, hi)
-        except ValueError as exc:  # a period that ends before it starts
-            raise QuerySyntaxError(parsed.text, flt.value_position, str(exc)) from None
+    def _checked(self, parsed: Parsed) -> Callable[[FieldFilter], FieldFilter]:
+        """A check of a filter field of ``parsed`` now, not when the query runs: a bad
+        value raises; a collection is named by its slug."""
+
+        def check(flt: FieldFilter) -> FieldFilter:
+            if flt.name == "collection":
+                return attrs.evolve(flt, value=self.catalogue.collection(flt.value).slug)
+            if flt.name in ("year", "date"):
+                filter_dates(parsed, flt)
+                try:
+                    field_filter(flt.name, flt.value)
+                except ValueError as exc:  # a period that ends before it starts
+                    raise QuerySyntaxError(parsed.text, flt.value_position, str(exc)) from None
+            else:
+                field_filter(flt.name, flt.value)
+            return flt
+
+        return check
 
     # -- order and slices ------------------------------------------------------------------
 
@@ -497,15 +504,39 @@ class Query(_Exports):
     def sent_by(self, name: str) -> Query:
         """Messages whose title names ``name`` (any spelling or code name) as a sender.
 
+        Roles are those of :attr:`Document.correspondence`: a code name counts
+        in the years it was used (a 1950 "Filippov" is Stalin). The search
+        language's ``from:``.
+
         >>> import sinosoviet_docs as ssd
         >>> len(ssd.load().query().sent_by("Filippov")) == len(ssd.load().query().sent_by("Stalin"))
         True
         """
-        return self._with(f"sent_by({name!r})", role_filter("senders", name))
+        return self._add(field_filter("from", name))
 
     def sent_to(self, name: str) -> Query:
-        """Messages whose title names ``name`` as a recipient (not only an intermediary)."""
-        return self._with(f"sent_to({name!r})", role_filter("recipients", name))
+        """Messages whose title names ``name`` as a recipient (not only an intermediary);
+        the search language's ``to:``."""
+        return self._add(field_filter("to", name))
+
+    def sent_via(self, name: str) -> Query:
+        """Messages whose title names ``name`` as an intermediary ("via Roshchin", or the
+        first addressee of a message "for" someone else); the search language's ``via:``.
+
+        >>> import sinosoviet_docs as ssd
+        >>> ssd.load().query().sent_via("Roshchin").between("1950-07", "1950-07").ids()[0]
+        '1950-07-05-ciphered-telegram-no-3172-stalin-to-zhou-enlai-via-roshchin'
+        """
+        return self._add(field_filter("via", name))
+
+    def with_person(self, name: str) -> Query:
+        """Conversations ``name`` took part in, and messages ``name`` sent or received
+        (either side; not as an intermediary); the search language's ``with:``.
+
+        Narrower than :meth:`involving`, which also counts a person who is only
+        mentioned or listed among the document's people.
+        """
+        return self._add(field_filter("with", name))
 
     def from_archive(self, archive: str) -> Query:
         """Documents whose source citation cites this archive ("APRF", "AP RF", "AVPRF" ...).
@@ -522,25 +553,10 @@ class Query(_Exports):
         return query_html(self)
 
 
-#: The search language's value fields, and the filter each one stands for.
-_FIELD_METHODS: dict[str, Callable[[Query, str], Query]] = {
-    "type": Query.of_type,
-    "person": Query.involving,
-    "place": Query.at,
-    "topic": Query.about,
-    "language": Query.in_language,
-    "collection": Query.in_collection,
-}
-
-
 def _bound(value: DateBound) -> PartialDate | DateRange | datetime.date | None:
     if isinstance(value, str):
         return DateRange.parse(value) if "/" in value else PartialDate.parse(value)
     return value
-
-
-def _show(value: PartialDate | DateRange | datetime.date | None) -> str:
-    return "None" if value is None else repr(str(value))
 
 
 def _renamed(old: str, what: str) -> None:

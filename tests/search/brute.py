@@ -4,16 +4,44 @@ from __future__ import annotations
 
 import math
 from array import array
+from collections.abc import Callable
 
 import sinosoviet_docs as ssd
 from sinosoviet_docs._search.language import parse
-from sinosoviet_docs._search.nodes import And, DatedPhrase, Node, Not, Or, Phrase, Synonyms, Term
+from sinosoviet_docs._search.nodes import (
+    And,
+    DatedPhrase,
+    FieldFilter,
+    Node,
+    Not,
+    Or,
+    Phrase,
+    Synonyms,
+    Term,
+)
 from sinosoviet_docs._search.rewrite import parsed as _parsed
 from sinosoviet_docs._text import tokenize
 from sinosoviet_docs.dates import parse_date
 from sinosoviet_docs.index import ALIAS_WEIGHT, K1, B
 
 FIELDS = ("title", "summary", "text", "names")
+#: What each role field of the search language reads of a document's correspondence.
+ROLES = {
+    "from": ("senders",),
+    "to": ("recipients",),
+    "via": ("intermediaries",),
+    "with": ("participants", "senders", "recipients"),
+}
+#: The query method of each other filter field.
+FIELD_QUERIES: dict[str, Callable[[ssd.Query, str], ssd.Query]] = {
+    "type": ssd.Query.of_type,
+    "person": ssd.Query.involving,
+    "place": ssd.Query.at,
+    "topic": ssd.Query.about,
+    "language": ssd.Query.in_language,
+    "collection": ssd.Query.in_collection,
+    "year": lambda q, v: q.between(*v.split("..")) if ".." in v else q.between(v, v),
+}
 
 
 def _f32(x: float) -> float:
@@ -24,6 +52,7 @@ class Brute:
     """BM25 and boolean matching computed from each document's tokens, with no index."""
 
     def __init__(self, cat: ssd.Catalogue) -> None:
+        self.cat = cat
         self.docs = list(cat)
         self.fields = [
             [
@@ -86,7 +115,31 @@ class Brute:
         idf = self.idf(len(tfs))
         return {i: idf * (K1 + 1) * tf / (tf + self.knorm[i]) for i, tf in tfs.items()}
 
+    def field(self, node: FieldFilter) -> dict[int, float]:
+        """A filter field, scoring 0: roles read from each ``Document.correspondence``;
+        any other field through the query method of the same name."""
+        roles = ROLES.get(node.name)
+        if roles is None:
+            kept = set(FIELD_QUERIES[node.name](self.cat.query(), node.value).ids())
+            return {i: 0.0 for i, doc in enumerate(self.docs) if doc.id in kept}
+        person = ssd.people.resolve(node.value)
+        found: dict[int, float] = {}
+        for i, doc in enumerate(self.docs):
+            record = doc.correspondence
+            if record is None:
+                continue
+            names = [n for role in roles for n in getattr(record, role)]
+            if person is not None:
+                hit = person.name in names
+            else:
+                hit = any(ssd_fold(n) == ssd_fold(node.value) for n in names)
+            if hit:
+                found[i] = 0.0
+        return found
+
     def score(self, node: Node) -> dict[int, float]:
+        if isinstance(node, FieldFilter):
+            return self.field(node)
         if isinstance(node, Term):
             tokens = (
                 [t for t in self.vocab if t.startswith(node.token)] if node.prefix else [node.token]

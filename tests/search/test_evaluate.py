@@ -9,7 +9,17 @@ from hypothesis import given
 
 import sinosoviet_docs as ssd
 from sinosoviet_docs._search.evaluate import MATCHERS, matches
-from sinosoviet_docs._search.nodes import And, DatedPhrase, Node, Not, Or, Phrase, Synonyms, Term
+from sinosoviet_docs._search.nodes import (
+    And,
+    DatedPhrase,
+    FieldFilter,
+    Node,
+    Not,
+    Or,
+    Phrase,
+    Synonyms,
+    Term,
+)
 from sinosoviet_docs.index import ALIAS_WEIGHT, index_for
 
 from ..strategies import (
@@ -134,6 +144,7 @@ _EVERY_KIND: list[Node] = [
     And((Term("east"), Not(Term("taiwan")))),
     Or((Term("strait"), Phrase(("east", "wind")))),
     Not(Term("taiwan")),
+    FieldFilter("from", "filippov"),
 ]
 
 

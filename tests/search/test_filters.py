@@ -9,6 +9,8 @@ from hypothesis import strategies as st
 
 import sinosoviet_docs as ssd
 import sinosoviet_docs.names as _names
+from sinosoviet_docs._search.language import parse
+from sinosoviet_docs._search.nodes import FieldFilter
 from sinosoviet_docs._text import fold_name
 
 from ..strategies import (
@@ -22,7 +24,7 @@ from ..strategies import (
     partial_dates,
     searchable_catalogues,
 )
-from .brute import _cat
+from .brute import Brute, _cat
 
 
 def _folded_in(value: str, values: tuple[str, ...]) -> bool:
@@ -174,3 +176,156 @@ def test_a_decade_overlaps_each_of_its_years_and_is_within_none() -> None:
     assert [] == cat.query().between("1950", "1950", mode="within").ids()
     assert ["d1", "d0", "d2"] == cat.query().between("1950", "1959", mode="within").ids()
     assert ["d1", "d0", "d3", "d2"] == cat.query().between("1950", None, mode="within").ids()
+
+
+# -- roles: from:, to:, via:, with: --------------------------------------------------------
+
+_CORRESPONDENTS = (
+    "Stalin",
+    "Filippov",
+    "Filippov [Stalin]",
+    "Mao Zedong",
+    "Mao Tse-tung",
+    "Zhou Enlai",
+    "Roshchin",
+    "Kovalev",
+    "the CPSU Central Committee",
+)
+_ROLE_NAMES = ("stalin", "Filippov", "mao", "Zhou Enlai", "Roshchin", "cpsu central committee")
+
+
+@st.composite
+def _correspondence_titles(draw: st.DrawFn) -> str:
+    a, b, c = (draw(st.sampled_from(_CORRESPONDENTS)) for _ in range(3))
+    form = draw(
+        st.sampled_from(
+            (
+                "Ciphered Telegram, {a} to {b}",
+                "Telegram from {a} to {b} via {c}",
+                "Ciphered Telegram No. 12, {a} to {c}, for {b}",
+                "Memorandum of Conversation between {a} and {b}",
+                "Letter from {a} to {b} and {c}",
+                "Report on {a}",
+            )
+        )
+    )
+    return form.format(a=a, b=b, c=c)
+
+
+@st.composite
+def _role_catalogues(draw: st.DrawFn) -> ssd.Catalogue:
+    """Messages and conversations among a few correspondents, some under a code name,
+    dated in and out of its years (or undated)."""
+    titles = draw(st.lists(_correspondence_titles(), max_size=10))
+    years = draw(st.lists(st.none() | st.integers(1944, 1956), min_size=len(titles)))
+    docs = [
+        ssd.Document(id=f"d{i}", title=t, date=None if y is None else ssd.PartialDate(year=y))
+        for i, (t, y) in enumerate(zip(titles, years, strict=False))
+    ]
+    return ssd.Catalogue(documents=sorted(docs, key=ssd.Document.sort_key))
+
+
+_ROLE_FIELDS = st.sampled_from(("from", "to", "via", "with"))
+_ROLE_TERMS = st.tuples(_ROLE_FIELDS, st.sampled_from(_ROLE_NAMES)).map(
+    lambda p: f'{p[0]}:"{p[1]}"'
+)
+_ROLE_SEARCHES = st.recursive(
+    _ROLE_TERMS,
+    lambda children: st.one_of(
+        st.tuples(children, children).map(lambda p: f"{p[0]} {p[1]}"),
+        st.tuples(children, children).map(lambda p: f"({p[0]} OR {p[1]})"),
+        st.tuples(children, children).map(lambda p: f"{p[0]} NOT {p[1]}"),
+        children.map(lambda c: f"NOT ({c})"),
+    ),
+    max_leaves=4,
+)
+_ROLE_METHODS = {
+    "from": ssd.Query.sent_by,
+    "to": ssd.Query.sent_to,
+    "via": ssd.Query.sent_via,
+    "with": ssd.Query.with_person,
+}
+
+
+@given(_role_catalogues(), _ROLE_FIELDS, st.sampled_from(_ROLE_NAMES))
+def test_each_role_field_and_method_reads_the_correspondence(
+    cat: ssd.Catalogue, field: str, name: str
+) -> None:
+    """from:/to:/via:/with: (and sent_by/sent_to/sent_via/with_person) keep the documents
+    whose Document.correspondence gives the person that role, on top or under OR."""
+    node = FieldFilter(field, name)
+    expected = [cat.documents[i].id for i in sorted(Brute(cat).field(node))]
+    assert expected == _ROLE_METHODS[field](cat.query(), name).ids()
+    assert expected == cat.search(f'{field}:"{name}"').ids()
+    assert expected == sorted(
+        cat.search(f'({field}:"{name}" OR {field}:"{name}")').ids(),
+        key=[d.id for d in cat].index,
+    )
+
+
+@given(_role_catalogues(), _ROLE_SEARCHES)
+def test_role_fields_combine_with_or_and_not_as_brute_force(cat: ssd.Catalogue, text: str) -> None:
+    """Any AND/OR/NOT combination of role fields keeps what a scan of each document's
+    correspondence keeps, in catalogue order, alone (tested as filters) or ORed with a
+    word (evaluated with it)."""
+    parsed = parse(text)
+    brute = Brute(cat)
+    kept: set[int] = set(range(len(cat.documents)))
+    for flt in parsed.filters:
+        kept &= set(brute.field(flt))
+    if parsed.expr is not None:
+        kept &= set(brute.score(parsed.expr))
+    assert [cat.documents[i].id for i in sorted(kept)] == cat.search(text).ids()
+    with_words = parse(f"({text}) OR telegram")
+    assert with_words.expr is not None
+    either = set(brute.score(with_words.expr))
+    assert either == {cat.documents.index(d) for d in cat.search(with_words.text)}
+
+
+def test_a_code_name_is_the_sender_only_in_its_years() -> None:
+    """A 1950 Filippov telegram is from Stalin; a 1945 Filippov one is not, nor is an
+    undated one; Stalin as typed is Stalin at any date."""
+    cat = ssd.Catalogue(
+        documents=[
+            ssd.Document(id="a", title="Telegram, Filippov to Mao Zedong", date=_year(1945)),
+            ssd.Document(id="b", title="Telegram, Filippov to Mao Zedong", date=_year(1950)),
+            ssd.Document(id="c", title="Telegram, Stalin to Mao Zedong", date=_year(1956)),
+            ssd.Document(id="d", title="Telegram, Filippov to Mao Zedong"),
+        ]
+    )
+    assert ["b", "c"] == cat.search("from:stalin").ids()
+    assert ["b", "c"] == cat.search("from:filippov").ids()
+    assert ["a", "d"] == cat.search('"filippov" NOT from:stalin').ids()
+
+
+def test_with_is_either_side_of_a_message_or_a_participant() -> None:
+    """with: finds a sender, a recipient and a participant, not an intermediary."""
+    cat = ssd.Catalogue(
+        documents=[
+            ssd.Document(id="a", title="Telegram, Stalin to Mao Zedong via Roshchin"),
+            ssd.Document(id="b", title="Telegram, Roshchin to Stalin"),
+            ssd.Document(id="c", title="Memorandum of Conversation between Roshchin and Mao"),
+        ]
+    )
+    assert {"b", "c"} == set(cat.query().with_person("Roshchin").ids())
+    assert ["a"] == cat.query().sent_via("Roshchin").ids()
+    assert {"a", "b"} == set(cat.search("with:stalin").ids())
+
+
+def test_filter_fields_under_or_keep_their_index_filters_meaning(bundled: ssd.Catalogue) -> None:
+    """type:, person:, year: ... under OR keep what the methods keep, united."""
+    q = bundled.query()
+    for text, parts in [
+        ("(type:Telegram OR type:Letter)", [q.of_type("Telegram"), q.of_type("Letter")]),
+        (
+            "(year:1950 OR person:Khrushchev)",
+            [q.between("1950", "1950"), q.involving("Khrushchev")],
+        ),
+        ("(lang:Chinese OR place:Beijing)", [q.in_language("Chinese"), q.at("Beijing")]),
+    ]:
+        united = {i for part in parts for i in part.ids()}
+        assert [d.id for d in bundled if d.id in united] == bundled.search(text).ids()
+
+
+def _year(year: int) -> ssd.PartialDate:
+    return ssd.PartialDate(year=year)

@@ -5,6 +5,8 @@ from __future__ import annotations
 import pytest
 
 import sinosoviet_docs as ssd
+from sinosoviet_docs._search.language import parse
+from sinosoviet_docs._search.nodes import FieldFilter, Not, Or, Term
 
 from .brute import _cat
 
@@ -29,7 +31,7 @@ def test_curly_quotes_make_a_phrase() -> None:
         ("foo:bar", 0),
         ("taiwan year:19x8", 12),
         ("st*lin", 2),
-        ("taiwan OR type:Telegram", 10),
+        ("taiwan OR year:19x8", 15),
         ("", 0),
     ],
 )
@@ -40,3 +42,35 @@ def test_bad_syntax_names_the_position(text: str, position: int) -> None:
     assert position == info.value.position
     assert isinstance(info.value, ValueError)
     assert 1 == len(str(info.value).splitlines())
+
+
+def test_filters_joined_by_and_at_the_top_are_taken_out() -> None:
+    """Top-level AND-ed filter fields become filters; the rest stays the expression."""
+    parsed = parse("from:stalin taiwan lang:Russian")
+    assert [("from", "stalin"), ("language", "Russian")] == [
+        (f.name, f.value) for f in parsed.filters
+    ]
+    assert Term("taiwan", None, False, 12) == parsed.expr
+    only = parse('(from:stalin) to:"Mao Zedong"')
+    assert only.expr is None
+    assert ["stalin", "Mao Zedong"] == [f.value for f in only.filters]
+
+
+def test_filters_under_or_and_not_stay_in_the_expression() -> None:
+    """Under OR or NOT a filter field is a FieldFilter node, with its positions."""
+    parsed = parse("from:stalin (to:mao OR NOT type:Telegram)")
+    assert [FieldFilter("from", "stalin", 0, 5)] == list(parsed.filters)
+    assert (
+        Or((FieldFilter("to", "mao", 13, 16), Not(FieldFilter("type", "Telegram", 27, 32))))
+        == parsed.expr
+    )
+    assert Or((Term("taiwan", None, False, 0), FieldFilter("year", "1950", 10, 15))) == (
+        parse("taiwan OR year:1950").expr
+    )
+
+
+@pytest.mark.parametrize("text", ['to:""', "NOT with:", "(from:stalin OR via: )"])
+def test_an_empty_filter_value_is_refused_anywhere(text: str) -> None:
+    """A filter field with nothing after it is an error under OR or NOT as at the top."""
+    with pytest.raises(ssd.QuerySyntaxError):
+        parse(text)

@@ -29,3 +29,10 @@ def test_words_make_a_term_or_a_phrase() -> None:
 def test_the_text_fields_are_named_once_in_their_stored_order() -> None:
     """Title, summary, body text and names, in the order the index stores them."""
     assert ("title", "summary", "text", "names") == FIELDS
+
+
+def test_a_filter_field_is_written_back_with_quotes_when_it_needs_them() -> None:
+    """A filter field inside an expression is written as typed, quoted around spaces."""
+    expr = parse('taiwan OR to:"Mao Zedong" OR NOT from:stalin').expr
+    assert '(taiwan OR to:"Mao Zedong" OR NOT from:stalin)' == describe(expr)
+    assert describe(expr) == describe(parse(describe(expr)).expr)

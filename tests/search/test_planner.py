@@ -113,3 +113,22 @@ def test_the_former_field_names_warn_and_still_answer(old: str, value: object) -
     q = ssd.Catalogue().query().sort("title").offset(2).limit(3)
     with pytest.warns(DeprecationWarning, match=f"Query.{old} is deprecated"):
         assert value == getattr(q, old)
+
+
+def test_a_search_of_filters_alone_is_tested_on_what_the_filters_kept() -> None:
+    """Filter fields under OR with no word are tested on the documents the top-level
+    filters kept, each scoring 0 (date order); with a word they are evaluated with it."""
+    docs = [
+        ssd.Document(id="a", title="Telegram, Stalin to Mao Zedong", type="Telegram"),
+        ssd.Document(id="b", title="Telegram, Stalin to Zhou Enlai", type="Telegram"),
+        ssd.Document(id="c", title="Telegram, Stalin to Kim Il Sung"),
+        ssd.Document(id="d", title="Letter, Mao Zedong to Stalin", type="Letter"),
+    ]
+    cat = ssd.Catalogue(documents=docs)
+    q = cat.search("type:Telegram (to:mao OR to:zhou OR to:kim)")
+    assert ["a", "b"] == q.ids()
+    assert [("a", 0.0), ("b", 0.0)] == q.scores()
+    assert "strategy: filters in the search tested on 2 documents" in q.plan()
+    mixed = cat.search("(to:mao OR kim) NOT type:Letter")
+    assert {"a", "c"} == set(mixed.ids())
+    assert "strategy: full evaluation; 2 documents matched" in mixed.plan()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sinosoviet_docs as ssd
+from sinosoviet_docs._search.rewrite import name_expansion
 from sinosoviet_docs._text import tokenize
 
 
@@ -88,3 +89,15 @@ def test_a_code_name_counts_in_a_range_only_within_its_years() -> None:
     found = (cat[f"d{i}"].correspondence for i in range(len(dates)))
     senders = [c.senders for c in found if c is not None]
     assert [("Joseph Stalin",), ("Filippov",), ("Filippov",), ("Filippov",)] == senders
+
+
+def test_a_name_filter_says_how_its_name_was_read() -> None:
+    """The expansion a plan shows: the person, their other names (not the typed one again),
+    code names with their years; an unknown name is compared as printed."""
+    text = name_expansion("Filippov")
+    assert text.startswith("'Filippov' names Joseph Stalin; also as Stalin, ")
+    assert "code names only in their years: filippov (1948-1952)" in text
+    assert "semenov (1952-1953)" in text
+    assert "'CPSU Central Committee' is compared as printed" in name_expansion(
+        "CPSU Central Committee"
+    )

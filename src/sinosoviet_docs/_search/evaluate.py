@@ -18,8 +18,19 @@ from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any
 
 from .bm25 import alias_score
-from .filters import contains
-from .nodes import FIELD_NUMBER, And, DatedPhrase, Node, Not, Or, Phrase, Synonyms, Term
+from .filters import contains, field_filter
+from .nodes import (
+    FIELD_NUMBER,
+    And,
+    DatedPhrase,
+    FieldFilter,
+    Node,
+    Not,
+    Or,
+    Phrase,
+    Synonyms,
+    Term,
+)
 from .rewrite import code_name_count
 from .runs import count_runs
 
@@ -113,6 +124,12 @@ def _dated(text: TextIndex, node: DatedPhrase) -> Scores:
     return text.score_counts(counts)
 
 
+def _field_filter(text: TextIndex, node: FieldFilter) -> Scores:
+    """The documents a filter field inside the expression keeps, each scoring 0."""
+    keep = field_filter(node.name, node.value).keep
+    return {d: 0.0 for d, doc in enumerate(text.documents) if keep(doc)}
+
+
 def _synonyms(text: TextIndex, node: Synonyms) -> Scores:
     """Dis-max of the alternatives: a document holding the word as typed scores that;
     one found through aliases alone scores ``ALIAS_WEIGHT`` times the best alias
@@ -175,4 +192,5 @@ MATCHERS: dict[type, Callable[[TextIndex, Any], Scores]] = {
     And: _and,
     Or: _or,
     Not: _not,
+    FieldFilter: _field_filter,
 }

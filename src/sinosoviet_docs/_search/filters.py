@@ -11,17 +11,19 @@ made here.
 from __future__ import annotations
 
 import bisect
+import functools
 from array import array
 from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING
 
 import attrs
 
 from .._text import fold_name, tokenize
 from ..dates import _bounds, _end_of, _start_of
 from .facets import raw_values
-from .nodes import FIELD_NUMBER
-from .rewrite import person_forms
+from .language import period
+from .nodes import FIELD_NUMBER, ROLE_FIELDS, And, FieldFilter, Node, Not, Or
+from .rewrite import name_expansion, person_forms, place_variants
 from .runs import count_runs
 
 if TYPE_CHECKING:
@@ -33,12 +35,16 @@ if TYPE_CHECKING:
     from .postings import TextIndex
 
 __all__ = [
+    "FIELD_METHODS",
     "DateIndex",
     "Filter",
     "Selection",
     "archive_filter",
+    "between_label",
     "contains",
     "date_filter",
+    "expression_test",
+    "field_filter",
     "find",
     "person_filter",
     "role_filter",
@@ -174,12 +180,14 @@ def value_index(documents: Sequence[Document], field: str) -> dict[str, array[in
 
 @attrs.frozen
 class Filter:
-    """One filter of a query: a label for its plan, a test of one document, and how an
-    index answers it (None: scan with ``keep``)."""
+    """One filter of a query: a label for its plan, a test of one document, how an
+    index answers it (None: scan with ``keep``) and a ``note`` for the plan (how a
+    name was expanded)."""
 
     label: str
     keep: Callable[[Document], bool]
     select: Callable[[CatalogueIndex], Selection] | None = None
+    note: str = ""
 
 
 def value_filter(label: str, field: str, values: Sequence[str]) -> Filter:
@@ -285,10 +293,14 @@ def title_mentions(text: TextIndex, name: str, known: Sequence[Sequence[int]] = 
     return found
 
 
-def role_filter(role: Literal["senders", "recipients"], name: str) -> Callable[[Document], bool]:
-    """A predicate for :meth:`Query.sent_by` / :meth:`Query.sent_to`.
+def role_filter(field: str, name: str) -> Callable[[Document], bool]:
+    """A predicate keeping documents whose title gives ``name`` a role of the role ``field``.
 
-    ``name`` is resolved once through the authority (an ambiguous name raises
+    ``field`` is a key of :data:`~.nodes.ROLE_FIELDS` (``from``: senders,
+    ``to``: recipients, ``via``: intermediaries, ``with``: participants,
+    senders or recipients), as read by :attr:`Document.correspondence` (code
+    names by the document's year). ``name`` is resolved once through the
+    authority (an ambiguous name raises
     :class:`~sinosoviet_docs.AmbiguousNameError` at once); a name that is no
     known person ("CPSU Central Committee") is compared as printed, ignoring
     case and accents.
@@ -296,6 +308,7 @@ def role_filter(role: Literal["senders", "recipients"], name: str) -> Callable[[
     from ..correspondence import correspondence_of
     from ..names import name_tokens, people
 
+    roles = ROLE_FIELDS[field]
     person = people.resolve(name)
     wanted = person.name if person is not None else None
     folded = name_tokens(name)
@@ -304,12 +317,88 @@ def role_filter(role: Literal["senders", "recipients"], name: str) -> Callable[[
         found = correspondence_of(doc.title, doc.date)
         if found is None:
             return False
-        names: tuple[str, ...] = getattr(found, role)
+        names = [n for role in roles for n in getattr(found, role)]
         if wanted is not None:
             return wanted in names
         return any(name_tokens(n) == folded for n in names)
 
     return keep
+
+
+#: The :class:`~sinosoviet_docs.Query` method each filter field of the search
+#: language stands for (the dates' is ``between``).
+FIELD_METHODS = {
+    "type": "of_type",
+    "person": "involving",
+    "place": "at",
+    "topic": "about",
+    "language": "in_language",
+    "collection": "in_collection",
+    "from": "sent_by",
+    "to": "sent_to",
+    "via": "sent_via",
+    "with": "with_person",
+}
+
+
+def between_label(
+    lo: PartialDate | DateRange | datetime.date | None,
+    hi: PartialDate | DateRange | datetime.date | None,
+    mode: str,
+) -> str:
+    """The label of a date filter, as :meth:`Query.between` is called."""
+
+    def show(value: PartialDate | DateRange | datetime.date | None) -> str:
+        return "None" if value is None else repr(str(value))
+
+    return f"between({show(lo)}, {show(hi)}, mode={mode!r})"
+
+
+@functools.lru_cache(maxsize=256)
+def field_filter(name: str, value: str) -> Filter:
+    """The filter a filter field of the search language stands for.
+
+    ``name`` is one of :data:`~.nodes.FILTER_FIELDS` (``language``, not
+    ``lang``); a ``collection`` value must be a collection's slug. Raises what
+    the filter's method raises (a bad date: DateParseError or ValueError; an
+    ambiguous name for a role: AmbiguousNameError).
+
+    >>> field_filter("type", "Telegram").label
+    "of_type('Telegram')"
+    >>> field_filter("year", "1950..1951").label
+    "between('1950', '1951', mode='overlaps')"
+    """
+    if name in ("year", "date"):
+        lo, hi = period(name, value)
+        return date_filter(between_label(lo, hi, "overlaps"), lo, hi, within=False)
+    label = f"{FIELD_METHODS[name]}({value!r})"
+    if name in ROLE_FIELDS:
+        return Filter(label, role_filter(name, value), note=name_expansion(value))
+    if name == "person":
+        return attrs.evolve(person_filter(label, value), note=name_expansion(value))
+    values = (value, *place_variants(value)) if name == "place" else (value,)
+    return value_filter(label, name, values)
+
+
+def expression_test(node: Node) -> Callable[[Document], bool]:
+    """A test of one document for an expression of filter fields alone (see
+    :func:`~.nodes.only_filters`): AND, OR and NOT of what each filter keeps.
+
+    >>> from .nodes import FieldFilter, Not
+    >>> from ..models import Document
+    >>> expression_test(Not(FieldFilter("type", "Letter")))(Document(id="x", title="T"))
+    True
+    """
+    if isinstance(node, FieldFilter):
+        return field_filter(node.name, node.value).keep
+    if isinstance(node, Not):
+        inner = expression_test(node.child)
+        return lambda doc: not inner(doc)
+    assert isinstance(node, And | Or), node
+    tests = [expression_test(c) for c in node.children]
+    if isinstance(node, And):
+        return lambda doc: all(t(doc) for t in tests)
+    return lambda doc: any(t(doc) for t in tests)
 
 
 def archive_filter(archive: str) -> tuple[str, Callable[[Document], bool]]:

@@ -10,9 +10,11 @@ Grammar (operators are upper case; ``and``/``or`` in lower case are words)::
 
 Text fields: ``title:``, ``summary:``, ``text:``, ``names:``. Filter fields
 (``type:``, ``person:``, ``place:``, ``topic:``, ``language:``/``lang:``,
-``collection:``, ``year:``, ``date:``) narrow the result like the
-:class:`~sinosoviet_docs.Query` methods; they may only be joined to the
-rest by (implicit) AND at the top level.
+``collection:``, ``year:``, ``date:``, and the roles ``from:``, ``to:``,
+``via:``, ``with:``) narrow the result like the
+:class:`~sinosoviet_docs.Query` methods. Joined to the rest by (implicit)
+AND at the top level they become :attr:`~.nodes.Parsed.filters`; under OR
+or NOT they stay :class:`~.nodes.FieldFilter` nodes of the expression.
 
 >>> p = parse('(taiwan OR "east wind") type:Telegram year:1958..1959')
 >>> p.expr
@@ -20,6 +22,8 @@ Or(children=(Term(token='taiwan', field=None, prefix=False, position=1), \
 Phrase(tokens=('east', 'wind'), field=None, position=11)))
 >>> [(f.name, f.value) for f in p.filters]
 [('type', 'Telegram'), ('year', '1958..1959')]
+>>> parse("from:stalin (to:mao OR to:zhou)").expr  # doctest: +ELLIPSIS
+Or(children=(FieldFilter(name='to', value='mao', ...), FieldFilter(name='to', value='zhou', ...)))
 """
 
 from __future__ import annotations
@@ -31,7 +35,7 @@ from ..dates import PartialDate
 from ..exceptions import DateParseError, QuerySyntaxError
 from .nodes import FIELDS, FILTER_FIELDS, And, FieldFilter, Node, Not, Or, Parsed, Term, words_node
 
-__all__ = ["filter_dates", "parse"]
+__all__ = ["filter_dates", "parse", "period"]
 
 
 @attrs.frozen
@@ -105,7 +109,6 @@ class _Parser:
         self.text = text
         self.tokens = _lex(text)
         self.i = 0
-        self.filters: list[tuple[FieldFilter, int]] = []  # (filter, depth marker)
 
     def peek(self) -> _Token:
         return self.tokens[self.i]
@@ -121,32 +124,22 @@ class _Parser:
     def parse(self) -> Parsed:
         if self.peek().kind == "end":
             raise self.error(self.peek(), "the query is empty")
-        expr = self.or_expr(top=True)
+        expr = self.or_expr()
         token = self.peek()
         if token.kind == ")":
             raise self.error(token, "unexpected ')' without '('")
         if token.kind != "end":  # pragma: no cover - or_expr consumes everything else
             raise self.error(token, f"unexpected {token.value!r}")
-        return Parsed(text=self.text, expr=expr, filters=tuple(f for f, _ in self.filters))
+        return _hoisted(self.text, expr)
 
-    def or_expr(self, *, top: bool) -> Node | None:
-        first = self.peek()
-        parts = [self.and_expr(top=top)]
+    def or_expr(self) -> Node:
+        parts = [self.and_expr()]
         while self.peek().kind == "OR":
             self.take()
-            parts.append(self.and_expr(top=False))
-        if len(parts) == 1:
-            return parts[0]
-        if top and self.filters:
-            raise self.error(first, "filter fields cannot be combined with OR")
-        children: list[Node] = []
-        for part in parts:
-            if part is None:  # pragma: no cover - and_expr(top=False) never returns None
-                raise self.error(first, "expected a search term")
-            children.append(part)
-        return Or(tuple(children))
+            parts.append(self.and_expr())
+        return parts[0] if len(parts) == 1 else Or(tuple(parts))
 
-    def and_expr(self, *, top: bool) -> Node | None:
+    def and_expr(self) -> Node:
         children: list[Node] = []
         while True:
             token = self.peek()
@@ -157,48 +150,35 @@ class _Parser:
                     raise self.error(token, "expected a search term after AND")
             if token.kind not in ("word", "phrase", "(", "NOT"):
                 break
-            node = self.unary(top=top)
-            if node is not None:
-                children.append(node)
+            children.append(self.unary())
         if not children:
-            if top and self.filters:
-                return None
             token = self.peek()
             what = "the end of the query" if token.kind == "end" else repr(token.value)
             raise self.error(token, f"expected a search term, found {what}")
         return children[0] if len(children) == 1 else And(tuple(children))
 
-    def unary(self, *, top: bool) -> Node | None:
+    def unary(self) -> Node:
         token = self.take()
         if token.kind == "NOT":
             nxt = self.peek()
             if nxt.kind not in ("word", "phrase", "(", "NOT"):
                 raise self.error(nxt, "expected a search term after NOT")
-            child = self.unary(top=False)
-            assert child is not None
-            return Not(child)
+            return Not(self.unary())
         if token.kind == "(":
             if self.peek().kind == ")":
                 raise self.error(self.peek(), "empty parentheses")
-            inner = self.or_expr(top=False)
+            inner = self.or_expr()
             close = self.peek()
             if close.kind != ")":
                 raise self.error(token, "'(' is never closed")
             self.take()
             return inner
         if token.field is not None and token.field in FILTER_FIELDS:
-            if not top:
-                raise self.error(
-                    token,
-                    f"the filter '{token.field}:' may only be joined by AND at the top level "
-                    f"(group an OR in parentheses: '(a OR b) {token.field}:...')",
-                )
             value = token.value.strip()
             if not value:
                 raise QuerySyntaxError(self.text, token.value_position, "empty filter value")
             name = "language" if token.field == "lang" else token.field
-            self.filters.append((FieldFilter(name, value, token.position, token.value_position), 0))
-            return None
+            return FieldFilter(name, value, token.position, token.value_position)
         return self.text_node(token)
 
     def text_node(self, token: _Token) -> Node:
@@ -225,6 +205,19 @@ class _Parser:
         return words_node(words, token.field, token.position)
 
 
+def _hoisted(text: str, expr: Node) -> Parsed:
+    """The parse with the filter fields joined by AND at the top level taken out as filters."""
+    if isinstance(expr, FieldFilter):
+        return Parsed(text=text, expr=None, filters=(expr,))
+    if not isinstance(expr, And):
+        return Parsed(text=text, expr=expr)
+    filters = tuple(c for c in expr.children if isinstance(c, FieldFilter))
+    rest = tuple(c for c in expr.children if not isinstance(c, FieldFilter))
+    if not rest:
+        return Parsed(text=text, expr=None, filters=filters)
+    return Parsed(text=text, expr=rest[0] if len(rest) == 1 else And(rest), filters=filters)
+
+
 def parse(text: str) -> Parsed:
     """Parse a search string; raise :class:`QuerySyntaxError` saying where it goes wrong.
 
@@ -241,26 +234,36 @@ term, found ')' in 'taiwan OR )'
     return _Parser(text).parse()
 
 
-def filter_dates(parsed: Parsed, flt: FieldFilter) -> tuple[PartialDate | None, PartialDate | None]:
+def period(name: str, value: str) -> tuple[PartialDate | None, PartialDate | None]:
     """The period of a ``year:`` or ``date:`` filter (``a``, ``a..b``, ``a..``, ``..b``).
+
+    Raises DateParseError for a bad year or date.
+
+    >>> [str(d) for d in period("year", "1958..1959")]
+    ['1958', '1959']
+    >>> period("date", "..1950-02")[0] is None
+    True
+    """
+    start, sep, end = value.partition("..")
+    if name == "year":
+        for part in (start, end):
+            if part and not (part.isascii() and part.isdecimal() and len(part) == 4):
+                raise DateParseError(part, "a year is four digits")
+        lo = PartialDate(year=int(start)) if start else None
+        hi = PartialDate(year=int(end)) if end else None
+        return lo, (hi if sep else lo)
+    lo = PartialDate.parse(start) if start else None
+    return lo, ((PartialDate.parse(end) if end else None) if sep else lo)
+
+
+def filter_dates(parsed: Parsed, flt: FieldFilter) -> tuple[PartialDate | None, PartialDate | None]:
+    """:func:`period`, a bad value raised as a QuerySyntaxError at its place in the query.
 
     >>> p = parse("year:1958..1959")
     >>> [str(d) for d in filter_dates(p, p.filters[0])]
     ['1958', '1959']
     """
-    start, sep, end = flt.value.partition("..")
     try:
-        if flt.name == "year":
-            for part in (start, end):
-                if part and not (part.isascii() and part.isdecimal() and len(part) == 4):
-                    raise DateParseError(part, "a year is four digits")
-            lo = PartialDate(year=int(start)) if start else None
-            hi = PartialDate(year=int(end)) if end else None
-            if not sep:
-                hi = lo
-        else:
-            lo = PartialDate.parse(start) if start else None
-            hi = (PartialDate.parse(end) if end else None) if sep else lo
+        return period(flt.name, flt.value)
     except (DateParseError, ValueError) as exc:
         raise QuerySyntaxError(parsed.text, flt.value_position, str(exc)) from None
-    return lo, hi

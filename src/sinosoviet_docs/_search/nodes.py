@@ -8,7 +8,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Iterator, Sequence
 from typing import Literal, Union
 
 import attrs
@@ -19,6 +19,7 @@ __all__ = [
     "FIELDS",
     "FIELD_NUMBER",
     "FILTER_FIELDS",
+    "ROLE_FIELDS",
     "And",
     "DatedPhrase",
     "FieldFilter",
@@ -31,6 +32,9 @@ __all__ = [
     "Term",
     "TextField",
     "describe",
+    "field_filters",
+    "map_filters",
+    "only_filters",
     "words_node",
 ]
 
@@ -44,14 +48,26 @@ FIELD_NUMBER = {name: number for number, name in enumerate(FIELDS)}
 FILTER_FIELDS = (
     "collection",
     "date",
+    "from",
     "lang",
     "language",
     "person",
     "place",
+    "to",
     "topic",
     "type",
+    "via",
+    "with",
     "year",
 )
+#: The filter fields that read a message's or a conversation's roles
+#: (:attr:`~sinosoviet_docs.Document.correspondence`), with the roles each reads.
+ROLE_FIELDS: dict[str, tuple[str, ...]] = {
+    "from": ("senders",),
+    "to": ("recipients",),
+    "via": ("intermediaries",),
+    "with": ("participants", "senders", "recipients"),
+}
 
 
 @attrs.frozen
@@ -128,7 +144,21 @@ class Synonyms:
 
 @attrs.frozen
 class FieldFilter:
-    """A filter field such as ``type:Telegram``; positions are offsets in the query."""
+    """A filter field such as ``type:Telegram``; positions are offsets in the query.
+
+    Joined to the rest of a search by AND at the top level, a filter field is
+    taken out of the expression into :attr:`Parsed.filters` (and run like the
+    :class:`~sinosoviet_docs.Query` method of the same name). Anywhere else
+    (under OR or NOT) it stays a node of the expression: it matches, with a
+    score of 0, the documents the filter keeps, so ``from:stalin (to:mao OR
+    to:zhou)`` and ``NOT type:Telegram`` combine like words. An executor
+    answers it from ``name`` and ``value`` alone: ``name`` is one of
+    :data:`FILTER_FIELDS` (``lang`` spelt ``language``), ``value`` as typed,
+    except that a ``collection:`` value is the collection's slug.
+    The role fields (:data:`ROLE_FIELDS`) match the names the title gives
+    each role, resolved through the name authority with the document's date
+    (so a 1950 "Filippov" is Stalin; a 1945 one is not).
+    """
 
     name: str
     value: str
@@ -136,7 +166,7 @@ class FieldFilter:
     value_position: int = 0
 
 
-Node = Union[Term, Phrase, DatedPhrase, And, Or, Not, Synonyms]  # noqa: UP007 - a runtime alias for Python 3.10
+Node = Union[Term, Phrase, DatedPhrase, And, Or, Not, Synonyms, FieldFilter]  # noqa: UP007 - a runtime alias for Python 3.10
 
 
 @attrs.frozen
@@ -173,9 +203,60 @@ def describe(node: Node | None) -> str:
     if isinstance(node, Phrase):
         field = f"{node.field}:" if node.field else ""
         return f'{field}"{" ".join(node.tokens)}"'
+    if isinstance(node, FieldFilter):
+        value = node.value
+        shown = f'"{value}"' if any(c.isspace() or c in '()"' for c in value) else value
+        return f"{node.name}:{shown}"
     if isinstance(node, Not):
         return f"NOT {describe(node.child)}"
     if isinstance(node, Synonyms):
         return "SYNONYMS(" + ", ".join(describe(c) for c in node.children) + ")"
     joiner = " AND " if isinstance(node, And) else " OR "
     return "(" + joiner.join(describe(c) for c in node.children) + ")"
+
+
+def field_filters(node: Node | None) -> Iterator[FieldFilter]:
+    """The filter fields inside an expression, in order.
+
+    >>> [f.value for f in field_filters(Or((FieldFilter("to", "mao"), Term("x"))))]
+    ['mao']
+    """
+    if isinstance(node, FieldFilter):
+        yield node
+    elif isinstance(node, And | Or | Synonyms):
+        for child in node.children:
+            yield from field_filters(child)
+    elif isinstance(node, Not):
+        yield from field_filters(node.child)
+
+
+def only_filters(node: Node) -> bool:
+    """Whether an expression is made of filter fields alone (no word to score).
+
+    >>> only_filters(Or((FieldFilter("to", "mao"), Not(FieldFilter("to", "zhou")))))
+    True
+    >>> only_filters(And((FieldFilter("to", "mao"), Term("taiwan"))))
+    False
+    """
+    if isinstance(node, FieldFilter):
+        return True
+    if isinstance(node, And | Or):
+        return all(only_filters(c) for c in node.children)
+    if isinstance(node, Not):
+        return only_filters(node.child)
+    return False
+
+
+def map_filters(node: Node, change: Callable[[FieldFilter], FieldFilter]) -> Node:
+    """The expression with each filter field replaced by ``change(field)``.
+
+    >>> map_filters(Not(FieldFilter("to", "mao")), lambda f: FieldFilter(f.name, "x"))
+    Not(child=FieldFilter(name='to', value='x', position=0, value_position=0))
+    """
+    if isinstance(node, FieldFilter):
+        return change(node)
+    if isinstance(node, And | Or):
+        return type(node)(tuple(map_filters(c, change) for c in node.children))
+    if isinstance(node, Not):
+        return Not(map_filters(node.child, change))
+    return node

@@ -18,8 +18,19 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from .._text import fold
 from .evaluate import matches
-from .filters import Filter
-from .nodes import And, Node, Or, Phrase, Synonyms, Term, describe
+from .filters import Filter, expression_test, field_filter
+from .nodes import (
+    And,
+    Node,
+    Not,
+    Or,
+    Phrase,
+    Synonyms,
+    Term,
+    describe,
+    field_filters,
+    only_filters,
+)
 from .topk import score_groups, top_k
 
 if TYPE_CHECKING:
@@ -192,6 +203,8 @@ class MemoryExecutor:
         if expr is None:
             docnos = list(range(len(self.index.documents))) if found is None else found
             return self._ordered(docnos, order), None, f"filters kept {len(docnos)} documents"
+        if only_filters(expr):
+            return self._filtered(expr, order, found)
         text = self.index.text
         want = plan.end
         plain = _plain_terms(expr)
@@ -222,6 +235,19 @@ class MemoryExecutor:
             return _best(scores, want), scores, note
         return self._ordered(sorted(scores), order), scores, note
 
+    def _filtered(
+        self, expr: Node, order: str, found: list[int] | None
+    ) -> tuple[list[int], dict[int, float], str]:
+        """A search of filter fields alone: its test run on the documents the query's
+        filters kept (no word to score: each scores 0, in date order by relevance)."""
+        docs = self.index.documents
+        candidates = range(len(docs)) if found is None else found
+        holds = expression_test(expr)
+        kept = [d for d in candidates if holds(docs[d])]
+        note = f"strategy: filters in the search tested on {len(candidates)} documents"
+        ranked = kept if order == "relevance" else self._ordered(kept, order)
+        return ranked, dict.fromkeys(kept, 0.0), note
+
     def _ordered(self, docnos: list[int], order: str) -> list[int]:
         docs = self.index.documents
         if order == "date":
@@ -245,6 +271,14 @@ class MemoryExecutor:
                 lines.append(f"term {token!r}: {count} documents")
         for flt, size in zip(plan.filters, hits.sizes, strict=True):
             lines.append(f"filter {flt.label}: {'scan,' if size is None else size} documents")
+            if flt.note:
+                lines.append(f"  {flt.note}")
+        for node in dict.fromkeys(field_filters(expr)):
+            flt = field_filter(node.name, node.value)
+            found = len(matches(self.index.text, node))
+            lines.append(f"filter {describe(node)} in the search: {found} documents in all")
+            if flt.note:
+                lines.append(f"  {flt.note}")
         lines.append(f"order: {plan.order}")
         lines += hits.notes
         if plan.offset or plan.limit is not None:
@@ -269,7 +303,7 @@ class MemoryExecutor:
             elif isinstance(node, And | Or | Synonyms):
                 for child in node.children:
                     walk(child)
-            else:
+            elif isinstance(node, Not):
                 walk(node.child)
 
         walk(expr)

@@ -25,7 +25,19 @@ import attrs
 from .._text import fold_name, tokenize
 from ..dates import years_of
 from .language import parse
-from .nodes import And, DatedPhrase, Node, Not, Or, Parsed, Phrase, Synonyms, Term, words_node
+from .nodes import (
+    And,
+    DatedPhrase,
+    FieldFilter,
+    Node,
+    Not,
+    Or,
+    Parsed,
+    Phrase,
+    Synonyms,
+    Term,
+    words_node,
+)
 from .runs import count_runs
 
 if TYPE_CHECKING:
@@ -38,6 +50,7 @@ __all__ = [
     "code_name_count",
     "expand_aliases",
     "in_years",
+    "name_expansion",
     "parsed",
     "person_forms",
     "place_variants",
@@ -122,6 +135,28 @@ def person_forms(name: str) -> tuple[tuple[str, ...], tuple[CodeForm, ...]]:
     return tuple(dict.fromkeys(plain)), tuple(dict.fromkeys(codes))
 
 
+def name_expansion(name: str) -> str:
+    """How a person filter expands ``name`` (for a query's plan): the other names, code
+    names with their years; a name the authority does not know is compared as printed.
+
+    >>> print(name_expansion("Kovalev").split(";")[0])
+    'Kovalev' names Ivan Kovalev
+    """
+    plain, codes = person_forms(name)
+    person = authority("people").resolve(name) if len(plain) > 1 or codes else None
+    if person is None:
+        return f"{name!r} is compared as printed (the authority knows no one person of that name)"
+    said = {fold_name(name), fold_name(person.name)}
+    others = [form for form in plain[1:] if fold_name(form) not in said]
+    text = f"{name!r} names {person.name}"
+    if others:
+        text += f"; also as {', '.join(others)}"
+    spans = dict.fromkeys(f"{c.key} ({c.first}-{c.last})" for c in codes)
+    if spans:
+        text += f"; code names only in their years: {', '.join(spans)}"
+    return text
+
+
 def expand_aliases(node: Node) -> Node:
     """Each unfielded word or phrase that names a person also matches the person's other names.
 
@@ -159,8 +194,10 @@ def expand_aliases(node: Node) -> Node:
                     )
                 )
         return node if len(alternatives) == 1 else Synonyms(node, tuple(alternatives[1:]))
-    assert isinstance(node, Not), node  # Synonyms come only from this expansion
-    return Not(expand_aliases(node.child))
+    if isinstance(node, Not):
+        return Not(expand_aliases(node.child))
+    assert isinstance(node, FieldFilter), node  # Synonyms come only from this expansion
+    return node
 
 
 @functools.lru_cache(maxsize=512)
