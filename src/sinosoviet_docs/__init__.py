@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 from .dates import DateRange, PartialDate, Precision
 from .exceptions import (
     AmbiguousNameError,
+    ArgumentTypeError,
     AuthorityLoadError,
     CatalogueError,
     CatalogueLoadError,
@@ -99,6 +100,7 @@ __all__ = [
     "ARCHIVES",
     "AmbiguousNameError",
     "ArchivalReference",
+    "ArgumentTypeError",
     "AuthorityLoadError",
     "Catalogue",
     "CatalogueError",

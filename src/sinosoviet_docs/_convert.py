@@ -473,7 +473,7 @@ def structure_header(
             f"expected kind {CATALOGUE_KIND!r}, found {_describe(value.get('kind'))} @ $.kind"
         )
     version = value.get("schema_version")
-    if version != SCHEMA_VERSION:
+    if type(version) is not int or version != SCHEMA_VERSION:  # true and 1.0 are not 1
         errors.append(
             f"expected schema_version {SCHEMA_VERSION} (the version this library reads), "
             f"found {_describe(version)} @ $.schema_version"

@@ -16,6 +16,7 @@ import attrs
 
 __all__ = [
     "AmbiguousNameError",
+    "ArgumentTypeError",
     "AuthorityLoadError",
     "CatalogueError",
     "CatalogueLoadError",
@@ -39,6 +40,40 @@ class SinosovietDocsError(Exception):
     """Base class of every error this library raises on purpose."""
 
 
+#: The most characters of an input an error message quotes.
+QUOTE_LIMIT = 80
+
+
+def _quoted(text: str, limit: int = QUOTE_LIMIT) -> str:
+    """``repr(text)``, cut to about ``limit`` characters with the length said when longer.
+
+    >>> _quoted("x" * 1000)
+    "'xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx'... (1000 characters)"
+    """
+    if len(text) <= limit:
+        return repr(text)
+    return f"{text[: limit - 5]!r}... ({len(text)} characters)"
+
+
+class ArgumentTypeError(SinosovietDocsError, TypeError):
+    """A public function or constructor given an argument of the wrong type.
+
+    ``argument`` names the parameter, ``expected`` says what it takes and
+    ``value`` is what was given.
+
+    >>> str(ArgumentTypeError("text", "catalogue text (str or bytes)", None))
+    'text: expected catalogue text (str or bytes), found None'
+    """
+
+    def __init__(self, argument: str, expected: str, value: object) -> None:
+        self.argument = argument
+        self.expected = expected
+        self.value = value
+        shown = repr(value) if len(repr(value)) <= 40 else repr(value)[:37] + "..."
+        found = "None" if value is None else f"{type(value).__name__} {shown}"
+        super().__init__(f"{argument}: expected {expected}, found {found}")
+
+
 class DateParseError(SinosovietDocsError, ValueError):
     """A date string that is empty, malformed or names an impossible day.
 
@@ -49,7 +84,7 @@ class DateParseError(SinosovietDocsError, ValueError):
     def __init__(self, text: str, reason: str) -> None:
         self.text = text
         self.reason = reason
-        super().__init__(f"cannot read date {text!r}: {reason}")
+        super().__init__(f"cannot read date {_quoted(text)}: {reason}")
 
 
 class _KeyErrorMessage(SinosovietDocsError, KeyError):

@@ -58,7 +58,8 @@ from .. import _urls
 from ..dates import PartialDate
 from ..exceptions import DateParseError, ScrapeLoadError
 from ..models import Catalogue, CatalogueInfo, Document, Provenance, slugify
-from ._input import first_bad_utf8, is_ascii_int, is_sqlite
+from .._decode import whole_number
+from ._input import first_bad_utf8, is_sqlite
 from .problems import LoadProblem, LoadReport, warn_problems
 
 __all__ = ["COLUMNS", "Progress", "load_scrape", "load_scrape_report"]
@@ -124,6 +125,11 @@ class _Row:
         self.number = number
         self.source = source
         self.problems: list[LoadProblem] = []
+        blobs = [column for column, value in values.items() if type(value) is bytes]
+        if blobs:  # SQLite BLOBs: bytes are no text, and their repr is not the value
+            self.values = {c: None if c in blobs else v for c, v in values.items()}
+            for column in blobs:
+                self.problem(column, "expected text, found a BLOB; not loaded", values[column])
 
     def problem(self, column: str | None, message: str, text: object = None) -> None:
         self.problems.append(
@@ -138,7 +144,7 @@ class _Row:
 
     def text(self, column: str) -> str | None:
         value = self.values.get(column)
-        if not value:
+        if value is None or value == "":  # a number 0 is a value
             return None
         if type(value) is not str:
             value = str(value)
@@ -153,9 +159,9 @@ class _Row:
             return None
         if isinstance(value, int) and not isinstance(value, bool):
             return value
-        text = str(value).strip()
-        if is_ascii_int(text):
-            return int(text)
+        number = whole_number(str(value).strip())
+        if number is not None:
+            return number
         self.problem(column, "expected a whole number", value)
         return None
 
@@ -201,8 +207,9 @@ def _document(row: _Row) -> Document | None:
     raw_id = row.text("record_id")
     record_id: int | None = None
     if raw_id is not None:
-        if is_ascii_int(raw_id.strip()) and int(raw_id) > 0:
-            record_id = int(raw_id)
+        number = whole_number(raw_id.strip())
+        if number:
+            record_id = number
         else:
             row.problem("record_id", "expected the archive's record id (a positive number)", raw_id)
     if record_id is None:
@@ -285,6 +292,9 @@ def _csv_rows(
 
     handle = path.open("r", encoding="utf-8-sig", newline="")
     reader = csv.reader(handle)
+    # Full texts exceed csv's default field limit of 128 kB (a header field may too).
+    limit = csv.field_size_limit()
+    csv.field_size_limit(min(sys.maxsize, 2**31 - 1))
     try:
         header = tuple(next(reader))
     except StopIteration:
@@ -293,9 +303,13 @@ def _csv_rows(
     except UnicodeDecodeError:
         handle.close()
         raise _undecodable(path, source) from None
+    except csv.Error as exc:
+        handle.close()
+        raise ScrapeLoadError(f"malformed CSV header ({exc})", row=None, source=source) from None
+    finally:
+        csv.field_size_limit(limit)
 
     def rows() -> _Rows:
-        # Full texts exceed csv's default field limit of 128 kB.
         limit = csv.field_size_limit()
         csv.field_size_limit(min(sys.maxsize, 2**31 - 1))
         try:
@@ -374,6 +388,20 @@ def _read(
             f"no column {', '.join(missing)} (columns found: {', '.join(columns) or 'none'})",
             column=missing[0],
             source=source,
+        )
+    seen: set[str] = set()
+    repeated: dict[str, None] = {}
+    for column in columns:
+        if column in seen:
+            repeated[column] = None
+        seen.add(column)
+    for column in repeated:
+        problems.append(
+            LoadProblem(
+                source=source,
+                column=column,
+                message="a repeated column; only the values of its last one are loaded",
+            )
         )
     for column in columns:
         if column not in COLUMNS:

@@ -10,7 +10,7 @@ from ..._vocab import ARCHIVE_NAME, CREDIT_BY
 from ...dates import PartialDate
 from ...exceptions import DateParseError
 from ...models import Document, Provenance
-from .._input import is_ascii_int
+from ..._decode import whole_number
 from ._context import Context, block_entries, entry_documents
 from ._lines import CHROME, Line, blocks, join, listing_date, stripped
 from ._page import Layout, Page, page_urls
@@ -78,8 +78,9 @@ def new_document(ctx: Context, lines: Sequence[Line]) -> Page:
     )
     record_id = ctx.address.record_id
     for value in fields.get("record_id", []):
-        if is_ascii_int(value) and int(value) > 0:
-            record_id = int(value)
+        number = whole_number(value)
+        if number:
+            record_id = number
         else:
             ctx.problem(None, "a record id (a positive whole number)", value)
     uploaded = None

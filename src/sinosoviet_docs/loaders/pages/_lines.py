@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from ..._vocab import MONTH_ABBREVIATIONS, MONTHS
 from ...dates import PartialDate
 from ...exceptions import DateParseError
-from .._input import is_ascii_int
+from ..._decode import whole_number
 
 __all__ = [
     "CHROME",
@@ -110,11 +110,11 @@ def listing_date(text: str) -> PartialDate | None:
     if not words or len(words) > 3 or len(text) > 40:
         return None
     year = words[-1]
-    if len(year) != 4 or not is_ascii_int(year):
+    if len(year) != 4 or whole_number(year) is None:
         return None
     if len(words) > 1 and words[0].lower().rstrip(",") not in _MONTH_WORDS:
         return None
-    if len(words) == 3 and not is_ascii_int(words[1].rstrip(",")):
+    if len(words) == 3 and whole_number(words[1].rstrip(",")) is None:
         return None
     try:
         return PartialDate.parse(text)
@@ -127,6 +127,8 @@ def result_counter(text: str) -> tuple[int, int, int] | None:
 
     >>> result_counter("21 – 40 of 1,345"), result_counter("one of many")
     ((21, 40, 1345), None)
+    >>> result_counter("20 - 1 of 5") is None
+    True
     """
     head, sep, total = text.partition(" of ")
     if not sep:
@@ -137,10 +139,10 @@ def result_counter(text: str) -> tuple[int, int, int] | None:
             break
     else:
         return None
-    parts = [p.strip().replace(",", "") for p in (first, last, total)]
-    if not all(is_ascii_int(p) for p in parts):
+    numbers = [whole_number(p.strip().replace(",", "")) for p in (first, last, total)]
+    a, b, c = numbers
+    if a is None or b is None or c is None or not a <= b <= c:  # "20 - 1 of 5" counts nothing
         return None
-    a, b, c = (int(p) for p in parts)
     return a, b, c
 
 
