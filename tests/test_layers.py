@@ -26,6 +26,8 @@ LAYERS: dict[str, int] = {
     "_choices": 0,
     "_vocab": 0,
     "_urls": 0,
+    "_decode": 0,
+    "_json": 0,
     "loaders._input": 0,
     "dates": 1,
     "_ris": 2,

@@ -20,6 +20,7 @@ __all__ = [
     "AuthorityLoadError",
     "CatalogueError",
     "CatalogueLoadError",
+    "CollectionConflictError",
     "CollectionNotFoundError",
     "DateParseError",
     "DocumentNotFoundError",
@@ -47,8 +48,8 @@ QUOTE_LIMIT = 80
 def _quoted(text: str, limit: int = QUOTE_LIMIT) -> str:
     """``repr(text)``, cut to about ``limit`` characters with the length said when longer.
 
-    >>> _quoted("x" * 1000)
-    "'xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx'... (1000 characters)"
+    >>> _quoted("x" * 1000, limit=10)
+    "'xxxxx'... (1000 characters)"
     """
     if len(text) <= limit:
         return repr(text)
@@ -291,6 +292,19 @@ class MergeConflictError(SinosovietDocsError, ValueError):
         self.values = tuple(values)
         shown = " vs ".join(repr(v if len(v) <= 60 else v[:57] + "...") for v in self.values)
         super().__init__(f"document {document_id!r}: sources disagree on {field}: {shown}")
+
+
+class CollectionConflictError(MergeConflictError):
+    """Two sources disagree about a field of one collection; ``slug`` names it.
+
+    >>> str(CollectionConflictError("c", "title", ("A", "B")))
+    "collection 'c': sources disagree on title: 'A' vs 'B'"
+    """
+
+    def __init__(self, slug: str, field: str, values: Sequence[str]) -> None:
+        super().__init__(slug, field, values)
+        self.slug = slug
+        self.args = (str(self.args[0]).replace("document", "collection", 1),)
 
 
 class QuerySyntaxError(SinosovietDocsError, ValueError):

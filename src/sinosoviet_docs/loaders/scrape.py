@@ -55,10 +55,10 @@ from typing import Any
 import attrs
 
 from .. import _urls
+from .._decode import whole_number
 from ..dates import PartialDate
 from ..exceptions import DateParseError, ScrapeLoadError
 from ..models import Catalogue, CatalogueInfo, Document, Provenance, slugify
-from .._decode import whole_number
 from ._input import first_bad_utf8, is_sqlite
 from .problems import LoadProblem, LoadReport, warn_problems
 
@@ -414,7 +414,7 @@ def _read(
             )
     if strict and problems:
         raise ScrapeLoadError(problems[0].message, column=problems[0].column, source=source)
-    docs: dict[str, Document] = {}
+    docs: dict[str, list[Document]] = {}  # document id -> the rows of that document
     keys: dict[str, str] = {}  # record id or address -> document id
     count = 0
     try:
@@ -444,8 +444,10 @@ def _read(
         ) from None
     if progress is not None:
         progress(count, total)
+    from ..merging import merge_many
+
     catalogue = Catalogue(
-        documents=tuple(docs.values()),
+        documents=tuple(merge_many(group) for group in docs.values()),
         info=CatalogueInfo(
             title="Catalogue from the archive scrape table",
             sources=(f"{source}: {count} rows of the scrape table {table!r}",),
@@ -454,13 +456,12 @@ def _read(
     return LoadReport(catalogue=catalogue, problems=tuple(problems), rows=count)
 
 
-def _add(docs: dict[str, Document], keys: dict[str, str], doc: Document) -> None:
-    from ..merging import merge_documents
-
+def _add(docs: dict[str, list[Document]], keys: dict[str, str], doc: Document) -> None:
+    """File ``doc`` with the rows of its record (merged at the end, see :func:`merge_many`)."""
     key = str(doc.record_id) if doc.record_id is not None else (doc.url or doc.id)
     known = keys.get(key)
     if known is not None:
-        docs[known] = merge_documents(docs[known], doc)
+        docs[known].append(doc)
         return
     if doc.id in docs:  # same date and title, another address: keep both apart
         tail = slugify((doc.url or "").rstrip("/").rpartition("/")[2]) or doc.provenance[0].source
@@ -470,7 +471,7 @@ def _add(docs: dict[str, Document], keys: dict[str, str], doc: Document) -> None
         while doc.id in docs:
             doc = attrs.evolve(doc, id=f"{base}-{n}")
             n += 1
-    docs[doc.id] = doc
+    docs[doc.id] = [doc]
     keys[key] = doc.id
 
 

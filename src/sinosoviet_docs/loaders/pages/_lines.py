@@ -10,19 +10,21 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from ..._decode import whole_number
 from ..._vocab import MONTH_ABBREVIATIONS, MONTHS
 from ...dates import PartialDate
 from ...exceptions import DateParseError
-from ..._decode import whole_number
 
 __all__ = [
     "CHROME",
+    "FUNDING",
     "POPULAR",
     "SKIP",
     "Line",
     "blocks",
     "has_bullet_entries",
     "has_dash_entries",
+    "is_funding",
     "join",
     "listing_date",
     "result_counter",
@@ -144,6 +146,15 @@ def result_counter(text: str) -> tuple[int, int, int] | None:
     if a is None or b is None or c is None or not a <= b <= c:  # "20 - 1 of 5" counts nothing
         return None
     return a, b, c
+
+
+#: How a document page's funding line begins; the rest names the donors.
+FUNDING = "This document was made possible with support from "
+
+
+def is_funding(text: str) -> bool:
+    """Whether a line is a document page's funding line (never a title)."""
+    return text.startswith(FUNDING)
 
 
 def has_bullet_entries(items: Sequence[Line]) -> bool:
