@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import given
@@ -102,7 +103,7 @@ def test_missing_title_is_an_error() -> None:
 def test_malformed_date_is_an_error_with_its_line() -> None:
     """A date that is no date names the record and the DA line."""
     with pytest.raises(ssd.RisParseError, match=r"record 1, line 3: expected a real date"):
-        ssd.loads_ris("TY  - GEN\nTI  - A\nDA  - 1950/13/01\nER  -\n")
+        ssd.loads_ris("TY  - MANSCPT\nTI  - A\nDA  - 1950/13/01\nER  -\n")
 
 
 def test_ris_error_is_a_value_error() -> None:
@@ -191,3 +192,88 @@ def test_record_id_from_the_address_as_the_page_loader_reads_it(
     """UR gives the record id by the same rules as page addresses (fragment, .pdf, no node)."""
     (doc,) = ssd.loads_ris(f"TY  - GEN\nTI  - A\nUR  - {url}\nER  -\n")
     assert expected == doc.record_id
+
+
+# -- hostile records -----------------------------------------------------------------------
+
+
+def test_a_second_date_is_kept_in_the_note() -> None:
+    """A second DA or PY does not vanish: the first is the date, the others are in the note."""
+    (doc,) = ssd.loads_ris(
+        "TY  - MANSCPT\nTI  - A\nDA  - 1950\nDA  - 1951\nPY  - 1952\nPY  - 1953\nER  - \n"
+    )
+    assert ("1950", ("1950", "1952")) == (str(doc.date), doc.dates_printed)
+    assert "DA: 1951; PY: 1953" == doc.provenance[0].note
+
+
+def test_a_byte_order_mark_and_a_lone_surrogate() -> None:
+    """A leading BOM is dropped; a lone surrogate in a str is a RisParseError at its line."""
+    assert 1 == len(ssd.loads_ris("\ufeffTY  - GEN\nTI  - A\nER  - \n"))
+    with pytest.raises(
+        ssd.RisParseError, match=r"<ris>, line 2: expected text, found a lone surrogate"
+    ):
+        ssd.loads_ris("TY  - GEN\nTI  - \ud800\nER  - \n")
+
+
+def test_a_nul_in_a_file_names_line_and_offset(tmp_path: Path) -> None:
+    """NUL is not text: the file, line and byte offset are named."""
+    path = tmp_path / "nul.ris"
+    path.write_bytes(b"TY  - GEN\nTI  - A\x00\nER  - \n")
+    with pytest.raises(
+        ssd.RisParseError,
+        match=r"nul\.ris, line 2: expected text, found a NUL character at byte offset 17",
+    ):
+        ssd.load_ris(path)
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "latin-1"])
+def test_a_file_in_another_encoding_names_it(tmp_path: Path, encoding: str) -> None:
+    """A UTF-16 or Latin-1 file raises RisParseError naming the file."""
+    path = tmp_path / "other.ris"
+    path.write_bytes("TY  - GEN\nTI  - Café\nER  - \n".encode(encoding))
+    with pytest.raises(ssd.RisParseError, match=r"other\.ris, line \d: expected UTF-8 text"):
+        ssd.load_ris(path)
+
+
+def test_a_record_id_of_five_thousand_digits_is_none() -> None:
+    """An address with 5,000 digits gives no record id, not Python's integer-digit error."""
+    (doc,) = ssd.loads_ris(
+        "TY  - GEN\nTI  - A\nUR  - https://x.org/document/" + "1" * 5000 + "\nER  - \n"
+    )
+    assert doc.record_id is None
+
+
+def _record(body: str, copies: int = 1) -> str:
+    return f"TY  - MANSCPT\n{body}ER  - \n" * copies
+
+
+def test_repeated_titles_cost_linear_steps() -> None:
+    """Thousands of TI lines: each extra title is noted once, without a search per title."""
+    from tests.steps import growth
+
+    def make(n: int) -> Any:
+        text = _record("".join(f"TI  - T{i}\n" for i in range(n)))
+        return lambda: ssd.loads_ris(text)
+
+    assert growth(make, 300) < 2.3
+    (doc,) = ssd.loads_ris(_record("TI  - A\nTI  - B\nT1  - B\n"))
+    assert "TI: B" == doc.provenance[0].note
+
+
+def test_continuation_lines_are_joined_in_order() -> None:
+    """Continuation lines make one value, blank ones aside (their cost: bench_growth.py)."""
+    (doc,) = ssd.loads_ris(_record("TI  - A\nAB  - first\n" + "more\n\n" * 3))
+    assert "first\nmore\nmore\nmore" == doc.summary
+
+
+def test_copies_of_one_record_merge_in_linear_steps() -> None:
+    """8,000 copies of a record cost about twice 4,000, and keep every copy's provenance."""
+    from tests.steps import growth
+
+    def make(n: int) -> Any:
+        text = _record("TI  - A\nUR  - https://x.org/document/5\n", n)
+        return lambda: ssd.loads_ris(text)
+
+    assert growth(make, 200) < 2.3
+    (doc,) = ssd.loads_ris(_record("TI  - A\nUR  - https://x.org/document/5\n", 50))
+    assert 50 == len(doc.provenance)

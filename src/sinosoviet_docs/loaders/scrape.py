@@ -46,7 +46,6 @@ Rows with the same record id (or the same address) are merged into one document.
 from __future__ import annotations
 
 import functools
-import json
 import os
 from collections.abc import Callable, Generator, Mapping
 from pathlib import Path
@@ -54,7 +53,7 @@ from typing import Any
 
 import attrs
 
-from .. import _urls
+from .. import _json, _urls
 from .._decode import whole_number
 from ..dates import PartialDate
 from ..exceptions import DateParseError, ScrapeLoadError
@@ -112,7 +111,6 @@ _TEXTS = {
     "original_archive_title": "original_archive",
 }
 _PROGRESS_EVERY = 500
-_decode = json.JSONDecoder().decode
 
 
 class _Row:
@@ -173,9 +171,10 @@ class _Row:
         if stripped[0] != "[":
             return (stripped,)
         try:
-            data = _decode(stripped)
-        except ValueError:
-            self.problem(column, "expected a JSON array of strings (invalid JSON)", raw)
+            data = _json.parse(stripped)
+        except _json.JsonProblem as exc:
+            why = "invalid JSON" if exc.reason.startswith("invalid JSON") else exc.reason
+            self.problem(column, f"expected a JSON array of strings ({why})", raw)
             return ()
         if type(data) is not list or any(type(x) is not str for x in data):
             self.problem(column, "expected a JSON array of strings", raw)
