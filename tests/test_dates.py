@@ -728,3 +728,51 @@ def test_reversed_bounds_say_so_in_edtf() -> None:
     """A period that ends before it starts is a DateParseError showing both bounds as EDTF."""
     with pytest.raises(DateParseError, match="'1959/1950': the period starts after it ends"):
         PartialDate(year=1955).overlaps("1959", "1950")
+
+
+# -- hostile input the date reader must refuse (from the hostile-input review) -------------
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="dates.py: PartialDate.parse must turn dateutil's decimal.InvalidOperation "
+    "(and any other dateutil error) into DateParseError",
+)
+def test_parse_of_an_overlong_timestamp_is_a_date_parse_error() -> None:
+    """dateutil's own crash is no traceback: the library's error names the input."""
+    with pytest.raises(DateParseError):
+        PartialDate.parse("19970902090807197090209080710h")
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="dates.py: PartialDate.parse must refuse digits that are not ASCII (int() reads them)",
+)
+@pytest.mark.parametrize("text", ["١٩٥٠-٠٢", "１９５０", "1950\x00"])
+def test_parse_refuses_non_ascii_digits_and_nul(text: str) -> None:
+    """The archive writes ASCII digits; other scripts' digits and NUL are no date."""
+    with pytest.raises(DateParseError):
+        PartialDate.parse(text)
+
+
+@pytest.mark.xfail(
+    strict=True, reason="dates.py: PartialDate.from_edtf (strict EDTF) must refuse non-ASCII digits"
+)
+@pytest.mark.parametrize("text", ["١٩٥٠-٠٢", "１９５０"])
+def test_strict_edtf_refuses_non_ascii_digits(text: str) -> None:
+    """A file's EDTF date in Arabic-Indic or full-width digits is rewritten on save: refused."""
+    with pytest.raises(DateParseError):
+        PartialDate.from_edtf(text)
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="dates.py: DateRange.parse('1950 - ') must give an open range or DateParseError, not 1950/1950",
+)
+def test_range_with_a_missing_end_is_open_or_an_error() -> None:
+    """'1950 - ' does not mean the year 1950 alone."""
+    try:
+        found = DateRange.parse("1950 - ")
+    except DateParseError:
+        return
+    assert found.end is None

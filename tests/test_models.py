@@ -227,3 +227,21 @@ def test_rank_in() -> None:
         "a", popularity=(ssd.Popularity(collection="c", rank=3), ssd.Popularity(collection="d"))
     )
     assert (3, None, None) == (doc.rank_in("c"), doc.rank_in("d"), doc.rank_in("e"))
+
+
+# -- constructor argument types (hostile-input review) ---------------------------------------
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="models.py: Document must check its argument types (ArgumentTypeError naming the field)",
+)
+@pytest.mark.parametrize(
+    "field_value", [("languages", "Russian"), ("date", "1950"), ("id", 5), ("title", None)]
+)
+def test_document_refuses_arguments_of_the_wrong_type(field_value: tuple[str, object]) -> None:
+    """languages="Russian" would be saved as ("R", "u", ...); date="1950" and id=5 fail later."""
+    field, value = field_value
+    values: dict[str, object] = {"id": "a", "title": "T", field: value}
+    with pytest.raises(ssd.ArgumentTypeError):
+        ssd.Document(**values)  # type: ignore[arg-type]

@@ -606,3 +606,42 @@ def test_wide_date_range_narrows_a_long_person_list() -> None:
     cat = ssd.Catalogue(documents=docs)
     q = cat.query().involving("Mao Zedong").between("1953-03", "1955-06")
     assert [d.id for d in cat if d.date and d.date.overlaps("1953-03", "1955-06")] == q.ids()
+
+
+# -- hostile input the search language and filters must refuse (hostile-input review) -------
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="_querylang.py (_search/ package): parse nesting without recursion or with a depth "
+    "limit raising QuerySyntaxError",
+)
+@pytest.mark.parametrize("text", ["(" * 400 + "a" + ")" * 400, "NOT " * 1000 + "a"])
+def test_deep_queries_are_a_syntax_error_not_a_recursion_error(text: str) -> None:
+    """400 nested parentheses or 1,000 NOTs: the library's error, or an answer."""
+    try:
+        ssd.load().query().search(text).ids()
+    except ssd.QuerySyntaxError:
+        pass
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="query.py: filters given None or an int must raise ArgumentTypeError naming the argument",
+)
+@pytest.mark.parametrize("method", ["of_type", "about", "at", "in_language", "involving"])
+@pytest.mark.parametrize("value", [None, 5])
+def test_filters_refuse_a_value_that_is_no_string(method: str, value: object) -> None:
+    """of_type(None) raises the library's TypeError, not an AttributeError from inside."""
+    with pytest.raises(ssd.ArgumentTypeError):
+        getattr(ssd.load().query(), method)(value).ids()
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="query.py: offset/limit beyond sys.maxsize must give an empty page or a library error, "
+    "not islice's ValueError",
+)
+def test_an_offset_of_ten_to_the_twentieth_is_past_the_end() -> None:
+    """offset(10**20) is past every document."""
+    assert [] == ssd.load().query().offset(10**20).ids()

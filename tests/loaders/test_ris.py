@@ -277,3 +277,14 @@ def test_copies_of_one_record_merge_in_linear_steps() -> None:
     assert growth(make, 200) < 2.3
     (doc,) = ssd.loads_ris(_record("TI  - A\nUR  - https://x.org/document/5\n", 50))
     assert 50 == len(doc.provenance)
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="dates.py: PartialDate.parse raises decimal.InvalidOperation from dateutil instead of "
+    "DateParseError, which stops the whole RIS load",
+)
+def test_a_date_dateutil_cannot_read_is_a_ris_parse_error() -> None:
+    """One bad PY value is a RisParseError naming its record and line."""
+    with pytest.raises(ssd.RisParseError, match="record 1, line 3"):
+        ssd.loads_ris("TY  - GEN\nTI  - A\nPY  - 19970902090807197090209080710h\nER  - \n")

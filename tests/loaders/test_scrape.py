@@ -453,3 +453,18 @@ def test_copies_of_one_row_merge_in_linear_steps(tmp_path: Path) -> None:
     assert growth(make, 200) < 2.3
     (doc,) = ssd.load_scrape_report(tmp_path / "c400.csv").catalogue
     assert 400 == len(doc.provenance)
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="dates.py: PartialDate.parse raises decimal.InvalidOperation from dateutil instead of "
+    "DateParseError, which stops the whole scrape load",
+)
+def test_a_date_dateutil_cannot_read_is_a_problem_of_its_row(tmp_path: Path) -> None:
+    """The row's date is reported and the other rows load."""
+    path = write_csv(
+        tmp_path / "d.csv",
+        [row(original_publication_date="19970902090807197090209080710h"), row(record_id="2")],
+    )
+    report = ssd.load_scrape_report(path)
+    assert [("original_publication_date", 1)] == [(p.column, p.row) for p in report.problems]
