@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime
 import re
 
@@ -619,10 +620,8 @@ def test_wide_date_range_narrows_a_long_person_list() -> None:
 @pytest.mark.parametrize("text", ["(" * 400 + "a" + ")" * 400, "NOT " * 1000 + "a"])
 def test_deep_queries_are_a_syntax_error_not_a_recursion_error(text: str) -> None:
     """400 nested parentheses or 1,000 NOTs: the library's error, or an answer."""
-    try:
+    with contextlib.suppress(ssd.QuerySyntaxError):
         ssd.load().query().search(text).ids()
-    except ssd.QuerySyntaxError:
-        pass
 
 
 @pytest.mark.xfail(
