@@ -32,11 +32,13 @@ def test_bare_counter_with_thousands_separator() -> None:
 
 
 def test_a_counter_must_count_up() -> None:
-    """'20 - 1 of 5' counts nothing: it is no result counter, so the page is no search page."""
+    """'20 - 1 of 5' counts nothing: a problem at its line, and no first, last or total."""
     page = ssd.parse_page(
         "Skip to content\n\nResults:\n\n20 - 1 of 5\n\nDocuments\n\nDecember 1959\n\nNote"
     )
-    assert ("collection", None) == (page.kind, page.total)
+    assert ("search", None, None, None) == (page.kind, page.first, page.last, page.total)
+    assert [(5, "20 - 1 of 5")] == [(p.line, p.text) for p in page.problems]
+    assert ["Note"] == [d.title for d in page.documents]
 
 
 def test_a_counter_of_five_thousand_digits_is_none() -> None:

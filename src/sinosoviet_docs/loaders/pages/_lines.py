@@ -22,6 +22,7 @@ __all__ = [
     "SKIP",
     "Line",
     "blocks",
+    "counts_up",
     "has_bullet_entries",
     "has_dash_entries",
     "is_funding",
@@ -129,8 +130,9 @@ def result_counter(text: str) -> tuple[int, int, int] | None:
 
     >>> result_counter("21 – 40 of 1,345"), result_counter("one of many")
     ((21, 40, 1345), None)
-    >>> result_counter("20 - 1 of 5") is None
-    True
+
+    The shape only: whether the numbers count up is for the reader to check
+    (:func:`counts_up`).
     """
     head, sep, total = text.partition(" of ")
     if not sep:
@@ -143,7 +145,7 @@ def result_counter(text: str) -> tuple[int, int, int] | None:
         return None
     numbers = [whole_number(p.strip().replace(",", "")) for p in (first, last, total)]
     a, b, c = numbers
-    if a is None or b is None or c is None or not a <= b <= c:  # "20 - 1 of 5" counts nothing
+    if a is None or b is None or c is None:
         return None
     return a, b, c
 
@@ -155,6 +157,16 @@ FUNDING = "This document was made possible with support from "
 def is_funding(text: str) -> bool:
     """Whether a line is a document page's funding line (never a title)."""
     return text.startswith(FUNDING)
+
+
+def counts_up(counter: tuple[int, int, int]) -> bool:
+    """Whether a counter's numbers can be a page of results: first ≤ last ≤ total.
+
+    >>> counts_up((21, 40, 1345)), counts_up((20, 1, 5))
+    (True, False)
+    """
+    first, last, total = counter
+    return 1 <= first <= last <= total
 
 
 def has_bullet_entries(items: Sequence[Line]) -> bool:
