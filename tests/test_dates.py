@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import calendar
+import contextlib
 import datetime
 import re
 import subprocess
@@ -776,3 +777,16 @@ def test_range_with_a_missing_end_is_open_or_an_error() -> None:
     except DateParseError:
         return
     assert found.end is None
+
+
+#: Characters dates are written with, and the look-alikes a hostile input brings.
+_DATE_CHARACTERS = "0123456789 -/.,:~?%XuTZ+hdmys" + "١٩٥０１９²\x00\u2028\ufeff"
+
+
+@given(st.text(_DATE_CHARACTERS, max_size=60))
+def test_parse_of_date_like_text_raises_only_date_parse_error(text: str) -> None:
+    """Digits, separators, qualifiers and look-alike digits in any order: a date or the
+    library's error, nothing from dateutil or int()."""
+    for read in (PartialDate.parse, PartialDate.from_edtf, DateRange.parse):
+        with contextlib.suppress(DateParseError):
+            read(text)  # type: ignore[operator]

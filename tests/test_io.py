@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 from pathlib import Path
 from typing import Any
 
+import attrs
 import pytest
 from hypothesis import given
+from hypothesis import strategies as st
 
 import sinosoviet_docs as ssd
 from sinosoviet_docs import io as ssd_io
@@ -469,3 +472,32 @@ def test_dump_onto_a_directory_names_it_not_the_temporary_file(
         ssd.dump(bundled, target)
     assert (str(target), None) == (caught.value.filename, caught.value.filename2)
     assert ["out.json"] == [p.name for p in tmp_path.iterdir()]
+
+
+def _with_separators(cat: ssd.Catalogue) -> ssd.Catalogue:
+    """The catalogue with every Unicode line separator in each document's title and summary."""
+    docs = [
+        attrs.evolve(d, title=f"{d.title}{SEPARATORS}", summary=f"{SEPARATORS}{d.summary or ''}")
+        for d in cat.documents
+    ]
+    return attrs.evolve(cat, documents=docs, collections=())
+
+
+@given(catalogues().map(_with_separators), st.sampled_from(["json", "jsonl"]))
+def test_round_trip_with_every_line_separator(cat: ssd.Catalogue, fmt: ssd_io.Format) -> None:
+    """loads(dumps(x)) == x in both layouts when strings hold U+2028, U+0085, \\r ..."""
+    assert cat == ssd.loads(ssd.dumps(cat, format=fmt))
+
+
+@given(
+    st.text(max_size=60)
+    | st.binary(max_size=60)
+    | catalogues(max_documents=2)
+    .map(ssd.dumps)
+    .flatmap(lambda text: st.integers(0, len(text)).map(lambda cut: text[:cut] + text[cut + 1 :]))
+)
+def test_loads_raises_only_catalogue_load_error(text: str | bytes) -> None:
+    """Any text or bytes, or a catalogue with one character cut out: a catalogue or
+    CatalogueLoadError."""
+    with contextlib.suppress(ssd.CatalogueLoadError):
+        ssd.loads(text)

@@ -644,3 +644,35 @@ def test_filters_refuse_a_value_that_is_no_string(method: str, value: object) ->
 def test_an_offset_of_ten_to_the_twentieth_is_past_the_end() -> None:
     """offset(10**20) is past every document."""
     assert [] == ssd.load().query().offset(10**20).ids()
+
+
+#: The search language's own characters and words, for strings that are mostly syntax.
+_QUERY_PIECES = st.sampled_from(
+    [
+        "(",
+        ")",
+        '"',
+        "*",
+        ":",
+        " ",
+        "OR",
+        "AND",
+        "NOT",
+        "-",
+        "title:",
+        "year:",
+        "..",
+        "taiwan",
+        "1958",
+        "\\",
+        "毛",
+    ]
+)
+
+
+@given(st.lists(_QUERY_PIECES, max_size=30).map("".join) | st.text(max_size=40))
+def test_any_search_string_gives_results_or_a_query_syntax_error(text: str) -> None:
+    """Unbalanced parentheses, stray operators and quotes, any Unicode: an answer or
+    QuerySyntaxError, nothing else."""
+    with contextlib.suppress(ssd.QuerySyntaxError):
+        ssd.load().query().search(text).ids()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from pathlib import Path
 from typing import Any
 
@@ -288,3 +289,23 @@ def test_a_date_dateutil_cannot_read_is_a_ris_parse_error() -> None:
     """One bad PY value is a RisParseError naming its record and line."""
     with pytest.raises(ssd.RisParseError, match="record 1, line 3"):
         ssd.loads_ris("TY  - GEN\nTI  - A\nPY  - 19970902090807197090209080710h\nER  - \n")
+
+
+_TAGS = st.sampled_from(
+    ["TY", "ER", "TI", "T1", "AU", "DA", "PY", "UR", "KW", "LA", "N1", "ID", "XX", "ty", "T", "1A"]
+)
+_RIS_VALUES = st.text(max_size=20) | st.sampled_from(
+    ["1950/02//", "1950/02/30/", "0000///", "https://x.org/document/12", "²", "١٩٥٠", ""]
+)
+_RIS_LINES = st.one_of(
+    st.tuples(_TAGS, st.sampled_from(["  - ", " - ", "  -", "- "]), _RIS_VALUES).map("".join),
+    st.text(max_size=20),
+)
+
+
+@given(st.lists(_RIS_LINES, max_size=25).map("\n".join))
+def test_loads_ris_raises_only_ris_parse_error(text: str) -> None:
+    """Tag lines and noise in any order, any Unicode, separators and NUL included: a
+    catalogue or RisParseError."""
+    with contextlib.suppress(ssd.RisParseError):
+        ssd.loads_ris(text)

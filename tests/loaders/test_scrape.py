@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import json
 import sqlite3
@@ -468,3 +469,29 @@ def test_a_date_dateutil_cannot_read_is_a_problem_of_its_row(tmp_path: Path) -> 
     )
     report = ssd.load_scrape_report(path)
     assert [("original_publication_date", 1)] == [(p.column, p.row) for p in report.problems]
+
+
+_CELLS = st.text(max_size=12) | st.sampled_from(
+    ["[", '["a"]', '["a", 1]', "[" * 300, "0", "12", "9" * 5000, "July 5, 1950", "1950-02-30", ""]
+)
+
+
+@settings(max_examples=40)
+@given(
+    st.lists(st.sampled_from([*COLUMNS, "title", "colour"]), min_size=1, max_size=6),
+    st.lists(st.lists(_CELLS, max_size=7), max_size=5),
+    st.booleans(),
+)
+def test_load_scrape_of_any_csv_raises_only_scrape_load_error(
+    header: list[str], rows: list[list[str]], strict: bool
+) -> None:
+    """Any header (repeated and unknown columns too), ragged rows, bad JSON, huge numbers:
+    a report or ScrapeLoadError."""
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "fuzz.csv"
+        with path.open("w", encoding="utf-8", newline="") as handle:
+            writer = csv.writer(handle)
+            writer.writerow(header)
+            writer.writerows(rows)
+        with contextlib.suppress(ssd.ScrapeLoadError):
+            ssd.load_scrape_report(path, strict=strict)
