@@ -396,15 +396,19 @@ class _Merger:
 
     def add(self, doc: Document, origin: int | None = None) -> None:
         found = self._find(doc, origin)
-        keys = {match_key(doc)}
-        origins = set() if origin is None else {origin}
+        keys: set[tuple[str, str]] = set()
+        origins: set[int] = set()
         if found is None:
             folded = _Folded(doc)
         else:
             folded = self.docs.pop(found)
             folded.add(doc, self.on_conflict)
-            keys |= self.keys_of.pop(found)
-            origins |= self.origins.pop(found)
+            # The sets gathered so far grow in place: copying them would cost their size.
+            keys = self.keys_of.pop(found)
+            origins = self.origins.pop(found)
+        keys.add(match_key(doc))
+        if origin is not None:
+            origins.add(origin)
         if folded.doc.id in self.docs:  # another record holds this id: keep both, rename this one
             base, n = folded.doc.id, 2
             while f"{base}-{n}" in self.docs:
