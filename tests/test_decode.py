@@ -92,3 +92,19 @@ def test_whole_number_never_raises(text: str) -> None:
 def test_five_thousand_digits_are_no_number() -> None:
     """Past Python's 4,300-digit limit there is no ValueError: simply no number."""
     assert whole_number("1" * 5000) is None
+
+
+def test_places_count_from_the_start_of_the_input() -> None:
+    """A newline as the very first byte counts; another encoding is named at line 1, byte 0."""
+    with pytest.raises(TextProblem) as caught:
+        decode(b"\n\xe9")
+    assert (2, 1) == (caught.value.line, caught.value.offset)
+    with pytest.raises(TextProblem) as caught:
+        decode("x".encode("utf-16"))
+    assert (1, 0) == (caught.value.line, caught.value.offset)
+
+
+def test_the_digit_limit_is_one_hundred() -> None:
+    """The documented limit: 100 digits read, 101 do not."""
+    assert whole_number("1" * 100) is not None
+    assert whole_number("1" * 101) is None

@@ -76,3 +76,24 @@ def test_any_text_is_a_value_or_a_json_problem(text: str) -> None:
     """Nothing but JsonProblem escapes, whatever the text."""
     with contextlib.suppress(JsonProblem):
         parse(text)
+
+
+def test_places_count_lines_and_columns_from_the_start() -> None:
+    """A first-byte newline and closed arrays before the deep part are counted exactly."""
+    with pytest.raises(JsonProblem) as caught:
+        parse("\n[" + "[]," * 300 + "[" * 20_000)
+    assert (2, 1 + 900 + 200) == (caught.value.line, caught.value.column)
+    assert str(caught.value).startswith("line 2, column 1101: nested deeper than 200")
+
+
+def test_the_repeated_key_is_named_not_the_first_key() -> None:
+    """{"a": 1, "b": 1, "b": 2} names 'b'."""
+    with pytest.raises(JsonProblem, match=r"repeated key 'b' @ \$"):
+        parse('{"a": 1, "b": 1, "b": 2}')
+
+
+def test_every_item_of_an_array_is_checked() -> None:
+    """A lone surrogate in the middle of an array is found and named."""
+    with pytest.raises(JsonProblem) as caught:
+        parse('["ok", "ok", "\\ud800", "ok"]')
+    assert "$[2]" == caught.value.path

@@ -24,7 +24,7 @@ import json
 import re
 from typing import Any
 
-__all__ = ["MAX_DEPTH", "JsonProblem", "parse"]
+__all__ = ["MAX_DEPTH", "JsonProblem", "JsonReader", "parse"]
 
 #: The deepest nesting of arrays and objects reported by place (catalogues need 5).
 MAX_DEPTH = 200
@@ -55,32 +55,49 @@ class _Repeated(dict[str, Any]):
     repeated: str = ""
 
 
-def parse(text: str) -> Any:
-    """The value of a JSON text; :class:`JsonProblem` for anything it cannot keep exactly."""
-    repeats: list[_Repeated] = []
+class JsonReader:
+    """Reads JSON texts one after another with one decoder (the lines of a JSONL file).
 
-    def make_object(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    Making a decoder costs more than reading a short line: a loader makes one
+    reader per file. A reader is not shared between threads.
+    """
+
+    def __init__(self) -> None:
+        self._repeats: list[_Repeated] = []
+        self._decoder = json.JSONDecoder(object_pairs_hook=self._object)
+
+    def _object(self, pairs: list[tuple[str, Any]]) -> dict[str, Any]:
         result = dict(pairs)
         if len(result) == len(pairs):
             return result
         marked = _Repeated(result)
         seen: set[str] = set()
         marked.repeated = next(k for k, _ in pairs if k in seen or seen.add(k))  # type: ignore[func-returns-value]
-        repeats.append(marked)
+        self._repeats.append(marked)
         return marked
 
-    try:
-        value = json.loads(text, object_pairs_hook=make_object)
-    except json.JSONDecodeError as exc:
-        raise JsonProblem(f"invalid JSON: {exc.msg}", line=exc.lineno, column=exc.colno) from None
-    except RecursionError:
-        raise _too_deep(text) from None
-    except ValueError as exc:  # Python's limit on the digits of an integer
-        raise _too_long(text, exc) from None
-    surrogates = _SURROGATE_ESCAPE.search(text) is not None
-    if repeats or surrogates:
-        _check_values(value, strings=surrogates)
-    return value
+    def parse(self, text: str) -> Any:
+        """The value of a JSON text; :class:`JsonProblem` for anything it cannot keep exactly."""
+        self._repeats.clear()
+        try:
+            value = self._decoder.decode(text)
+        except json.JSONDecodeError as exc:
+            raise JsonProblem(
+                f"invalid JSON: {exc.msg}", line=exc.lineno, column=exc.colno
+            ) from None
+        except RecursionError:
+            raise _too_deep(text) from None
+        except ValueError as exc:  # Python's limit on the digits of an integer
+            raise _too_long(text, exc) from None
+        surrogates = _SURROGATE_ESCAPE.search(text) is not None
+        if self._repeats or surrogates:
+            _check_values(value, strings=surrogates)
+        return value
+
+
+def parse(text: str) -> Any:
+    """The value of a JSON text; :class:`JsonProblem` for anything it cannot keep exactly."""
+    return JsonReader().parse(text)
 
 
 def _position(text: str, at: int) -> tuple[int, int]:

@@ -186,9 +186,9 @@ def _is_jsonl_header(line: str) -> bool:
     return isinstance(value, dict) and "documents" not in value
 
 
-def _decode(text: str, line: int | None = None) -> Any:
+def _decode(text: str, line: int | None = None, reader: _json.JsonReader | None = None) -> Any:
     try:
-        return _json.parse(text)
+        return (reader or _json.JsonReader()).parse(text)
     except _json.JsonProblem as exc:
         if exc.line is None:  # a problem of a value, named by its path
             prefix = f"line {line}: " if line else ""
@@ -237,11 +237,12 @@ def _id_of(item: object) -> str:
 
 def _read_jsonl(lines: Iterable[str]) -> Catalogue:
     iterator = iter(lines)
+    reader = _json.JsonReader()
     header: Any = None
     header_line = 0
     for number, line in enumerate(iterator, start=1):
         if line.strip():
-            header, header_line = _decode(line, number), number
+            header, header_line = _decode(line, number, reader), number
             break
     if header is None:
         raise CatalogueLoadError(["empty file: expected a header line"], line=1)
@@ -262,7 +263,7 @@ def _read_jsonl(lines: Iterable[str]) -> Catalogue:
             continue
         item: object = None
         try:
-            item = _decode(line, number)
+            item = _decode(line, number, reader)
             doc = read(item, "$")
         except CatalogueLoadError as exc:
             errors.extend(
