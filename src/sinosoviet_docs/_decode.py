@@ -60,6 +60,10 @@ class TextProblem(ValueError):
         self.offset = offset
         super().__init__(f"line {line}, byte offset {offset}: {self.reason}")
 
+    def at(self, unit: str = "byte offset") -> str:
+        """What was expected, found and where: ``UTF-8 text, found b'\\xe9' at byte offset 3``."""
+        return f"{self.expected}, found {self.found} at {unit} {self.offset}"
+
     @property
     def reason(self) -> str:
         """What was expected and what was found: ``expected UTF-8 text, found b'\\xe9'``."""

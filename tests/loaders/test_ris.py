@@ -216,23 +216,30 @@ def test_a_byte_order_mark_and_a_lone_surrogate() -> None:
         ssd.loads_ris("TY  - GEN\nTI  - \ud800\nER  - \n")
 
 
-def test_a_nul_in_a_file_names_line_and_offset(tmp_path: Path) -> None:
-    """NUL is not text: the file, line and byte offset are named."""
-    path = tmp_path / "nul.ris"
-    path.write_bytes(b"TY  - GEN\nTI  - A\x00\nER  - \n")
-    with pytest.raises(
-        ssd.RisParseError,
-        match=r"nul\.ris, line 2: expected text, found a NUL character at byte offset 17",
-    ):
-        ssd.load_ris(path)
-
-
-@pytest.mark.parametrize("encoding", ["utf-16", "latin-1"])
-def test_a_file_in_another_encoding_names_it(tmp_path: Path, encoding: str) -> None:
-    """A UTF-16 or Latin-1 file raises RisParseError naming the file."""
+@pytest.mark.parametrize(
+    ("data", "found"),
+    [
+        (
+            b"TY  - GEN\nTI  - A\x00\nER  - \n",
+            "line 2: expected text, found a NUL character at byte offset 17",
+        ),
+        (
+            "TY  - GEN\nTI  - Café\nER  - \n".encode("utf-16"),
+            "line 1: expected UTF-8 text, found a UTF-16",
+        ),
+        (
+            "TY  - GEN\nTI  - Café\nER  - \n".encode("latin-1"),
+            r"line 2: expected UTF-8 text, found b'\\xe9'",
+        ),
+    ],
+)
+def test_a_file_that_is_no_utf8_text_names_file_line_and_offset(
+    tmp_path: Path, data: bytes, found: str
+) -> None:
+    """A NUL, a UTF-16 file or Latin-1 bytes raise RisParseError naming the file and place."""
     path = tmp_path / "other.ris"
-    path.write_bytes("TY  - GEN\nTI  - Café\nER  - \n".encode(encoding))
-    with pytest.raises(ssd.RisParseError, match=r"other\.ris, line \d: expected UTF-8 text"):
+    path.write_bytes(data)
+    with pytest.raises(ssd.RisParseError, match=rf"other\.ris, {found}"):
         ssd.load_ris(path)
 
 

@@ -242,11 +242,7 @@ def loads_ris(text: str, *, source: str = "<ris>") -> Catalogue:
     try:
         text = check_text(text)
     except TextProblem as exc:
-        raise RisParseError(
-            f"{exc.expected}, found {exc.found} at character {exc.offset}",
-            line=exc.line,
-            source=source,
-        ) from None
+        raise RisParseError(exc.at("character"), line=exc.line, source=source) from None
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     docs: list[Document] = []
     record = 0
@@ -316,10 +312,6 @@ def load_ris(path: str | os.PathLike[str]) -> Catalogue:
     name = str(path)
 
     def undecodable(problem: TextProblem) -> RisParseError:
-        return RisParseError(
-            f"{problem.expected}, found {problem.found} at byte offset {problem.offset}",
-            line=problem.line,
-            source=name,
-        )
+        return RisParseError(problem.at(), line=problem.line, source=name)
 
     return loads_ris(read_text(path, undecodable), source=name)

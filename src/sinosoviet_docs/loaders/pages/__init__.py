@@ -116,12 +116,7 @@ PagePath = str | os.PathLike[str] | tuple[str | os.PathLike[str], str]
 
 
 def _undecodable(name: str, problem: TextProblem) -> PageParseError:
-    return PageParseError(
-        f"{problem.expected}, found {problem.found} at byte offset {problem.offset}",
-        None,
-        line=problem.line,
-        source=name,
-    )
+    return PageParseError(problem.at(), None, line=problem.line, source=name)
 
 
 def load_pages(paths: Iterable[PagePath], *, strict: bool = False) -> Catalogue:
