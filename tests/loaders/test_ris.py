@@ -316,3 +316,31 @@ def test_loads_ris_raises_only_ris_parse_error(text: str) -> None:
     catalogue or RisParseError."""
     with contextlib.suppress(ssd.RisParseError):
         ssd.loads_ris(text)
+
+
+def test_bt_is_a_manuscripts_title_only_and_id_names_a_record_without_address() -> None:
+    """BT titles a MANSCPT without TI (not a GEN); ID is the id when no address gives one."""
+    (doc,) = ssd.loads_ris("TY  - MANSCPT\nBT  - Book title\nID  - my-id\nER  - \n")
+    assert ("Book title", "my-id", None) == (doc.title, doc.id, doc.record_id)
+    with pytest.raises(ssd.RisParseError, match="expected a title"):
+        ssd.loads_ris("TY  - GEN\nBT  - Book title\nER  - \n")
+    (doc,) = ssd.loads_ris(
+        "TY  - GEN\nTI  - A\nID  - my-id\nUR  - https://x.org/document/7\nER  - \n"
+    )
+    assert ("7", 7) == (doc.id, doc.record_id)
+
+
+def test_the_record_type_comes_first_in_the_note() -> None:
+    """A record of another type than MANSCPT says so before the other notes."""
+    (doc,) = ssd.loads_ris("TY  - LETTER\nTI  - A\nN1  - a note\nER  - \n")
+    assert "RIS type LETTER; N1: a note" == doc.provenance[0].note
+
+
+def test_a_missing_ty_names_the_next_record_number() -> None:
+    """After two good records, a stray line is said to be where record 3 should start."""
+    good = "TY  - GEN\nTI  - A\nER  - \n"
+    with pytest.raises(
+        ssd.RisParseError,
+        match=r"record 3, line 7: expected 'TY  - <type>' starting record 3, found 'stray'",
+    ):
+        ssd.loads_ris(good * 2 + "stray\n")
