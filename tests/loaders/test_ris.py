@@ -344,3 +344,27 @@ def test_a_missing_ty_names_the_next_record_number() -> None:
         match=r"record 3, line 7: expected 'TY  - <type>' starting record 3, found 'stray'",
     ):
         ssd.loads_ris(good * 2 + "stray\n")
+
+
+def test_one_space_before_the_hyphen_is_tolerated() -> None:
+    """'TI - value' (one space, as some exports write) is a tag line like 'TI  - value'."""
+    (doc,) = ssd.loads_ris("TY - GEN\nTI - A title\nER  - \n")
+    assert "A title" == doc.title
+
+
+def test_a_tag_must_start_with_a_capital_letter() -> None:
+    """'1A  - x' is no tag line: it continues the value before it."""
+    (doc,) = ssd.loads_ris("TY  - GEN\nTI  - A\n1A  - x\nER  - \n")
+    assert "A\n1A  - x" == doc.title
+
+
+def test_blank_lines_after_ty_are_skipped_and_stray_ones_reported_cut() -> None:
+    """A blank line before the first tag is nothing; a stray line there is an error quoting
+    its first 40 characters."""
+    (doc,) = ssd.loads_ris("TY  - GEN\n\nTI  - A\nER  - \n")
+    assert "A" == doc.title
+    stray = "x" * 39 + "yz"
+    with pytest.raises(ssd.RisParseError, match=rf"found '{'x' * 39}y'$"):
+        ssd.loads_ris(f"TY  - GEN\n{stray}\nER  - \n")
+    with pytest.raises(ssd.RisParseError, match=rf"starting record 1, found '{'x' * 39}y'$"):
+        ssd.loads_ris(f"{stray}\n")
