@@ -352,10 +352,11 @@ def test_one_space_before_the_hyphen_is_tolerated() -> None:
     assert "A title" == doc.title
 
 
-def test_a_tag_must_start_with_a_capital_letter() -> None:
-    """'1A  - x' is no tag line: it continues the value before it."""
-    (doc,) = ssd.loads_ris("TY  - GEN\nTI  - A\n1A  - x\nER  - \n")
-    assert "A\n1A  - x" == doc.title
+@pytest.mark.parametrize("tag", ["1A", "ЖY"])
+def test_a_tag_must_start_with_an_ascii_capital_letter(tag: str) -> None:
+    """'1A  - x' and 'ЖY  - x' are no tag lines: they continue the value before them."""
+    (doc,) = ssd.loads_ris(f"TY  - GEN\nTI  - A\n{tag}  - x\nER  - \n")
+    assert f"A\n{tag}  - x" == doc.title
 
 
 def test_blank_lines_after_ty_are_skipped_and_stray_ones_reported_cut() -> None:
