@@ -173,3 +173,14 @@ def test_pathological_citation_is_kept_whole() -> None:
     """
     text = "(" + "a: b, " * 5000 + ")"
     assert [("other", text)] == [(r.kind, r.raw) for r in parse_citation(text)]
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="citations.py: parse_citation(None) must raise ArgumentTypeError naming the argument, "
+    "not re's TypeError",
+)
+def test_parse_citation_of_none_names_the_argument() -> None:
+    """A missing citation is the library's TypeError."""
+    with pytest.raises(ssd.ArgumentTypeError):
+        ssd.parse_citation(None)  # type: ignore[arg-type]

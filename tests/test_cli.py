@@ -546,3 +546,42 @@ def test_search_by_roles_under_or_lists_only_those_messages() -> None:
         "Ciphered Telegram, Filippov [Stalin] to Mao Zedong and Zhou Enlai (via Roshchin)",
         "Ciphered telegram, Filippov [Stalin] to Mao Zedong",
     ] == [json.loads(line)["title"] for line in out.splitlines()]
+
+
+# -- bad input on the command line (hostile-input review) -------------------------------------
+
+
+def test_a_deeply_nested_catalogue_is_one_error_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """--catalogue of JSON nested 100,000 deep: exit 2 (a user error) and one line naming the file."""
+    path = tmp_path / "deep.json"
+    path.write_text("[" * 100_000)
+    assert 2 == run("info", "--catalogue", str(path))[0]
+    err = capsys.readouterr().err
+    assert 1 == len(err.splitlines())
+    assert "deep.json: invalid JSON at line 1, column 201" in err
+
+
+def test_a_latin_1_catalogue_names_the_file(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A catalogue that is not UTF-8 is reported with its file, line and byte offset."""
+    path = tmp_path / "latin.json"
+    path.write_bytes(b'{"title": "Caf\xe9"}')
+    assert 2 == run("info", "--catalogue", str(path))[0]
+    assert (
+        "latin.json: expected UTF-8 text, found b'\\xe9' at line 1, byte offset 14"
+        in capsys.readouterr().err
+    )
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="cli.py: the top-level handler must turn any error (RecursionError from the search "
+    "language here) into one error line and exit status 1",
+)
+def test_a_deeply_nested_query_is_one_error_line(capsys: pytest.CaptureFixture[str]) -> None:
+    """400 nested parentheses: no 3,000-line traceback."""
+    assert 1 == run("search", "(" * 400 + "a")[0]
+    assert 1 == len(capsys.readouterr().err.splitlines())

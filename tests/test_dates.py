@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime
 
 import pytest
@@ -665,3 +666,64 @@ def test_years_of(text: str, years: tuple[int, int] | None) -> None:
     """A date gives its EDTF year; a closed range its ends' years; an open one none."""
     assert years == dates.years_of(dates.parse_edtf(text))
     assert dates.years_of(None) is None
+
+
+# -- hostile input the date reader must refuse (from the hostile-input review) -------------
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="dates.py: PartialDate.parse must turn dateutil's decimal.InvalidOperation "
+    "(and any other dateutil error) into DateParseError",
+)
+def test_parse_of_an_overlong_timestamp_is_a_date_parse_error() -> None:
+    """dateutil's own crash is no traceback: the library's error names the input."""
+    with pytest.raises(DateParseError):
+        PartialDate.parse("19970902090807197090209080710h")
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="dates.py: PartialDate.parse must refuse digits that are not ASCII (int() reads them)",
+)
+@pytest.mark.parametrize("text", ["١٩٥٠-٠٢", "１９５０", "1950\x00"])
+def test_parse_refuses_non_ascii_digits_and_nul(text: str) -> None:
+    """The archive writes ASCII digits; other scripts' digits and NUL are no date."""
+    with pytest.raises(DateParseError):
+        PartialDate.parse(text)
+
+
+@pytest.mark.xfail(
+    strict=True, reason="dates.py: PartialDate.from_edtf (strict EDTF) must refuse non-ASCII digits"
+)
+@pytest.mark.parametrize("text", ["١٩٥٠-٠٢", "１９５０"])
+def test_strict_edtf_refuses_non_ascii_digits(text: str) -> None:
+    """A file's EDTF date in Arabic-Indic or full-width digits is rewritten on save: refused."""
+    with pytest.raises(DateParseError):
+        PartialDate.from_edtf(text)
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="dates.py: DateRange.parse('1950 - ') must give an open range or DateParseError, not 1950/1950",
+)
+def test_range_with_a_missing_end_is_open_or_an_error() -> None:
+    """'1950 - ' does not mean the year 1950 alone."""
+    try:
+        found = DateRange.parse("1950 - ")
+    except DateParseError:
+        return
+    assert found.end is None
+
+
+#: Characters dates are written with, and the look-alikes a hostile input brings.
+_DATE_CHARACTERS = "0123456789 -/.,:~?%XuTZ+hdmys" + "١٩٥０１９²\x00\u2028\ufeff"
+
+
+@given(st.text(_DATE_CHARACTERS, max_size=60))
+def test_parse_of_date_like_text_raises_only_date_parse_error(text: str) -> None:
+    """Digits, separators, qualifiers and look-alike digits in any order: a date or the
+    library's error, nothing from dateutil or int()."""
+    for read in (PartialDate.parse, PartialDate.from_edtf, DateRange.parse):
+        with contextlib.suppress(DateParseError):
+            read(text)  # type: ignore[operator]

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 from pathlib import Path
 from typing import Any
 
+import attrs
 import pytest
 from hypothesis import given
+from hypothesis import strategies as st
 
 import sinosoviet_docs as ssd
 from sinosoviet_docs import io as ssd_io
@@ -365,3 +368,191 @@ def test_from_data_names_the_bad_field() -> None:
     """A record that cannot be read raises CatalogueLoadError saying what is wrong."""
     with pytest.raises(ssd.CatalogueLoadError, match="rank must be a positive integer"):
         ssd.from_data({"collection": "c", "rank": 0}, ssd.Popularity)
+
+
+# -- hostile input -------------------------------------------------------------------------
+
+SEPARATORS = "\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
+
+
+@pytest.mark.parametrize("fmt", ["json", "jsonl"])
+def test_every_unicode_line_separator_survives_dumps_and_loads(fmt: ssd_io.Format) -> None:
+    """A title holding U+2028, U+2029, U+0085 (and the rest) reads back from the string."""
+    docs = [ssd.Document(id="a", title=f"T{SEPARATORS}x"), ssd.Document(id="b", title="B")]
+    cat = ssd.Catalogue(documents=docs)
+    assert cat == ssd.loads(ssd.dumps(cat, format=fmt))
+
+
+def test_a_repeated_key_is_an_error_naming_it() -> None:
+    """{"title": "A", "title": "B"} does not keep B silently."""
+    text = _catalogue_json(_document_json()).replace(
+        '"title": "A title"', '"title": "A", "title": "B"'
+    )
+    assert ["repeated key 'title' @ $.documents[0]"] == list(_load_error(text).errors)
+
+
+def test_two_documents_keys_are_an_error() -> None:
+    """A second top-level documents array is refused, not read instead of the first."""
+    text = _catalogue_json(_document_json())[:-1] + ', "documents": []}'
+    assert ["repeated key 'documents' @ $"] == list(_load_error(text).errors)
+
+
+def test_a_repeated_key_in_jsonl_names_the_line(bundled: ssd.Catalogue) -> None:
+    """In JSON Lines the line of the object is named as well."""
+    lines = ssd.dumps(bundled, format="jsonl").splitlines()
+    lines[3] = lines[3].replace('{"id":', '{"title": "x", "id":', 1)
+    error = _load_error("\n".join(lines))
+    assert (4, ["line 4: repeated key 'title' @ $"]) == (error.line, list(error.errors))
+
+
+def test_deep_nesting_is_a_load_error_with_its_place(tmp_path: Path) -> None:
+    """100,000 nested arrays raise CatalogueLoadError naming file, line and column."""
+    path = tmp_path / "deep.json"
+    path.write_text("[" * 100_000)
+    with pytest.raises(
+        ssd.CatalogueLoadError, match=r"deep\.json: invalid JSON at line 1, column 201"
+    ):
+        ssd.load(path)
+
+
+def test_a_huge_number_is_a_load_error_with_its_place() -> None:
+    """A record id of 5,000 digits is no bare ValueError."""
+    error = _load_error(
+        _catalogue_json(_document_json()).replace('"d1",', '"d1", "record_id": ' + "1" * 5000 + ",")
+    )
+    assert "5000 digits" in error.errors[0]
+    assert "line 1, column" in error.errors[0]
+
+
+def test_an_escaped_lone_surrogate_is_refused_with_its_field() -> None:
+    """ "\\ud800" would load and then fail on saving: it is refused on loading, with its path."""
+    error = _load_error(_catalogue_json(_document_json(title="\ud800")))
+    assert error.errors[0].endswith("@ $.documents[0].title")
+
+
+@pytest.mark.parametrize("text", ["a\x00", "\ud800"])
+def test_a_string_that_is_no_text_is_refused(text: str) -> None:
+    """loads of a str with NUL or a lone surrogate raises CatalogueLoadError with the line."""
+    with pytest.raises(ssd.CatalogueLoadError, match="line 2, character"):
+        ssd.loads('{"kind": 1}\n' + text)
+
+
+@pytest.mark.parametrize(
+    ("encoding", "found"), [("latin-1", r"b'\\xe9' at line 1, byte offset"), ("utf-16", "UTF-16")]
+)
+def test_a_file_in_another_encoding_names_the_file(
+    tmp_path: Path, encoding: str, found: str
+) -> None:
+    """A Latin-1 or UTF-16 catalogue raises CatalogueLoadError naming the file, not a bare error."""
+    path = tmp_path / "old.json"
+    text = _catalogue_json(_document_json(title="Café")).replace("\\u00e9", "é")
+    path.write_bytes(text.encode(encoding))
+    with pytest.raises(
+        ssd.CatalogueLoadError, match=rf"old\.json: expected UTF-8 text, found .*{found}"
+    ):
+        ssd.load(path)
+
+
+def test_bad_bytes_in_a_jsonl_file_name_line_and_offset(
+    bundled: ssd.Catalogue, tmp_path: Path
+) -> None:
+    """A JSONL file is decoded line by line, and the error says which line and byte."""
+    path = tmp_path / "c.jsonl"
+    ssd.dump(bundled, path)
+    data = path.read_bytes().split(b"\n")
+    offset = len(b"\n".join(data[:2])) + 1
+    data[2] = b"\xff" + data[2]
+    path.write_bytes(b"\n".join(data))
+    with pytest.raises(ssd.CatalogueLoadError, match=rf"line 3, byte offset {offset}"):
+        ssd.load(path)
+
+
+@pytest.mark.parametrize("version", ["true", "1.0", '"1"'])
+def test_schema_version_must_be_the_integer(version: str) -> None:
+    """true and 1.0 equal 1 in Python, but are not the schema version 1."""
+    text = _catalogue_json().replace('"schema_version": 1', f'"schema_version": {version}')
+    assert "@ $.schema_version" in _load_error(text).errors[0]
+
+
+def test_duplicate_ids_in_json_name_both_places() -> None:
+    """The second document with an id is named by its path, and the first too."""
+    error = _load_error(
+        _catalogue_json(_document_json(), _document_json(id="d2"), _document_json())
+    )
+    assert [
+        "two documents share the id 'd1' (the first is $.documents[0]) @ $.documents[2].id"
+    ] == list(error.errors)
+
+
+def test_duplicate_ids_in_jsonl_name_the_line(bundled: ssd.Catalogue) -> None:
+    """The JSONL error ends with a line, not a bare '@ $'."""
+    lines = ssd.dumps(bundled, format="jsonl").splitlines()
+    lines.append(lines[1])
+    error = _load_error("\n".join(lines))
+    first = bundled.documents[0].id
+    assert (
+        len(lines),
+        [f"line {len(lines)}: two documents share the id {first!r} (the first on line 2) @ $.id"],
+    ) == (error.line, list(error.errors))
+
+
+@pytest.mark.parametrize("value", [None, 5, ["{}"]])
+def test_loads_of_a_non_text_is_an_argument_type_error(value: object) -> None:
+    """loads(None) names the argument, and is a TypeError of the library."""
+    with pytest.raises(ssd.ArgumentTypeError, match=r"^text: expected catalogue text") as caught:
+        ssd.loads(value)  # type: ignore[arg-type]
+    assert isinstance(caught.value, TypeError)
+    assert "text" == caught.value.argument
+
+
+def test_dump_through_a_symlink_writes_the_target(bundled: ssd.Catalogue, tmp_path: Path) -> None:
+    """The link stays a link and its target gets the new text."""
+    target = tmp_path / "real.json"
+    target.write_text("{}")
+    link = tmp_path / "link.json"
+    link.symlink_to(target)
+    ssd.dump(bundled, link)
+    assert link.is_symlink()
+    assert bundled == ssd.load(target)
+    assert ["link.json", "real.json"] == sorted(p.name for p in tmp_path.iterdir())
+
+
+def test_dump_onto_a_directory_names_it_not_the_temporary_file(
+    bundled: ssd.Catalogue, tmp_path: Path
+) -> None:
+    """The error names the directory given and no temporary file is left."""
+    target = tmp_path / "out.json"
+    target.mkdir()
+    with pytest.raises(IsADirectoryError) as caught:
+        ssd.dump(bundled, target)
+    assert (str(target), None) == (caught.value.filename, caught.value.filename2)
+    assert ["out.json"] == [p.name for p in tmp_path.iterdir()]
+
+
+def _with_separators(cat: ssd.Catalogue) -> ssd.Catalogue:
+    """The catalogue with every Unicode line separator in each document's title and summary."""
+    docs = [
+        attrs.evolve(d, title=f"{d.title}{SEPARATORS}", summary=f"{SEPARATORS}{d.summary or ''}")
+        for d in cat.documents
+    ]
+    return attrs.evolve(cat, documents=docs, collections=())
+
+
+@given(catalogues().map(_with_separators), st.sampled_from(["json", "jsonl"]))
+def test_round_trip_with_every_line_separator(cat: ssd.Catalogue, fmt: ssd_io.Format) -> None:
+    """loads(dumps(x)) == x in both layouts when strings hold U+2028, U+0085, \\r ..."""
+    assert cat == ssd.loads(ssd.dumps(cat, format=fmt))
+
+
+@given(
+    st.text(max_size=60)
+    | st.binary(max_size=60)
+    | catalogues(max_documents=2)
+    .map(ssd.dumps)
+    .flatmap(lambda text: st.integers(0, len(text)).map(lambda cut: text[:cut] + text[cut + 1 :]))
+)
+def test_loads_raises_only_catalogue_load_error(text: str | bytes) -> None:
+    """Any text or bytes, or a catalogue with one character cut out: a catalogue or
+    CatalogueLoadError."""
+    with contextlib.suppress(ssd.CatalogueLoadError):
+        ssd.loads(text)

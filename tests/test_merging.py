@@ -328,3 +328,79 @@ def test_package_merge_stays_the_function_after_submodule_import() -> None:
     importlib.import_module("sinosoviet_docs.loaders.pages")
     assert callable(ssd.merge)
     assert ssd.merge.__module__ == "sinosoviet_docs.merging"
+
+
+# -- many copies, collections that disagree, wrong arguments --------------------------------
+
+
+def _copies(n: int) -> list[Document]:
+    return [
+        doc(
+            provenance=(Provenance(source=f"copy {i}"),),
+            topics=(f"t{i % 7}",),
+            languages=("Russian",),
+        )
+        for i in range(n)
+    ]
+
+
+def test_merge_many_is_the_fold_of_merge_documents() -> None:
+    """merge_many gives what merging the records one by one gives, conflicts included."""
+    from functools import reduce
+
+    from sinosoviet_docs.merging import merge_many
+
+    records = [
+        *_copies(5),
+        doc(summary="Other", authors=("B", "A")),
+        doc(summary="Third", authors=("A", "A")),
+    ]
+    assert reduce(merge_documents, records) == merge_many(records)
+
+
+def test_merging_thousands_of_copies_costs_linear_steps() -> None:
+    """Each copy's provenance is added without copying those gathered before (no n² union)."""
+    from tests.steps import growth
+
+    def make(n: int) -> object:
+        cats = [Catalogue(documents=[d]) for d in _copies(n)]
+        return lambda: ssd.merge(*cats)
+
+    assert growth(make, 100) < 2.3  # type: ignore[arg-type]
+    (merged,) = ssd.merge(*[Catalogue(documents=[d]) for d in _copies(300)])
+    assert [f"copy {i}" for i in range(300)] == [p.source for p in merged.provenance]
+
+
+def _collection(**values: object) -> Catalogue:
+    return Catalogue(collections=(Collection(slug="c", **values),))  # type: ignore[arg-type]
+
+
+def test_collections_that_disagree_keep_the_disagreement() -> None:
+    """One slug, two titles and descriptions: the second's values are named, not dropped."""
+    a = _collection(title="A", description="First", provenance=(Provenance(source="a.txt"),))
+    b = _collection(title="B", description="Second", provenance=(Provenance(source="b.txt"),))
+    (col,) = ssd.merge(a, b).collections
+    assert ("A", "First") == (col.title, col.description)
+    assert [
+        "sources disagree on title: 'A' kept, 'B' from b.txt",
+        "sources disagree on description: 'First' kept, 'Second' from b.txt",
+    ] == [p.note for p in col.provenance if p.source == "merge"]
+
+
+@pytest.mark.parametrize(("policy", "title"), [("left", "A"), ("right", "B")])
+def test_collection_disagreements_follow_the_policy(policy: ssd.OnConflict, title: str) -> None:
+    """left and right pick a side without a note; raise raises naming the collection."""
+    (col,) = ssd.merge(
+        _collection(title="A"), _collection(title="B"), on_conflict=policy
+    ).collections
+    assert (title, ()) == (col.title, col.provenance)
+    with pytest.raises(ssd.MergeConflictError, match=r"^collection 'c': sources disagree on title"):
+        ssd.merge(_collection(title="A"), _collection(title="B"), on_conflict="raise")
+
+
+def test_merge_of_a_non_catalogue_names_the_argument() -> None:
+    """merge(cat, "x") raises ArgumentTypeError for the second catalogue, not AttributeError."""
+    with pytest.raises(
+        ssd.ArgumentTypeError, match=r"^catalogues\[2\]: expected a Catalogue, found str 'x'"
+    ):
+        ssd.merge(Catalogue(), "x")  # type: ignore[arg-type]

@@ -260,3 +260,21 @@ def test_a_range_date_gives_id_and_display() -> None:
     date = ssd.DateRange.parse("1950-1953")
     doc = ssd.Document(id=ssd.Document.make_id(title="Reports", date=date), title="R", date=date)
     assert ("1950-1953-reports", "1950–1953") == (doc.id, doc.date_display)
+
+
+# -- constructor argument types (hostile-input review) ---------------------------------------
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="models.py: Document must check its argument types (ArgumentTypeError naming the field)",
+)
+@pytest.mark.parametrize(
+    "field_value", [("languages", "Russian"), ("date", "1950"), ("id", 5), ("title", None)]
+)
+def test_document_refuses_arguments_of_the_wrong_type(field_value: tuple[str, object]) -> None:
+    """languages="Russian" would be saved as ("R", "u", ...); date="1950" and id=5 fail later."""
+    field, value = field_value
+    values: dict[str, object] = {"id": "a", "title": "T", field: value}
+    with pytest.raises(ssd.ArgumentTypeError):
+        ssd.Document(**values)  # type: ignore[arg-type]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime
 
 import pytest
@@ -395,3 +396,72 @@ def test_sent_via_and_with_person_read_the_correspondence(bundled: ssd.Catalogue
     assert sides
     assert [d.id for d in sides] == bundled.query().with_person("Roshchin").ids()
     assert repr(bundled.query().sent_via("Roshchin")) == "<Query query().sent_via('Roshchin')>"
+
+
+# -- hostile input the search language and filters must refuse (hostile-input review) -------
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="_querylang.py (_search/ package): parse nesting without recursion or with a depth "
+    "limit raising QuerySyntaxError",
+)
+@pytest.mark.parametrize("text", ["(" * 400 + "a" + ")" * 400, "NOT " * 1000 + "a"])
+def test_deep_queries_are_a_syntax_error_not_a_recursion_error(text: str) -> None:
+    """400 nested parentheses or 1,000 NOTs: the library's error, or an answer."""
+    with contextlib.suppress(ssd.QuerySyntaxError):
+        ssd.load().query().search(text).ids()
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="query.py: filters given None or an int must raise ArgumentTypeError naming the argument",
+)
+@pytest.mark.parametrize("method", ["of_type", "about", "at", "in_language", "involving"])
+@pytest.mark.parametrize("value", [None, 5])
+def test_filters_refuse_a_value_that_is_no_string(method: str, value: object) -> None:
+    """of_type(None) raises the library's TypeError, not an AttributeError from inside."""
+    with pytest.raises(ssd.ArgumentTypeError):
+        getattr(ssd.load().query(), method)(value).ids()
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="query.py: offset/limit beyond sys.maxsize must give an empty page or a library error, "
+    "not islice's ValueError",
+)
+def test_an_offset_of_ten_to_the_twentieth_is_past_the_end() -> None:
+    """offset(10**20) is past every document."""
+    assert [] == ssd.load().query().offset(10**20).ids()
+
+
+#: The search language's own characters and words, for strings that are mostly syntax.
+_QUERY_PIECES = st.sampled_from(
+    [
+        "(",
+        ")",
+        '"',
+        "*",
+        ":",
+        " ",
+        "OR",
+        "AND",
+        "NOT",
+        "-",
+        "title:",
+        "year:",
+        "..",
+        "taiwan",
+        "1958",
+        "\\",
+        "毛",
+    ]
+)
+
+
+@given(st.lists(_QUERY_PIECES, max_size=30).map("".join) | st.text(max_size=40))
+def test_any_search_string_gives_results_or_a_query_syntax_error(text: str) -> None:
+    """Unbalanced parentheses, stray operators and quotes, any Unicode: an answer or
+    QuerySyntaxError, nothing else."""
+    with contextlib.suppress(ssd.QuerySyntaxError):
+        ssd.load().query().search(text).ids()

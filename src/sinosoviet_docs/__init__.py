@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 from .dates import DateRange, PartialDate, Precision
 from .exceptions import (
     AmbiguousNameError,
+    ArgumentTypeError,
     AuthorityLoadError,
     CatalogueError,
     CatalogueLoadError,
@@ -98,6 +99,7 @@ __all__ = [
     "ARCHIVES",
     "AmbiguousNameError",
     "ArchivalReference",
+    "ArgumentTypeError",
     "AuthorityLoadError",
     "Catalogue",
     "CatalogueError",

@@ -601,7 +601,7 @@ def structure_header(
             f"expected kind {CATALOGUE_KIND!r}, found {_describe(value.get('kind'))} @ $.kind"
         )
     version = value.get("schema_version")
-    if version not in READABLE_VERSIONS:
+    if type(version) is not int or version not in READABLE_VERSIONS:  # true and 1.0 are not 1
         readable = " or ".join(str(v) for v in READABLE_VERSIONS)
         errors.append(
             f"expected schema_version {readable} (the versions this library reads), "

@@ -18,6 +18,7 @@ PartialDate(year=1950, month=2, day=None, approximate=True, uncertain=False)
 
 from __future__ import annotations
 
+from ._decode import whole_number
 from .dates import DateRange, PartialDate, Season
 from .dates import parse_date as _parse_printed
 from .exceptions import DateParseError, RisParseError
@@ -76,9 +77,6 @@ def parse_date(value: str, *, record: int, line: int, source: str) -> PartialDat
     >>> str(parse_date("///1950–1953", record=1, line=2, source="<ris>"))
     '1950/1953'
     """
-    # Imported here: the loaders package imports this module.
-    from .loaders._input import is_ascii_int
-
     parts = value.split("/")
     if len(parts) == 1:
         try:
@@ -97,14 +95,15 @@ def parse_date(value: str, *, record: int, line: int, source: str) -> PartialDat
         part = part.strip()
         if not part or part.strip("0") == "":
             break
-        if not is_ascii_int(part):
+        number = whole_number(part)
+        if number is None:
             raise RisParseError(
                 f"a date as YYYY/MM/DD/ with numeric parts, not {value!r}",
                 record=record,
                 line=line,
                 source=source,
             )
-        numbers.append(int(part))
+        numbers.append(number)
     if not numbers:
         raise RisParseError(
             f"a date with at least a year, not {value!r}", record=record, line=line, source=source

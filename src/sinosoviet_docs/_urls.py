@@ -30,14 +30,16 @@ from urllib.parse import parse_qs, urlsplit
 
 import attrs
 
+from ._decode import whole_number
+
 __all__ = ["Address", "AddressKind", "absolute", "parse_address", "record_id"]
 
 AddressKind = Literal["collection", "search", "document"]
 
 
 def _number(text: str) -> int | None:
-    """``text`` as a number when it is ASCII digits only ("²" and "١٢" are not)."""
-    return int(text) if text.isascii() and text.isdecimal() else None
+    """``text`` as a number when it is ASCII digits only ("²" and "١٢" are not), not too long."""
+    return whole_number(text)
 
 
 @attrs.frozen

@@ -16,9 +16,11 @@ import attrs
 
 __all__ = [
     "AmbiguousNameError",
+    "ArgumentTypeError",
     "AuthorityLoadError",
     "CatalogueError",
     "CatalogueLoadError",
+    "CollectionConflictError",
     "CollectionNotFoundError",
     "DateParseError",
     "DocumentNotFoundError",
@@ -40,6 +42,40 @@ class SinosovietDocsError(Exception):
     """Base class of every error this library raises on purpose."""
 
 
+#: The most characters of an input an error message quotes.
+QUOTE_LIMIT = 80
+
+
+def _quoted(text: str, limit: int = QUOTE_LIMIT) -> str:
+    """``repr(text)``, cut to about ``limit`` characters with the length said when longer.
+
+    >>> _quoted("x" * 1000, limit=10)
+    "'xxxxx'... (1000 characters)"
+    """
+    if len(text) <= limit:
+        return repr(text)
+    return f"{text[: limit - 5]!r}... ({len(text)} characters)"
+
+
+class ArgumentTypeError(SinosovietDocsError, TypeError):
+    """A public function or constructor given an argument of the wrong type.
+
+    ``argument`` names the parameter, ``expected`` says what it takes and
+    ``value`` is what was given.
+
+    >>> str(ArgumentTypeError("text", "catalogue text (str or bytes)", None))
+    'text: expected catalogue text (str or bytes), found None'
+    """
+
+    def __init__(self, argument: str, expected: str, value: object) -> None:
+        self.argument = argument
+        self.expected = expected
+        self.value = value
+        shown = repr(value) if len(repr(value)) <= 40 else repr(value)[:37] + "..."
+        found = "None" if value is None else f"{type(value).__name__} {shown}"
+        super().__init__(f"{argument}: expected {expected}, found {found}")
+
+
 class DateParseError(SinosovietDocsError, ValueError):
     """A date string that is empty, malformed or names an impossible day.
 
@@ -50,7 +86,7 @@ class DateParseError(SinosovietDocsError, ValueError):
     def __init__(self, text: str, reason: str) -> None:
         self.text = text
         self.reason = reason
-        super().__init__(f"cannot read date {text!r}: {reason}")
+        super().__init__(f"cannot read date {_quoted(text)}: {reason}")
 
 
 class UnsupportedDateError(DateParseError):
@@ -284,6 +320,19 @@ class MergeConflictError(SinosovietDocsError, ValueError):
         self.values = tuple(values)
         shown = " vs ".join(repr(v if len(v) <= 60 else v[:57] + "...") for v in self.values)
         super().__init__(f"document {document_id!r}: sources disagree on {field}: {shown}")
+
+
+class CollectionConflictError(MergeConflictError):
+    """Two sources disagree about a field of one collection; ``slug`` names it.
+
+    >>> str(CollectionConflictError("c", "title", ("A", "B")))
+    "collection 'c': sources disagree on title: 'A' vs 'B'"
+    """
+
+    def __init__(self, slug: str, field: str, values: Sequence[str]) -> None:
+        super().__init__(slug, field, values)
+        self.slug = slug
+        self.args = (str(self.args[0]).replace("document", "collection", 1),)
 
 
 class QuerySyntaxError(SinosovietDocsError, ValueError):

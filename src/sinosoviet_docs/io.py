@@ -15,10 +15,11 @@ import functools
 import json
 import os
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any, Literal, TypeVar
 
+from . import _json
 from ._bundled import read_bundled
 from ._convert import (
     catalogue_from_parts,
@@ -31,8 +32,9 @@ from ._convert import (
     unstructure_document,
     unstructure_header,
 )
+from ._decode import TextProblem, check_text, decode, decode_lines
 from ._gc import paused_gc
-from .exceptions import CatalogueLoadError, FormatError
+from .exceptions import ArgumentTypeError, CatalogueLoadError, FormatError
 from .models import Catalogue, Document
 
 __all__ = ["Format", "dump", "dumps", "format_for", "from_data", "load", "loads", "to_data"]
@@ -55,19 +57,43 @@ def load(path: str | os.PathLike[str] | None = None) -> Catalogue:
     'Sino-Soviet Alliance, 1950-1959'
 
     Raises :class:`~sinosoviet_docs.CatalogueLoadError` (a ValueError) naming the
-    file, the JSONL line and the field path of every problem, and the usual
-    :class:`OSError` when the file cannot be read.
+    file, the JSONL line and the field path of every problem (text that is not
+    UTF-8 by its line and byte offset), and the usual :class:`OSError` when
+    the file cannot be read.
     """
     if path is None:
         return _load_bundled()
+    if not isinstance(path, str | os.PathLike):
+        raise ArgumentTypeError("path", "a file path (str or os.PathLike)", path)
     path = Path(path)
-    with path.open("r", encoding="utf-8-sig") as handle, paused_gc():
+    fmt = format_for(path)
+    with path.open("rb") as handle, paused_gc():
         try:
-            if format_for(path) == "jsonl":
-                return _read_jsonl(handle)
-            return _read_json(handle.read())
+            if fmt == "jsonl":
+                return _read_jsonl(_decoded(decode_lines(handle)))
+            return _read_json(_decoded_text(handle.read()))
         except CatalogueLoadError as exc:
             raise CatalogueLoadError(exc.errors, source=str(path), line=exc.line) from None
+
+
+def _decoded_text(data: bytes) -> str:
+    try:
+        return decode(data)
+    except TextProblem as exc:
+        raise _not_text(exc) from None
+
+
+def _decoded(lines: Iterator[str]) -> Iterator[str]:
+    try:
+        yield from lines
+    except TextProblem as exc:
+        raise _not_text(exc) from None
+
+
+def _not_text(exc: TextProblem) -> CatalogueLoadError:
+    return CatalogueLoadError(
+        [f"{exc.reason} at line {exc.line}, byte offset {exc.offset}"], line=exc.line
+    )
 
 
 def loads(text: str | bytes) -> Catalogue:
@@ -76,18 +102,32 @@ def loads(text: str | bytes) -> Catalogue:
     >>> cat = load()
     >>> loads(dumps(cat)) == cat and loads(dumps(cat, format="jsonl")) == cat
     True
+
+    Text that is not UTF-8, or holds a NUL or a lone surrogate, raises
+    :class:`~sinosoviet_docs.CatalogueLoadError` with its line; anything but
+    ``str`` or ``bytes`` raises :class:`~sinosoviet_docs.ArgumentTypeError`.
     """
     if isinstance(text, bytes):
-        text = text.decode("utf-8-sig")
+        text = _decoded_text(text)
+    elif isinstance(text, str):
+        try:
+            text = check_text(text)
+        except TextProblem as exc:
+            raise CatalogueLoadError(
+                [f"{exc.reason} at line {exc.line}, character {exc.offset}"], line=exc.line
+            ) from None
+    else:
+        raise ArgumentTypeError("text", "catalogue text (str or bytes)", text)
     with paused_gc():
         return _read_text(text)
 
 
 def _read_text(text: str) -> Catalogue:
-    stripped = text.lstrip("\ufeff \t\r\n")
+    stripped = text.lstrip(" \t\r\n")
     first_line, _, rest = stripped.partition("\n")
     if rest.strip() and _is_jsonl_header(first_line):
-        return _read_jsonl(stripped.splitlines(keepends=True))
+        # Only "\n" ends a JSONL line: U+2028 and the other separators are text in a string.
+        return _read_jsonl(stripped.split("\n"))
     return _read_json(text)
 
 
@@ -190,21 +230,23 @@ def format_for(path: str | os.PathLike[str]) -> Format:
 
 def _is_jsonl_header(line: str) -> bool:
     try:
-        value = json.loads(line)
+        value = _json.parse(line)
     except ValueError:
         return False
     return isinstance(value, dict) and "documents" not in value
 
 
-def _decode(text: str, line: int | None = None) -> Any:
+def _decode(text: str, line: int | None = None, reader: _json.JsonReader | None = None) -> Any:
     try:
-        return json.loads(text)
-    except json.JSONDecodeError as exc:
-        where = (
-            f"line {line}, column {exc.colno}" if line else f"line {exc.lineno}, column {exc.colno}"
-        )
+        return (reader or _json.JsonReader()).parse(text)
+    except _json.JsonProblem as exc:
+        if exc.line is None:  # a problem of a value, named by its path
+            prefix = f"line {line}: " if line else ""
+            raise CatalogueLoadError([f"{prefix}{exc}"], line=line) from None
+        at = exc.line if line is None else line
+        reason = exc.reason.removeprefix("invalid JSON: ")
         raise CatalogueLoadError(
-            [f"invalid JSON at {where}: {exc.msg}"], line=line or exc.lineno
+            [f"invalid JSON at line {at}, column {exc.column}: {reason}"], line=at
         ) from None
 
 
@@ -221,12 +263,22 @@ def _read_data(data: Any) -> Catalogue:
         raw_documents = []
     read = document_reader()
     unreadable: set[str] = set()
+    first_at: dict[str, int] = {}
     for index, item in enumerate(raw_documents):
         try:
-            documents.append(read(item, f"$.documents[{index}]"))
+            doc = read(item, f"$.documents[{index}]")
         except CatalogueLoadError as exc:
             errors.extend(exc.errors)
             unreadable.add(_id_of(item))
+            continue
+        first = first_at.setdefault(doc.id, index)
+        if first != index:
+            errors.append(
+                f"two documents share the id {doc.id!r} (the first is $.documents[{first}])"
+                f" @ $.documents[{index}].id"
+            )
+            continue
+        documents.append(doc)
     return catalogue_from_parts(info, raw_collections, documents, errors, unreadable)
 
 
@@ -238,11 +290,12 @@ def _id_of(item: object) -> str:
 
 def _read_jsonl(lines: Iterable[str]) -> Catalogue:
     iterator = iter(lines)
+    reader = _json.JsonReader()
     header: Any = None
     header_line = 0
     for number, line in enumerate(iterator, start=1):
         if line.strip():
-            header, header_line = _decode(line, number), number
+            header, header_line = _decode(line, number, reader), number
             break
     if header is None:
         raise CatalogueLoadError(["empty file: expected a header line"], line=1)
@@ -257,19 +310,31 @@ def _read_jsonl(lines: Iterable[str]) -> Catalogue:
     documents: list[Document] = []
     unreadable: set[str] = set()
     read = document_reader()
+    first_on: dict[str, int] = {}
     for number, line in enumerate(iterator, start=header_line + 1):
         if not line.strip():
             continue
         item: object = None
         try:
-            item = _decode(line, number)
-            documents.append(read(item, "$"))
+            item = _decode(line, number, reader)
+            doc = read(item, "$")
         except CatalogueLoadError as exc:
             errors.extend(
-                e if e.startswith("invalid JSON") else f"line {number}: {e}" for e in exc.errors
+                e if e.startswith(("invalid JSON", "line ")) else f"line {number}: {e}"
+                for e in exc.errors
             )
             first_bad = first_bad or number
             unreadable.add(_id_of(item))
+            continue
+        first = first_on.setdefault(doc.id, number)
+        if first != number:
+            errors.append(
+                f"line {number}: two documents share the id {doc.id!r} (the first on line {first})"
+                " @ $.id"
+            )
+            first_bad = first_bad or number
+            continue
+        documents.append(doc)
     try:
         return catalogue_from_parts(info, raw_collections, documents, errors, unreadable)
     except CatalogueLoadError as exc:
@@ -297,14 +362,21 @@ def _jsonl_lines(catalogue: Catalogue) -> Iterable[str]:
 def write_atomically(path: Path, chunks: Iterable[str]) -> None:
     """Write text to ``path`` through a temporary file in its folder, then rename it.
 
-    An interrupted write leaves the old file whole and no temporary file; an
-    error names ``path``, not the temporary file.
+    A symbolic link is followed: its target is replaced and the link stays.
+    An error or an interruption while writing (``KeyboardInterrupt`` too)
+    leaves the old file whole and removes the temporary file; only a process
+    killed outright (``SIGKILL``, a power cut) can leave a ``.<name>.*.tmp``
+    file beside the old one, which is then safe to delete. An error names
+    ``path``, never the temporary file.
     """
+    shown = path
+    if path.is_symlink():
+        path = Path(os.path.realpath(path))
     folder = path.parent if str(path.parent) else Path(".")
     try:
         fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
     except OSError as exc:  # name the file the user asked for, not the temporary one
-        raise type(exc)(exc.errno, exc.strerror, str(path)) from None
+        raise _named(exc, shown) from None
     try:
         # mkstemp makes the file private (0600); give it the mode the old file had,
         # or the usual one for a new file.
@@ -314,7 +386,15 @@ def write_atomically(path: Path, chunks: Iterable[str]) -> None:
                 handle.write(chunk)
             handle.flush()
             os.fsync(handle.fileno())
-        os.replace(tmp_name, path)
+        try:
+            os.replace(tmp_name, path)
+        except OSError as exc:
+            raise _named(exc, shown) from None
     except BaseException:
         Path(tmp_name).unlink(missing_ok=True)
         raise
+
+
+def _named(exc: OSError, path: Path) -> OSError:
+    """The same error as ``exc``, naming ``path`` (and no temporary file)."""
+    return type(exc)(exc.errno, exc.strerror, str(path))

@@ -47,7 +47,7 @@ import attrs
 
 from ._fields import merged_as
 from .dates import DateRange, PartialDate
-from .exceptions import MergeConflictError
+from .exceptions import ArgumentTypeError, CollectionConflictError, MergeConflictError
 from .models import (
     Catalogue,
     CatalogueInfo,
@@ -61,7 +61,7 @@ from .models import (
     slugify,
 )
 
-__all__ = ["OnConflict", "assemble", "match_key", "merge", "merge_documents"]
+__all__ = ["OnConflict", "assemble", "match_key", "merge", "merge_documents", "merge_many"]
 
 OnConflict = Literal["keep-both", "left", "right", "raise"]
 _POLICIES = ("keep-both", "left", "right", "raise")
@@ -182,6 +182,24 @@ def merge_documents(
     return attrs.evolve(left, id=new_id, **changes)
 
 
+def merge_many(documents: Sequence[Document], *, on_conflict: OnConflict = "keep-both") -> Document:
+    """The records of one document merged left to right, in time linear in their number.
+
+    The same as folding :func:`merge_documents` over them, without copying the
+    facts gathered so far at each step.
+
+    >>> copies = [Document(id="a", title="T", provenance=(Provenance(source=f"row {i}"),))
+    ...           for i in range(3)]
+    >>> [p.source for p in merge_many(copies).provenance]
+    ['row 0', 'row 1', 'row 2']
+    """
+    _check_policy(on_conflict)
+    folded = _Folded(documents[0])
+    for doc in documents[1:]:
+        folded.add(doc, on_conflict)
+    return folded.document()
+
+
 def _finer_date(mine: object, theirs: object) -> PartialDate | DateRange | None:
     """The more precise of two dates when the other, less precise one contains it, else None.
 
@@ -264,6 +282,63 @@ def _merge_popularity(
     return tuple(by_collection.values())
 
 
+#: The fields a fold of many records accumulates as ordered sets (see :class:`_Folded`).
+_ACCUMULATED = (*_UNIONS, "provenance")
+
+
+class _Folded:
+    """A document being merged with more and more records, at the cost of each new record.
+
+    Merging a thousandth copy of a record into the first must not copy and
+    search the 999 provenance entries gathered so far: the list facts are
+    kept here as lists with a set of their values, and each merge sees a
+    document whose lists hold only their first entry (the first provenance
+    names the source of a conflict). :meth:`document` gives exactly what
+    merging the records one by one with :func:`merge_documents` gives.
+    """
+
+    __slots__ = ("doc", "lists", "seen")
+
+    def __init__(self, doc: Document) -> None:
+        self.doc = doc
+        self.lists: dict[str, list[Any]] | None = None
+        self.seen: dict[str, set[Any]] = {}
+
+    def add(self, right: Document, on_conflict: OnConflict) -> None:
+        left = self.doc
+        if self.lists is None:
+            self.lists = {f: list(getattr(left, f)) for f in _ACCUMULATED}
+            self.seen = {f: set(values) for f, values in self.lists.items()}
+        empty: dict[str, Any] = dict.fromkeys(_UNIONS, ())
+        light = attrs.evolve(left, **empty, provenance=tuple(self.lists["provenance"][:1]))
+        self.doc = merge_documents(light, right, on_conflict=on_conflict)
+        for field in _ACCUMULATED:
+            self._extend(field, getattr(self.doc, field))
+
+    def _extend(self, field: str, values: Iterable[Any]) -> None:
+        assert self.lists is not None
+        kept, seen = self.lists[field], self.seen[field]
+        for value in values:
+            if value not in seen:
+                seen.add(value)
+                kept.append(value)
+
+    def rename(self, new_id: str, holder: Document) -> None:
+        """Take ``new_id``, the provenance saying why (see :func:`_renamed`)."""
+        renamed = _renamed(self.document(), new_id, holder)
+        if self.lists is None:
+            self.doc = renamed
+        else:
+            self.doc = attrs.evolve(self.doc, id=new_id)
+            self._extend("provenance", renamed.provenance[-1:])
+
+    def document(self) -> Document:
+        if self.lists is None:
+            return self.doc
+        gathered: dict[str, Any] = {f: tuple(v) for f, v in self.lists.items()}
+        return attrs.evolve(self.doc, **gathered)
+
+
 class _Merger:
     """Accumulates documents, matching each new one against those seen so far.
 
@@ -276,7 +351,7 @@ class _Merger:
     def __init__(self, on_conflict: OnConflict) -> None:
         _check_policy(on_conflict)
         self.on_conflict = on_conflict
-        self.docs: dict[str, Document] = {}
+        self.docs: dict[str, _Folded] = {}
         self.by_record: dict[int, str] = {}
         self.by_key: dict[tuple[str, str], list[str]] = {}
         self.keys_of: dict[str, set[tuple[str, str]]] = {}
@@ -288,7 +363,7 @@ class _Merger:
             return False
         if origin is not None and origin in self.origins[candidate]:
             return False
-        other = self.docs[candidate].record_id
+        other = self.docs[candidate].doc.record_id
         return other is None or doc.record_id is None or other == doc.record_id
 
     def _find(self, doc: Document, origin: int | None) -> str | None:
@@ -305,22 +380,28 @@ class _Merger:
 
     def add(self, doc: Document, origin: int | None = None) -> None:
         found = self._find(doc, origin)
-        keys = {match_key(doc)}
-        origins = set() if origin is None else {origin}
+        keys: set[tuple[str, str]] = set()
+        origins: set[int] = set()
         if found is None:
-            merged = doc
+            folded = _Folded(doc)
         else:
-            merged = merge_documents(self.docs.pop(found), doc, on_conflict=self.on_conflict)
-            keys |= self.keys_of.pop(found)
-            origins |= self.origins.pop(found)
-        if merged.id in self.docs:  # another record holds this id: keep both, rename this one
-            base, n = merged.id, 2
+            folded = self.docs.pop(found)
+            folded.add(doc, self.on_conflict)
+            # The sets gathered so far grow in place: copying them would cost their size.
+            keys = self.keys_of.pop(found)
+            origins = self.origins.pop(found)
+        keys.add(match_key(doc))
+        if origin is not None:
+            origins.add(origin)
+        if folded.doc.id in self.docs:  # another record holds this id: keep both, rename this one
+            base, n = folded.doc.id, 2
             while f"{base}-{n}" in self.docs:
                 n += 1
-            merged = _renamed(merged, f"{base}-{n}", self.docs[base])
+            folded.rename(f"{base}-{n}", self.docs[base].document())
+        merged = folded.doc
         if found is not None and found != merged.id:
             self.renamed[found] = merged.id
-        self.docs[merged.id] = merged
+        self.docs[merged.id] = folded
         self.origins[merged.id] = origins
         keys.add(match_key(merged))
         self.keys_of[merged.id] = keys
@@ -332,6 +413,10 @@ class _Merger:
                 ids.remove(found)
             if merged.id not in ids:
                 ids.append(merged.id)
+
+    def documents(self) -> dict[str, Document]:
+        """The merged documents by id, in the order they were first seen."""
+        return {doc_id: folded.document() for doc_id, folded in self.docs.items()}
 
 
 def _renamed(doc: Document, new_id: str, holder: Document) -> Document:
@@ -350,7 +435,10 @@ def _renamed(doc: Document, new_id: str, holder: Document) -> Document:
 
 
 def _merge_collections(
-    collections: Iterable[Collection], docs: dict[str, Document], renamed: dict[str, str]
+    collections: Iterable[Collection],
+    docs: dict[str, Document],
+    renamed: dict[str, str],
+    on_conflict: OnConflict = "keep-both",
 ) -> tuple[tuple[Collection, ...], dict[str, Document]]:
     by_slug: dict[str, Collection] = {}
     alias_of: dict[str, str] = {}
@@ -370,16 +458,24 @@ def _merge_collections(
             continue
         mine = by_slug[key]
         changes: dict[str, Any] = {}
-        for field in ("description", "period", "archive_id", "url", "date"):
-            if getattr(mine, field) is None and getattr(col, field) is not None:
-                changes[field] = getattr(col, field)
+        disputes: list[Provenance] = []
+        for field in ("title", "description", "period", "archive_id", "url", "date"):
+            ours, theirs = getattr(mine, field), getattr(col, field)
+            if ours is None and theirs is not None:
+                changes[field] = theirs
+            elif theirs is not None and ours != theirs:
+                dispute = _collection_conflict(mine, col, field, on_conflict)
+                if dispute is None:
+                    changes[field] = theirs
+                elif dispute.note:
+                    disputes.append(dispute)
         related_lists[key].append(col.related)
         guide_lists[key].append(col.resource_guide)
         changes["aliases"] = tuple(
             a for a in _union(mine.aliases, (col.slug, *col.aliases)) if a != mine.slug
         )
         changes["authors"] = _union(mine.authors, col.authors)
-        changes["provenance"] = _union(mine.provenance, col.provenance)
+        changes["provenance"] = _union(mine.provenance, (*col.provenance, *disputes))
         by_slug[key] = attrs.evolve(mine, **changes)
         order[key].extend(ids)
         for k in (col.slug, *col.aliases):
@@ -411,6 +507,29 @@ def _merge_collections(
             guide = _union_refs((guide,), (other,), known)[0] if guide else other
         final.append(attrs.evolve(col, popular=popular, related=related, resource_guide=guide))
     return tuple(final), docs
+
+
+def _collection_conflict(
+    mine: Collection, theirs: Collection, field: str, on_conflict: OnConflict
+) -> Provenance | None:
+    """Settle two values of a collection's field: ``None`` takes theirs, else mine is kept.
+
+    Collections have no ``conflicts``: with ``"keep-both"`` the returned
+    provenance entry (from ``"merge"``) names both values and where the other
+    came from; with ``"left"`` its note is empty and nothing is recorded.
+    """
+    values = (str(getattr(mine, field)), str(getattr(theirs, field)))
+    if on_conflict == "raise":
+        raise CollectionConflictError(mine.slug, field, values)
+    if on_conflict == "right":
+        return None
+    if on_conflict == "left":
+        return Provenance(source="merge")
+    source = theirs.provenance[0].source if theirs.provenance else f"collection {theirs.slug}"
+    return Provenance(
+        source="merge",
+        note=f"sources disagree on {field}: {values[0]!r} kept, {values[1]!r} from {source}",
+    )
 
 
 def _union_refs(
@@ -474,7 +593,7 @@ def merge_document_stream(
     merger = _Merger(on_conflict)
     for doc in documents:
         merger.add(doc)
-    return tuple(_rename_related(merger.docs, merger.renamed).values())
+    return tuple(_rename_related(merger.documents(), merger.renamed).values())
 
 
 def _rename_related(docs: dict[str, Document], renamed: dict[str, str]) -> dict[str, Document]:
@@ -500,6 +619,9 @@ def merge(*catalogues: Catalogue, on_conflict: OnConflict = "keep-both") -> Cata
     True
     """
     _check_policy(on_conflict)
+    for position, cat in enumerate(catalogues, start=1):
+        if not isinstance(cat, Catalogue):
+            raise ArgumentTypeError(f"catalogues[{position}]", "a Catalogue", cat)
     return assemble(
         [[*cat.documents] for cat in catalogues],
         [c for cat in catalogues for c in cat.collections],
@@ -527,8 +649,8 @@ def assemble(
     for origin, group in enumerate(groups):
         for doc in group:
             merger.add(doc, None if within_groups else origin)
-    docs = _rename_related(merger.docs, merger.renamed)
-    merged_collections, docs = _merge_collections(collections, docs, merger.renamed)
+    docs = _rename_related(merger.documents(), merger.renamed)
+    merged_collections, docs = _merge_collections(collections, docs, merger.renamed, on_conflict)
     # Collections hold copies of their popular documents: use the final ones.
     final = tuple(
         attrs.evolve(col, popular=tuple(docs[d.id] for d in col.popular))

@@ -264,3 +264,17 @@ def test_duckdb_joins_the_parquet_tables(bundled: ssd.Catalogue, tmp_path: Path)
     assert sorted({y: sent.count(y) for y in sent}.items()) == rows
     (typed,) = con.execute("SELECT typeof(record_id) FROM 'documents.parquet' LIMIT 1").fetchone()
     assert "BIGINT" == typed
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="export/tables.py: to_csv must neutralise cells that a spreadsheet runs as a formula "
+    "(=, +, -, @, tab, CR first), e.g. with a leading apostrophe",
+)
+@pytest.mark.parametrize("title", ["=cmd|' /C calc'!A0", "+1+1", "-2+3", "@SUM(A1)"])
+def test_csv_cells_are_never_formulas(title: str) -> None:
+    """A title from a hostile source does not run in the spreadsheet that opens the export."""
+    from sinosoviet_docs.export.tables import to_csv
+
+    rows = list(csv.DictReader(io.StringIO(to_csv([ssd.Document(id="a", title=title)]))))
+    assert not rows[0]["title"].startswith(("=", "+", "-", "@"))

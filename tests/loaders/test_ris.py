@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import given
@@ -102,7 +104,7 @@ def test_missing_title_is_an_error() -> None:
 def test_malformed_date_is_an_error_with_its_line() -> None:
     """A date that is no date names the record and the DA line."""
     with pytest.raises(ssd.RisParseError, match=r"record 1, line 3: expected a real date"):
-        ssd.loads_ris("TY  - GEN\nTI  - A\nDA  - 1950/13/01\nER  -\n")
+        ssd.loads_ris("TY  - MANSCPT\nTI  - A\nDA  - 1950/13/01\nER  -\n")
 
 
 def test_ris_error_is_a_value_error() -> None:
@@ -191,3 +193,179 @@ def test_record_id_from_the_address_as_the_page_loader_reads_it(
     """UR gives the record id by the same rules as page addresses (fragment, .pdf, no node)."""
     (doc,) = ssd.loads_ris(f"TY  - GEN\nTI  - A\nUR  - {url}\nER  -\n")
     assert expected == doc.record_id
+
+
+# -- hostile records -----------------------------------------------------------------------
+
+
+def test_a_second_date_is_kept_in_the_note() -> None:
+    """A second DA or PY does not vanish: the first is the date, the others are in the note."""
+    (doc,) = ssd.loads_ris(
+        "TY  - MANSCPT\nTI  - A\nDA  - 1950\nDA  - 1951\nPY  - 1952\nPY  - 1953\nER  - \n"
+    )
+    assert ("1950", ("1950", "1952")) == (str(doc.date), doc.dates_printed)
+    assert "DA: 1951; PY: 1953" == doc.provenance[0].note
+
+
+def test_a_byte_order_mark_and_a_lone_surrogate() -> None:
+    """A leading BOM is dropped; a lone surrogate in a str is a RisParseError at its line."""
+    assert 1 == len(ssd.loads_ris("\ufeffTY  - GEN\nTI  - A\nER  - \n"))
+    with pytest.raises(
+        ssd.RisParseError, match=r"<ris>, line 2: expected text, found a lone surrogate"
+    ):
+        ssd.loads_ris("TY  - GEN\nTI  - \ud800\nER  - \n")
+
+
+@pytest.mark.parametrize(
+    ("data", "found"),
+    [
+        (
+            b"TY  - GEN\nTI  - A\x00\nER  - \n",
+            "line 2: expected text, found a NUL character at byte offset 17",
+        ),
+        (
+            "TY  - GEN\nTI  - Café\nER  - \n".encode("utf-16"),
+            "line 1: expected UTF-8 text, found a UTF-16",
+        ),
+        (
+            "TY  - GEN\nTI  - Café\nER  - \n".encode("latin-1"),
+            r"line 2: expected UTF-8 text, found b'\\xe9'",
+        ),
+    ],
+)
+def test_a_file_that_is_no_utf8_text_names_file_line_and_offset(
+    tmp_path: Path, data: bytes, found: str
+) -> None:
+    """A NUL, a UTF-16 file or Latin-1 bytes raise RisParseError naming the file and place."""
+    path = tmp_path / "other.ris"
+    path.write_bytes(data)
+    with pytest.raises(ssd.RisParseError, match=rf"other\.ris, {found}"):
+        ssd.load_ris(path)
+
+
+def test_a_record_id_of_five_thousand_digits_is_none() -> None:
+    """An address with 5,000 digits gives no record id, not Python's integer-digit error."""
+    (doc,) = ssd.loads_ris(
+        "TY  - GEN\nTI  - A\nUR  - https://x.org/document/" + "1" * 5000 + "\nER  - \n"
+    )
+    assert doc.record_id is None
+
+
+def _record(body: str, copies: int = 1) -> str:
+    return f"TY  - MANSCPT\n{body}ER  - \n" * copies
+
+
+def test_repeated_titles_cost_linear_steps() -> None:
+    """Thousands of TI lines: each extra title is noted once, without a search per title."""
+    from tests.steps import growth
+
+    def make(n: int) -> Any:
+        text = _record("".join(f"TI  - T{i}\n" for i in range(n)))
+        return lambda: ssd.loads_ris(text)
+
+    assert growth(make, 300) < 2.3
+    (doc,) = ssd.loads_ris(_record("TI  - A\nTI  - B\nT1  - B\n"))
+    assert "TI: B" == doc.provenance[0].note
+
+
+def test_continuation_lines_are_joined_in_order() -> None:
+    """Continuation lines make one value, blank ones aside (their cost: bench_growth.py)."""
+    (doc,) = ssd.loads_ris(_record("TI  - A\nAB  - first\n" + "more\n\n" * 3))
+    assert "first\nmore\nmore\nmore" == doc.summary
+
+
+def test_copies_of_one_record_merge_in_linear_steps() -> None:
+    """8,000 copies of a record cost about twice 4,000, and keep every copy's provenance."""
+    from tests.steps import growth
+
+    def make(n: int) -> Any:
+        text = _record("TI  - A\nUR  - https://x.org/document/5\n", n)
+        return lambda: ssd.loads_ris(text)
+
+    assert growth(make, 200) < 2.3
+    (doc,) = ssd.loads_ris(_record("TI  - A\nUR  - https://x.org/document/5\n", 50))
+    assert 50 == len(doc.provenance)
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="dates.py: PartialDate.parse raises decimal.InvalidOperation from dateutil instead of "
+    "DateParseError, which stops the whole RIS load",
+)
+def test_a_date_dateutil_cannot_read_is_a_ris_parse_error() -> None:
+    """One bad PY value is a RisParseError naming its record and line."""
+    with pytest.raises(ssd.RisParseError, match="record 1, line 3"):
+        ssd.loads_ris("TY  - GEN\nTI  - A\nPY  - 19970902090807197090209080710h\nER  - \n")
+
+
+_TAGS = st.sampled_from(
+    ["TY", "ER", "TI", "T1", "AU", "DA", "PY", "UR", "KW", "LA", "N1", "ID", "XX", "ty", "T", "1A"]
+)
+_RIS_VALUES = st.text(max_size=20) | st.sampled_from(
+    ["1950/02//", "1950/02/30/", "0000///", "https://x.org/document/12", "²", "١٩٥٠", ""]
+)
+_RIS_LINES = st.one_of(
+    st.tuples(_TAGS, st.sampled_from(["  - ", " - ", "  -", "- "]), _RIS_VALUES).map("".join),
+    st.text(max_size=20),
+)
+
+
+@given(st.lists(_RIS_LINES, max_size=25).map("\n".join))
+def test_loads_ris_raises_only_ris_parse_error(text: str) -> None:
+    """Tag lines and noise in any order, any Unicode, separators and NUL included: a
+    catalogue or RisParseError."""
+    with contextlib.suppress(ssd.RisParseError):
+        ssd.loads_ris(text)
+
+
+def test_bt_is_a_manuscripts_title_only_and_id_names_a_record_without_address() -> None:
+    """BT titles a MANSCPT without TI (not a GEN); ID is the id when no address gives one."""
+    (doc,) = ssd.loads_ris("TY  - MANSCPT\nBT  - Book title\nID  - my-id\nER  - \n")
+    assert ("Book title", "my-id", None) == (doc.title, doc.id, doc.record_id)
+    with pytest.raises(ssd.RisParseError, match="expected a title"):
+        ssd.loads_ris("TY  - GEN\nBT  - Book title\nER  - \n")
+    (doc,) = ssd.loads_ris(
+        "TY  - GEN\nTI  - A\nID  - my-id\nUR  - https://x.org/document/7\nER  - \n"
+    )
+    assert ("7", 7) == (doc.id, doc.record_id)
+
+
+def test_the_record_type_comes_first_in_the_note() -> None:
+    """A record of another type than MANSCPT says so before the other notes."""
+    (doc,) = ssd.loads_ris("TY  - LETTER\nTI  - A\nN1  - a note\nER  - \n")
+    assert "RIS type LETTER; N1: a note" == doc.provenance[0].note
+
+
+def test_a_missing_ty_names_the_next_record_number() -> None:
+    """After two good records, a stray line is said to be where record 3 should start."""
+    good = "TY  - GEN\nTI  - A\nER  - \n"
+    with pytest.raises(
+        ssd.RisParseError,
+        match=r"record 3, line 7: expected 'TY  - <type>' starting record 3, found 'stray'",
+    ):
+        ssd.loads_ris(good * 2 + "stray\n")
+
+
+def test_one_space_before_the_hyphen_is_tolerated() -> None:
+    """'TI - value' (one space, as some exports write) is a tag line like 'TI  - value'."""
+    (doc,) = ssd.loads_ris("TY - GEN\nTI - A title\nER  - \n")
+    assert "A title" == doc.title
+
+
+@pytest.mark.parametrize("tag", ["1A", "ЖY"])
+def test_a_tag_must_start_with_an_ascii_capital_letter(tag: str) -> None:
+    """'1A  - x' and 'ЖY  - x' are no tag lines: they continue the value before them."""
+    (doc,) = ssd.loads_ris(f"TY  - GEN\nTI  - A\n{tag}  - x\nER  - \n")
+    assert f"A\n{tag}  - x" == doc.title
+
+
+def test_blank_lines_after_ty_are_skipped_and_stray_ones_reported_cut() -> None:
+    """A blank line before the first tag is nothing; a stray line there is an error quoting
+    its first 40 characters."""
+    (doc,) = ssd.loads_ris("TY  - GEN\n\nTI  - A\nER  - \n")
+    assert "A" == doc.title
+    stray = "x" * 39 + "yz"
+    with pytest.raises(ssd.RisParseError, match=rf"found '{'x' * 39}y'$"):
+        ssd.loads_ris(f"TY  - GEN\n{stray}\nER  - \n")
+    with pytest.raises(ssd.RisParseError, match=rf"starting record 1, found '{'x' * 39}y'$"):
+        ssd.loads_ris(f"{stray}\n")

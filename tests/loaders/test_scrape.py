@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import json
 import sqlite3
@@ -380,3 +381,117 @@ def test_record_id_from_an_address_with_a_fragment(tmp_path: Path) -> None:
     )
     (doc,) = ssd.load_scrape(write_sqlite(tmp_path / "a.db", [r]))
     assert 112088 == doc.record_id
+
+
+# -- hostile tables ------------------------------------------------------------------------
+
+
+def test_a_header_field_over_128_kb_is_read(tmp_path: Path) -> None:
+    """csv's field-size limit is raised before the header too: no raw _csv.Error."""
+    path = tmp_path / "wide.csv"
+    path.write_text("title," + "x" * 200_000 + "\nA,b\n", encoding="utf-8")
+    report = ssd.load_scrape_report(path)
+    assert ["A"] == [d.title for d in report.catalogue]
+    assert [("x" * 200_000)] == [p.column for p in report.problems]
+
+
+def test_a_repeated_column_is_reported(tmp_path: Path) -> None:
+    """summary,summary: the first column's values do not vanish unseen."""
+    path = tmp_path / "twice.csv"
+    path.write_text("title,summary,summary\nA,first,second\n", encoding="utf-8")
+    report = ssd.load_scrape_report(path)
+    assert [("summary", "a repeated column; only the values of its last one are loaded")] == [
+        (p.column, p.message) for p in report.problems
+    ]
+    with pytest.raises(ssd.ScrapeLoadError, match="column summary: a repeated column"):
+        ssd.load_scrape(path, strict=True)
+
+
+def test_a_blob_is_reported_not_read_as_its_repr(tmp_path: Path) -> None:
+    """A BLOB title is no text: a problem, never the text "b'Telegram'"."""
+    path = write_sqlite(tmp_path / "b.db", [row(title=b"Telegram", summary=b"x")])
+    report = ssd.load_scrape_report(path)
+    assert [("title", 1), ("summary", 1)] == [(p.column, p.row) for p in report.problems][:2]
+    assert all("BLOB" in p.message for p in report.problems[:2])
+    assert () == report.catalogue.documents
+
+
+def test_record_id_zero_is_reported_in_sqlite_as_in_csv(tmp_path: Path) -> None:
+    """The integer 0 is a value (not an absent one) and no record id: reported in both."""
+    db = tmp_path / "z.db"
+    with sqlite3.connect(db) as conn:
+        conn.execute("CREATE TABLE documents (title TEXT, record_id INTEGER)")
+        conn.execute("INSERT INTO documents VALUES ('Cable', 0)")
+    conn.close()
+    table = write_csv(tmp_path / "z.csv", [row(record_id=0)])
+    for path in (db, table):
+        problems = ssd.load_scrape_report(path).problems
+        assert [("record_id", "0")] == [(p.column, p.text) for p in problems]
+
+
+def test_a_number_of_five_thousand_digits_is_a_problem(tmp_path: Path) -> None:
+    """No bare integer-digit ValueError: the page number is reported with its row."""
+    path = write_csv(tmp_path / "n.csv", [row(page_number="1" * 5000, record_id="2" * 5000)])
+    problems = ssd.load_scrape_report(path).problems
+    assert {("page_number", 1), ("record_id", 1)} == {(p.column, p.row) for p in problems}
+
+
+def test_a_nested_json_cell_is_a_problem_not_a_recursion_error(tmp_path: Path) -> None:
+    """An array column nested 100,000 deep is reported with its row and column."""
+    path = write_csv(tmp_path / "deep.csv", [row(authors="[" * 100_000)])
+    (problem,) = ssd.load_scrape_report(path).problems
+    assert ("authors", 1) == (problem.column, problem.row)
+
+
+def test_copies_of_one_row_merge_in_linear_steps(tmp_path: Path) -> None:
+    """8,000 copies of a row cost about twice 4,000 (the provenance union is not re-copied)."""
+    from tests.steps import growth
+
+    def make(n: int) -> Any:
+        path = write_csv(tmp_path / f"c{n}.csv", [row()] * n)
+        return lambda: ssd.load_scrape_report(path)
+
+    assert growth(make, 200) < 2.3
+    (doc,) = ssd.load_scrape_report(tmp_path / "c400.csv").catalogue
+    assert 400 == len(doc.provenance)
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="dates.py: PartialDate.parse raises decimal.InvalidOperation from dateutil instead of "
+    "DateParseError, which stops the whole scrape load",
+)
+def test_a_date_dateutil_cannot_read_is_a_problem_of_its_row(tmp_path: Path) -> None:
+    """The row's date is reported and the other rows load."""
+    path = write_csv(
+        tmp_path / "d.csv",
+        [row(original_publication_date="19970902090807197090209080710h"), row(record_id="2")],
+    )
+    report = ssd.load_scrape_report(path)
+    assert [("original_publication_date", 1)] == [(p.column, p.row) for p in report.problems]
+
+
+_CELLS = st.text(max_size=12) | st.sampled_from(
+    ["[", '["a"]', '["a", 1]', "[" * 300, "0", "12", "9" * 5000, "July 5, 1950", "1950-02-30", ""]
+)
+
+
+@settings(max_examples=40)
+@given(
+    st.lists(st.sampled_from([*COLUMNS, "title", "colour"]), min_size=1, max_size=6),
+    st.lists(st.lists(_CELLS, max_size=7), max_size=5),
+    st.booleans(),
+)
+def test_load_scrape_of_any_csv_raises_only_scrape_load_error(
+    header: list[str], rows: list[list[str]], strict: bool
+) -> None:
+    """Any header (repeated and unknown columns too), ragged rows, bad JSON, huge numbers:
+    a report or ScrapeLoadError."""
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "fuzz.csv"
+        with path.open("w", encoding="utf-8", newline="") as handle:
+            writer = csv.writer(handle)
+            writer.writerow(header)
+            writer.writerows(rows)
+        with contextlib.suppress(ssd.ScrapeLoadError):
+            ssd.load_scrape_report(path, strict=strict)

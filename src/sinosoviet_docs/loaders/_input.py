@@ -1,9 +1,7 @@
-"""Checks the loaders share on raw input: whole numbers, UTF-8 text, SQLite files.
+"""Checks the loaders share on raw input: UTF-8 text files and SQLite files.
 
-``str.isdigit()`` is true for superscripts and other Unicode digits that
-``int()`` refuses ("²"), and ``int()`` accepts decimal digits of other
-scripts ("١٩٥٨"). The archive writes numbers in ASCII, so only ASCII
-decimal digits count as a number here.
+Text goes through the one decoding step of :mod:`sinosoviet_docs._decode`;
+numbers through its :func:`~sinosoviet_docs._decode.whole_number`.
 """
 
 from __future__ import annotations
@@ -13,23 +11,14 @@ import os
 from collections.abc import Callable
 from pathlib import Path
 
+from .._decode import TextProblem, decode
 from ..exceptions import ScrapeLoadError
 
-__all__ = ["SQLITE_HEADER", "first_bad_utf8", "is_ascii_int", "is_sqlite", "read_utf8"]
+__all__ = ["SQLITE_HEADER", "first_bad_utf8", "is_sqlite", "read_text"]
 
-_BOM = b"\xef\xbb\xbf"
 #: The first bytes of every SQLite database file.
 SQLITE_HEADER = b"SQLite format 3\x00"
 _SQLITE_SUFFIXES = (".db", ".sqlite", ".sqlite3")
-
-
-def is_ascii_int(text: str) -> bool:
-    """Whether ``int(text)`` reads ``text`` as a plain non-negative number in ASCII digits.
-
-    >>> is_ascii_int("1958"), is_ascii_int("²"), is_ascii_int("١٩٥٨"), is_ascii_int("")
-    (True, False, False, False)
-    """
-    return text.isascii() and text.isdecimal()
 
 
 def is_sqlite(path: Path, head: bytes | None = None) -> bool:
@@ -54,21 +43,18 @@ def is_sqlite(path: Path, head: bytes | None = None) -> bool:
     return False
 
 
-def read_utf8(path: str | os.PathLike[str], fail: Callable[[int, int, bytes], Exception]) -> str:
-    """A file's text as UTF-8 (a leading byte order mark dropped).
+def read_text(path: str | os.PathLike[str], fail: Callable[[TextProblem], Exception]) -> str:
+    """A file's text, through the one decoding step (UTF-8, a byte order mark dropped).
 
-    Bytes that are not UTF-8 raise ``fail(line, offset, found)``: the 1-based
-    line, the 0-based byte offset in the file and the bytes at fault, so that
-    each loader raises its own typed error naming the place.
+    Anything that is not text (bytes that are not UTF-8, a UTF-16 file, a NUL)
+    raises ``fail(problem)``: the :class:`~sinosoviet_docs._decode.TextProblem`
+    names the 1-based line and the byte offset, so that each loader raises
+    its own typed error naming the place.
     """
-    data = Path(path).read_bytes()
-    skip = len(_BOM) if data.startswith(_BOM) else 0
     try:
-        return data[skip:].decode("utf-8")
-    except UnicodeDecodeError as exc:
-        offset = skip + exc.start
-        line = data.count(b"\n", 0, offset) + 1
-        raise fail(line, offset, data[offset : skip + exc.end]) from None
+        return decode(Path(path).read_bytes())
+    except TextProblem as exc:
+        raise fail(exc) from None
 
 
 def first_bad_utf8(path: str | os.PathLike[str]) -> tuple[int, int, bytes] | None:

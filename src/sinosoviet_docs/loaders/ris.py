@@ -62,12 +62,13 @@ import os
 from collections.abc import Sequence
 
 from .. import _urls
+from .._decode import TextProblem, check_text
 from .._ris import parse_date as _ris_date
 from .._vocab import ARCHIVE_NAMES, CREDIT_BY
 from ..dates import DateRange, PartialDate
-from ..exceptions import RisParseError
+from ..exceptions import ArgumentTypeError, RisParseError
 from ..models import Catalogue, CatalogueInfo, Document, Provenance
-from ._input import read_utf8
+from ._input import read_text
 
 __all__ = ["load_ris", "loads_ris"]
 
@@ -106,18 +107,16 @@ def _split_list(values: Sequence[str]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(out))
 
 
-def _tag_of(fields: Sequence[tuple[str, str, int]], value: str, tags: Sequence[str]) -> str:
-    return next(tag for tag, v, _ in fields if tag in tags and v.strip() == value)
-
-
 def _document(
     fields: list[tuple[str, str, int]], kind: str, *, record: int, start: int, source: str
 ) -> Document:
     values: dict[str, list[str]] = {}
     lines: dict[str, int] = {}
-    for tag, value, number in fields:
+    first_seen: dict[tuple[str, str], int] = {}  # (tag, value) -> position of its first line
+    for position, (tag, value, number) in enumerate(fields):
         values.setdefault(tag, []).append(value.strip())
         lines.setdefault(tag, number)
+        first_seen.setdefault((tag, value.strip()), position)
 
     def first(*tags: str) -> str | None:
         for tag in tags:
@@ -177,6 +176,9 @@ def _document(
     # Single-valued tags: a second, different value is kept in the note, not dropped.
     chosen: list[tuple[tuple[str, ...], str | None]] = [
         (("TI", "T1", "CT", "BT"), title),
+        (("DA",), first("DA")),
+        (("PY",), first("PY")),
+        (("Y1",), first("Y1")),
         (("AB", "N2"), first("AB", "N2")),
         (("M3",), first("M3")),
         (("UR",), url),
@@ -190,7 +192,10 @@ def _document(
         chosen.append((("CY",), original_archive))
     for tags, kept in chosen:
         for extra in dict.fromkeys(v for v in every(*tags) if v != kept):
-            notes.append(f"{_tag_of(fields, extra, tags)}: {extra}")
+            tag = min(
+                (t for t in tags if (t, extra) in first_seen), key=lambda t: first_seen[t, extra]
+            )
+            notes.append(f"{tag}: {extra}")
     if kind != "MANSCPT":
         notes.insert(0, f"RIS type {kind}")
     record_id = _urls.record_id(url)
@@ -239,12 +244,18 @@ def loads_ris(text: str, *, source: str = "<ris>") -> Catalogue:
     """
     from ..merging import merge_document_stream
 
-    text = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    if not isinstance(text, str):
+        raise ArgumentTypeError("text", "RIS text (str)", text)
+    try:
+        text = check_text(text)
+    except TextProblem as exc:
+        raise RisParseError(exc.at("character"), line=exc.line, source=source) from None
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
     docs: list[Document] = []
     record = 0
     kind: str | None = None
     start = 0
-    fields: list[tuple[str, str, int]] = []
+    fields: list[tuple[str, list[str], int]] = []  # (tag, value and continuation lines, line)
     for number, raw in enumerate(text.split("\n"), start=1):
         line = raw.rstrip().replace("\xa0", " ")
         parsed = _tag_line(line) if line else None
@@ -273,12 +284,13 @@ def loads_ris(text: str, *, source: str = "<ris>") -> Catalogue:
                     line=number,
                     source=source,
                 )
-            tag, value, at = fields[-1]
-            fields[-1] = (tag, f"{value}\n{line}" if line.strip() else value, at)
+            if line.strip():
+                fields[-1][1].append(line)
             continue
         tag, value = parsed
         if tag == "ER":
-            docs.append(_document(fields, kind, record=record, start=start, source=source))
+            joined = [(t, "\n".join(parts), at) for t, parts, at in fields]
+            docs.append(_document(joined, kind, record=record, start=start, source=source))
             kind = None
         elif tag == "TY":
             raise RisParseError(
@@ -288,7 +300,7 @@ def loads_ris(text: str, *, source: str = "<ris>") -> Catalogue:
                 source=source,
             )
         else:
-            fields.append((tag, value, number))
+            fields.append((tag, [value], number))
     if kind is not None:
         raise RisParseError("'ER  -' closing the record", record=record, line=start, source=source)
     return Catalogue(
@@ -306,9 +318,7 @@ def load_ris(path: str | os.PathLike[str]) -> Catalogue:
     """
     name = str(path)
 
-    def undecodable(line: int, offset: int, found: bytes) -> RisParseError:
-        return RisParseError(
-            f"UTF-8 text, found {found!r} at byte offset {offset}", line=line, source=name
-        )
+    def undecodable(problem: TextProblem) -> RisParseError:
+        return RisParseError(problem.at(), line=problem.line, source=name)
 
-    return loads_ris(read_utf8(path, undecodable), source=name)
+    return loads_ris(read_text(path, undecodable), source=name)

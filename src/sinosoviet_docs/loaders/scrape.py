@@ -46,7 +46,6 @@ Rows with the same record id (or the same address) are merged into one document.
 from __future__ import annotations
 
 import functools
-import json
 import os
 from collections.abc import Callable, Generator, Mapping
 from pathlib import Path
@@ -54,11 +53,12 @@ from typing import Any
 
 import attrs
 
-from .. import _urls
+from .. import _json, _urls
+from .._decode import whole_number
 from ..dates import PartialDate
 from ..exceptions import DateParseError, ScrapeLoadError
 from ..models import Catalogue, CatalogueInfo, Document, Provenance, slugify
-from ._input import first_bad_utf8, is_ascii_int, is_sqlite
+from ._input import first_bad_utf8, is_sqlite
 from .problems import LoadProblem, LoadReport, warn_problems
 
 __all__ = ["COLUMNS", "Progress", "load_scrape", "load_scrape_report"]
@@ -111,7 +111,6 @@ _TEXTS = {
     "original_archive_title": "original_archive",
 }
 _PROGRESS_EVERY = 500
-_decode = json.JSONDecoder().decode
 
 
 class _Row:
@@ -124,6 +123,11 @@ class _Row:
         self.number = number
         self.source = source
         self.problems: list[LoadProblem] = []
+        blobs = [column for column, value in values.items() if type(value) is bytes]
+        if blobs:  # SQLite BLOBs: bytes are no text, and their repr is not the value
+            self.values = {c: None if c in blobs else v for c, v in values.items()}
+            for column in blobs:
+                self.problem(column, "expected text, found a BLOB; not loaded", values[column])
 
     def problem(self, column: str | None, message: str, text: object = None) -> None:
         self.problems.append(
@@ -138,7 +142,7 @@ class _Row:
 
     def text(self, column: str) -> str | None:
         value = self.values.get(column)
-        if not value:
+        if value is None or value == "":  # a number 0 is a value
             return None
         if type(value) is not str:
             value = str(value)
@@ -153,9 +157,9 @@ class _Row:
             return None
         if isinstance(value, int) and not isinstance(value, bool):
             return value
-        text = str(value).strip()
-        if is_ascii_int(text):
-            return int(text)
+        number = whole_number(str(value).strip())
+        if number is not None:
+            return number
         self.problem(column, "expected a whole number", value)
         return None
 
@@ -167,9 +171,10 @@ class _Row:
         if stripped[0] != "[":
             return (stripped,)
         try:
-            data = _decode(stripped)
-        except ValueError:
-            self.problem(column, "expected a JSON array of strings (invalid JSON)", raw)
+            data = _json.parse(stripped)
+        except _json.JsonProblem as exc:
+            why = "invalid JSON" if exc.reason.startswith("invalid JSON") else exc.reason
+            self.problem(column, f"expected a JSON array of strings ({why})", raw)
             return ()
         if type(data) is not list or any(type(x) is not str for x in data):
             self.problem(column, "expected a JSON array of strings", raw)
@@ -201,8 +206,9 @@ def _document(row: _Row) -> Document | None:
     raw_id = row.text("record_id")
     record_id: int | None = None
     if raw_id is not None:
-        if is_ascii_int(raw_id.strip()) and int(raw_id) > 0:
-            record_id = int(raw_id)
+        number = whole_number(raw_id.strip())
+        if number:
+            record_id = number
         else:
             row.problem("record_id", "expected the archive's record id (a positive number)", raw_id)
     if record_id is None:
@@ -285,6 +291,9 @@ def _csv_rows(
 
     handle = path.open("r", encoding="utf-8-sig", newline="")
     reader = csv.reader(handle)
+    # Full texts exceed csv's default field limit of 128 kB (a header field may too).
+    limit = csv.field_size_limit()
+    csv.field_size_limit(min(sys.maxsize, 2**31 - 1))
     try:
         header = tuple(next(reader))
     except StopIteration:
@@ -293,9 +302,13 @@ def _csv_rows(
     except UnicodeDecodeError:
         handle.close()
         raise _undecodable(path, source) from None
+    except csv.Error as exc:
+        handle.close()
+        raise ScrapeLoadError(f"malformed CSV header ({exc})", row=None, source=source) from None
+    finally:
+        csv.field_size_limit(limit)
 
     def rows() -> _Rows:
-        # Full texts exceed csv's default field limit of 128 kB.
         limit = csv.field_size_limit()
         csv.field_size_limit(min(sys.maxsize, 2**31 - 1))
         try:
@@ -375,6 +388,20 @@ def _read(
             column=missing[0],
             source=source,
         )
+    seen: set[str] = set()
+    repeated: dict[str, None] = {}
+    for column in columns:
+        if column in seen:
+            repeated[column] = None
+        seen.add(column)
+    for column in repeated:
+        problems.append(
+            LoadProblem(
+                source=source,
+                column=column,
+                message="a repeated column; only the values of its last one are loaded",
+            )
+        )
     for column in columns:
         if column not in COLUMNS:
             problems.append(
@@ -386,7 +413,7 @@ def _read(
             )
     if strict and problems:
         raise ScrapeLoadError(problems[0].message, column=problems[0].column, source=source)
-    docs: dict[str, Document] = {}
+    docs: dict[str, list[Document]] = {}  # document id -> the rows of that document
     keys: dict[str, str] = {}  # record id or address -> document id
     count = 0
     try:
@@ -416,8 +443,10 @@ def _read(
         ) from None
     if progress is not None:
         progress(count, total)
+    from ..merging import merge_many
+
     catalogue = Catalogue(
-        documents=tuple(docs.values()),
+        documents=tuple(merge_many(group) for group in docs.values()),
         info=CatalogueInfo(
             title="Catalogue from the archive scrape table",
             sources=(f"{source}: {count} rows of the scrape table {table!r}",),
@@ -426,13 +455,12 @@ def _read(
     return LoadReport(catalogue=catalogue, problems=tuple(problems), rows=count)
 
 
-def _add(docs: dict[str, Document], keys: dict[str, str], doc: Document) -> None:
-    from ..merging import merge_documents
-
+def _add(docs: dict[str, list[Document]], keys: dict[str, str], doc: Document) -> None:
+    """File ``doc`` with the rows of its record (merged at the end, see :func:`merge_many`)."""
     key = str(doc.record_id) if doc.record_id is not None else (doc.url or doc.id)
     known = keys.get(key)
     if known is not None:
-        docs[known] = merge_documents(docs[known], doc)
+        docs[known].append(doc)
         return
     if doc.id in docs:  # same date and title, another address: keep both apart
         tail = slugify((doc.url or "").rstrip("/").rpartition("/")[2]) or doc.provenance[0].source
@@ -442,7 +470,7 @@ def _add(docs: dict[str, Document], keys: dict[str, str], doc: Document) -> None
         while doc.id in docs:
             doc = attrs.evolve(doc, id=f"{base}-{n}")
             n += 1
-    docs[doc.id] = doc
+    docs[doc.id] = [doc]
     keys[key] = doc.id
 
 

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import sinosoviet_docs as ssd
 from tests.loaders.pages.captures import (
     ARCHIVE,
+    PAGES,
     parse,
 )
 
@@ -79,3 +81,23 @@ def test_old_document_page_title_from_citation() -> None:
     assert "Translated by Nobody Inparticular." == doc.credits
     assert ("the Imaginary Foundation",) == doc.donors
     assert (doc.text or "").startswith("Orlov confirms")
+
+
+def test_a_funding_line_is_never_a_title() -> None:
+    """An old-site page without its 'Citation' heading at a document address: the funding
+    line after the date is reported, not taken as the title."""
+    text = (PAGES / "document_old.txt").read_text("utf-8").replace("Citation\n", "")
+    page = ssd.parse_page(text.replace("\n", "\n\n"), url=f"{ARCHIVE}/document/5")
+    assert (None, ()) == (page.title, page.documents)
+    assert "the document's title" in page.problems[0].message
+
+
+def test_an_old_page_with_a_funding_line_is_an_old_document_without_its_address() -> None:
+    """'Citation' and a funding line mark an old-site document even without 'English HTML'."""
+    text = (PAGES / "document_old.txt").read_text("utf-8").replace("English HTML\n", "")
+    page = ssd.parse_page(text)
+    assert ("document", "old", "Ciphered Telegram No. 4321, Orlov to Lin") == (
+        page.kind,
+        page.layout,
+        page.title,
+    )

@@ -105,3 +105,22 @@ def test_load_pages_two_pages_of_one_collection(tmp_path: Path) -> None:
     ]
     assert 1 == len(cat.collections)
     assert [1, 2] == [d.provenance[0].page for d in cat]
+
+
+def test_one_path_as_a_string_is_an_argument_type_error() -> None:
+    """load_pages("abc") would read the files a, b and c: it names the argument instead."""
+    with pytest.raises(ssd.ArgumentTypeError, match=r"^paths: expected an iterable"):
+        ssd.load_pages("abc")  # type: ignore[arg-type]
+    with pytest.raises(ssd.ArgumentTypeError):
+        ssd.load_pages(Path("abc"))  # type: ignore[arg-type]
+
+
+def test_a_capture_with_a_nul_names_file_and_offset(tmp_path: Path) -> None:
+    """A NUL in a capture file is a PageParseError with the file, line and byte offset."""
+    path = tmp_path / "nul.txt"
+    path.write_bytes(b"Skip to content\n\nA\x00\n")
+    with pytest.raises(
+        ssd.PageParseError,
+        match=r"nul\.txt, line 3: expected text, found a NUL character at byte offset 18",
+    ):
+        ssd.load_pages([path])

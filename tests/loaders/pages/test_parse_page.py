@@ -79,3 +79,34 @@ def test_one_megabyte_capture_keeps_every_entry() -> None:
     )
     page = ssd.parse_page(text, strict=True)
     assert 1_000_000 // len(entry) == len(page.documents)
+
+
+_HOSTILE_LINES = st.sampled_from(
+    [
+        "\ufeffSkip to content",
+        "Popular Documents",
+        "Citation",
+        "Results:",
+        "20 - 1 of 5",
+        "1 - 20 of " + "9" * 5000,
+        "July 5, 1950",
+        "This document was made possible with support from X",
+        '"A title," May 1950, History and Public Policy Program Digital Archive, X.',
+        "\x00",
+        "\ud800",
+        "a\u2028b\x85c",
+        "",
+    ]
+)
+
+
+@given(st.lists(_HOSTILE_LINES | st.text(max_size=15), max_size=20).map("\n".join), st.booleans())
+def test_parse_page_of_hostile_lines_raises_only_page_parse_error(text: str, strict: bool) -> None:
+    """Markers, counters, BOMs, NULs and lone surrogates in any order: a page or
+    PageParseError (NUL and surrogates always, other problems only when strict)."""
+    try:
+        page = ssd.parse_page(text, strict=strict)
+    except ssd.PageParseError:
+        assert strict or "\x00" in text or "\ud800" in text
+    else:
+        assert not strict or () == page.problems

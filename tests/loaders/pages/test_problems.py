@@ -106,3 +106,18 @@ def test_malformed_address_says_nothing_and_raises_nothing() -> None:
     """An address urllib cannot split ('http://[::1') gives no record id, not a ValueError."""
     page = parse("document_new_minimal.txt", "http://[::1")
     assert ("document", None, "http://[::1") == (page.kind, page.documents[0].record_id, page.url)
+
+
+def test_a_byte_order_mark_is_no_part_of_the_first_line() -> None:
+    """A capture starting with a BOM reads as without it: 'Skip to content' is still chrome."""
+    page = ssd.parse_page(
+        "\ufeff" + BROKEN.replace("A stray paragraph nobody can place.", ""), strict=True
+    )
+    assert ("A Name", "About it.") == (page.title, page.description)
+
+
+@pytest.mark.parametrize("bad", ["\x00", "\ud800"])
+def test_text_that_no_file_can_hold_is_a_page_parse_error(bad: str) -> None:
+    """A NUL or lone surrogate raises PageParseError with its line, strict or not."""
+    with pytest.raises(ssd.PageParseError, match=r"page capture, line 3: expected text"):
+        ssd.parse_page("Skip to content\n\nA" + bad)

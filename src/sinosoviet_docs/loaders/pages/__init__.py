@@ -47,10 +47,11 @@ from collections.abc import Callable, Iterable, Sequence
 
 import attrs
 
+from ..._decode import TextProblem, check_text
 from ..._urls import absolute
-from ...exceptions import PageParseError
+from ...exceptions import ArgumentTypeError, PageParseError
 from ...models import ARCHIVE_URL, Catalogue, CatalogueInfo, Collection, Document
-from .._input import read_utf8
+from .._input import read_text
 from ..problems import warn_problems
 from ._collection import new_collection, old_bullet_collection, old_dash_collection, unknown_page
 from ._context import Context
@@ -96,9 +97,14 @@ def parse_page(
     sinosoviet_docs.exceptions.PageParseError: page capture, line 9: expected an entry's date ...
     """
     if not isinstance(text, str):
-        raise TypeError(f"a page capture must be a str, not {type(text).__name__}")
+        raise ArgumentTypeError("text", "a page capture (str)", text)
+    name = source or url or "page capture"
+    try:
+        text = check_text(text)  # a leading byte order mark is no part of the first line
+    except TextProblem as exc:
+        raise PageParseError(exc.expected, exc.found, line=exc.line, source=name) from None
     body, preamble = split_preamble(split_lines(text))
-    ctx = Context(source or url or "page capture", url, preamble)
+    ctx = Context(name, url, preamble)
     page = _READERS[identify(body, ctx.address.kind)](ctx, body)
     error = ctx.error() if strict else None
     if error is not None:
@@ -109,10 +115,8 @@ def parse_page(
 PagePath = str | os.PathLike[str] | tuple[str | os.PathLike[str], str]
 
 
-def _undecodable(name: str, line: int, offset: int, found: bytes) -> PageParseError:
-    return PageParseError(
-        f"UTF-8 text, found {found!r} at byte offset {offset}", None, line=line, source=name
-    )
+def _undecodable(name: str, problem: TextProblem) -> PageParseError:
+    return PageParseError(problem.at(), None, line=problem.line, source=name)
 
 
 def load_pages(paths: Iterable[PagePath], *, strict: bool = False) -> Catalogue:
@@ -128,13 +132,15 @@ def load_pages(paths: Iterable[PagePath], *, strict: bool = False) -> Catalogue:
     """
     from ...merging import assemble
 
+    if isinstance(paths, str | bytes | os.PathLike):
+        raise ArgumentTypeError("paths", "an iterable of page capture paths", paths)
     groups: list[tuple[Document, ...]] = []
     collections: list[Collection] = []
     sources: list[str] = []
     for item in paths:
         path, url = item if isinstance(item, tuple) else (item, None)
         name = str(path)
-        text = read_utf8(path, functools.partial(_undecodable, name))
+        text = read_text(path, functools.partial(_undecodable, name))
         page = parse_page(
             text,
             url=None if url is None else absolute(url, ARCHIVE_URL),

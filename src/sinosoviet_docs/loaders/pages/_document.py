@@ -6,18 +6,17 @@ from collections.abc import Sequence
 
 import attrs
 
+from ..._decode import whole_number
 from ..._vocab import ARCHIVE_NAME, CREDIT_BY
 from ...dates import PartialDate
 from ...exceptions import DateParseError
 from ...models import Document, Provenance
-from .._input import is_ascii_int
 from ._context import Context, block_entries, entry_documents
-from ._lines import CHROME, Line, blocks, join, listing_date, stripped
+from ._lines import CHROME, FUNDING, Line, blocks, is_funding, join, listing_date, stripped
 from ._page import Layout, Page, page_urls
 
 __all__ = ["SECTIONS", "new_document", "old_document"]
 
-_FUNDING = "This document was made possible with support from "
 _CITATION_MARK = f", {ARCHIVE_NAME}, "
 _CREDIT_STARTS = tuple(start + " " for start in CREDIT_BY)
 
@@ -54,14 +53,14 @@ def new_document(ctx: Context, lines: Sequence[Line]) -> Page:
         preamble = join(preamble, "\n\n".join(t for _, t in found[:start]))
     date_line, date_text = found[start]
     rest = found[start + 1 :]
-    if not rest or rest[0][1].split("\n")[0] in SECTIONS:
+    if not rest or rest[0][1].split("\n")[0] in SECTIONS or is_funding(rest[0][1]):
         ctx.problem(date_line, f"the document's title after the date {date_text!r}", None)
         return _document_page(ctx, "new", None, preamble)
     title = rest[0][1]
     rest = rest[1:]
     donors: tuple[str, ...] = ()
-    if rest and rest[0][1].startswith(_FUNDING):
-        donors = (rest[0][1][len(_FUNDING) :].rstrip(".").strip(),)
+    if rest and is_funding(rest[0][1]):
+        donors = (rest[0][1][len(FUNDING) :].rstrip(".").strip(),)
         rest = rest[1:]
     section_at = next(
         (i for i, (_, t) in enumerate(rest) if t.split("\n")[0] in SECTIONS), len(rest)
@@ -78,8 +77,9 @@ def new_document(ctx: Context, lines: Sequence[Line]) -> Page:
     )
     record_id = ctx.address.record_id
     for value in fields.get("record_id", []):
-        if is_ascii_int(value) and int(value) > 0:
-            record_id = int(value)
+        number = whole_number(value)
+        if number:
+            record_id = number
         else:
             ctx.problem(None, "a record id (a positive whole number)", value)
     uploaded = None
@@ -147,8 +147,8 @@ def old_document(ctx: Context, lines: Sequence[Line]) -> Page:
         preamble = join(preamble, "\n".join(t for _, t in head[:date_at]))
     donors: tuple[str, ...] = ()
     for number, text in head[(date_at or 0) + 1 :] if date_at is not None else ():
-        if text.startswith(_FUNDING):
-            donors = (*donors, text[len(_FUNDING) :].rstrip(".").strip())
+        if is_funding(text):
+            donors = (*donors, text[len(FUNDING) :].rstrip(".").strip())
         else:
             ctx.problem(number, "a funding line or 'Citation'", text)
     after = items[cite_at + 1 :]

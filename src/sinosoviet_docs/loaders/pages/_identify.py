@@ -21,6 +21,7 @@ from ._lines import (
     blocks,
     has_bullet_entries,
     has_dash_entries,
+    is_funding,
     result_counter,
     stripped,
 )
@@ -62,7 +63,9 @@ def identify(lines: Sequence[Line], address: AddressKind | None) -> Shape:
     texts = {t.strip() for _, t in lines}
     if "Document Information" in texts or "Record ID" in texts:
         return "new-document"
-    if "Citation" in texts and (address == "document" or "English HTML" in texts):
+    if "Citation" in texts and (
+        address == "document" or "English HTML" in texts or any(map(is_funding, texts))
+    ):
         return "old-document"
     if POPULAR in texts:
         return "new-collection"

@@ -10,19 +10,22 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from ..._decode import whole_number
 from ..._vocab import MONTH_ABBREVIATIONS, MONTHS
 from ...dates import PartialDate
 from ...exceptions import DateParseError
-from .._input import is_ascii_int
 
 __all__ = [
     "CHROME",
+    "FUNDING",
     "POPULAR",
     "SKIP",
     "Line",
     "blocks",
+    "counts_up",
     "has_bullet_entries",
     "has_dash_entries",
+    "is_funding",
     "join",
     "listing_date",
     "result_counter",
@@ -110,11 +113,11 @@ def listing_date(text: str) -> PartialDate | None:
     if not words or len(words) > 3 or len(text) > 40:
         return None
     year = words[-1]
-    if len(year) != 4 or not is_ascii_int(year):
+    if len(year) != 4 or whole_number(year) is None:
         return None
     if len(words) > 1 and words[0].lower().rstrip(",") not in _MONTH_WORDS:
         return None
-    if len(words) == 3 and not is_ascii_int(words[1].rstrip(",")):
+    if len(words) == 3 and whole_number(words[1].rstrip(",")) is None:
         return None
     try:
         return PartialDate.parse(text)
@@ -127,6 +130,9 @@ def result_counter(text: str) -> tuple[int, int, int] | None:
 
     >>> result_counter("21 – 40 of 1,345"), result_counter("one of many")
     ((21, 40, 1345), None)
+
+    The shape only: whether the numbers count up is for the reader to check
+    (:func:`counts_up`).
     """
     head, sep, total = text.partition(" of ")
     if not sep:
@@ -137,11 +143,30 @@ def result_counter(text: str) -> tuple[int, int, int] | None:
             break
     else:
         return None
-    parts = [p.strip().replace(",", "") for p in (first, last, total)]
-    if not all(is_ascii_int(p) for p in parts):
+    numbers = [whole_number(p.strip().replace(",", "")) for p in (first, last, total)]
+    a, b, c = numbers
+    if a is None or b is None or c is None:
         return None
-    a, b, c = (int(p) for p in parts)
     return a, b, c
+
+
+#: How a document page's funding line begins; the rest names the donors.
+FUNDING = "This document was made possible with support from "
+
+
+def is_funding(text: str) -> bool:
+    """Whether a line is a document page's funding line (never a title)."""
+    return text.startswith(FUNDING)
+
+
+def counts_up(counter: tuple[int, int, int]) -> bool:
+    """Whether a counter's numbers can be a page of results: first ≤ last ≤ total.
+
+    >>> counts_up((21, 40, 1345)), counts_up((20, 1, 5))
+    (True, False)
+    """
+    first, last, total = counter
+    return 1 <= first <= last <= total
 
 
 def has_bullet_entries(items: Sequence[Line]) -> bool:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from ._context import Context, Entry, entries_of, entry_documents
-from ._lines import CHROME, Line, blocks, join, result_counter, stripped
+from ._lines import CHROME, Line, blocks, counts_up, join, result_counter, stripped
 from ._page import Layout, Page
 
 __all__ = ["search", "search_page"]
@@ -22,9 +22,15 @@ def search(ctx: Context, lines: Sequence[Line]) -> Page:
         rest = rest[1:]
     header_end = rest[0][0] - 1 if rest else lines[-1][0]
     entries = entries_of(ctx, rest, blocks([line for line in lines if line[0] > header_end]))
-    return search_page(
-        ctx, "new", entries, result_counter(items[counter_at][1]), join(ctx.preamble, extra)
-    )
+    counter = result_counter(items[counter_at][1])
+    if counter is not None and not counts_up(counter):
+        ctx.problem(
+            items[counter_at][0],
+            "a result counter 'first - last of total' that counts up",
+            items[counter_at][1],
+        )
+        counter = None
+    return search_page(ctx, "new", entries, counter, join(ctx.preamble, extra))
 
 
 def search_page(
