@@ -404,3 +404,13 @@ def test_merge_of_a_non_catalogue_names_the_argument() -> None:
         ssd.ArgumentTypeError, match=r"^catalogues\[2\]: expected a Catalogue, found str 'x'"
     ):
         ssd.merge(Catalogue(), "x")  # type: ignore[arg-type]
+
+
+def test_a_record_id_wins_over_an_id_shared_with_a_document_without_one() -> None:
+    """B's record 7 joins A's record 7, not A's record-less document that has B's id."""
+    a = ssd.Catalogue(
+        documents=[Document(id="x", title="Other"), Document(id="y", title="Cable", record_id=7)]
+    )
+    b = ssd.Catalogue(documents=[Document(id="x", title="Cable", record_id=7)])
+    merged = ssd.merge(a, b)
+    assert {("x", None), ("y", 7)} == {(d.id, d.record_id) for d in merged}

@@ -342,8 +342,8 @@ class _Folded:
 class _Merger:
     """Accumulates documents, matching each new one against those seen so far.
 
-    A document matches, in this order, the one with its id, the one with its
-    record id, or one with its date-and-title key, provided the record ids
+    A document matches, in this order, the one with its id and record id, the
+    one with its record id, the one with its id, or one with its date-and-title key, provided the record ids
     do not differ and the match comes from another origin (two documents of
     one catalogue are never merged with each other).
     """
@@ -367,12 +367,17 @@ class _Merger:
         return other is None or doc.record_id is None or other == doc.record_id
 
     def _find(self, doc: Document, origin: int | None) -> str | None:
-        if self._fits(doc.id, doc, origin):
+        same_id = self._fits(doc.id, doc, origin)
+        if same_id and self.docs[doc.id].doc.record_id == doc.record_id:
             return doc.id
+        # Then the archive's record id: an id shared with a document that has no record id
+        # must not pull this one away from the document that holds its record id.
         if doc.record_id is not None:
             found = self.by_record.get(doc.record_id)
             if self._fits(found, doc, origin):
                 return found
+        if same_id:
+            return doc.id
         for candidate in self.by_key.get(match_key(doc), ()):
             if self._fits(candidate, doc, origin):
                 return candidate
