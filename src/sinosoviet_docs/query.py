@@ -50,6 +50,7 @@ if TYPE_CHECKING:
 
     from .export import ExportFormat, Table
     from .models import Catalogue, Document
+    from .store import StoredCatalogue
 
 __all__ = ["DateBound", "DateMode", "FacetField", "Query", "SortKey", "Timeline"]
 
@@ -168,7 +169,7 @@ class Query(_Exports):
     the chain. A query runs at most once: what it found is kept with it.
     """
 
-    catalogue: Catalogue
+    catalogue: Catalogue | StoredCatalogue
     filters: tuple[Filter, ...] = ()
     searches: tuple[_Search, ...] = ()
     # Keyword names of the constructor as they were; read them through repr() or plan().

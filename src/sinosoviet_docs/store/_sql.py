@@ -1,0 +1,352 @@
+"""Running a query's :class:`~sinosoviet_docs._search.planner.Plan` as SQL on a store.
+
+Each indexed filter is one statement on a link table, the date columns or the
+FTS5 table; the search expression is matched leaf by leaf in FTS5, whose
+``bm25()`` over our own tokens gives the in-memory index's scores, and the
+leaves combine as in :mod:`~sinosoviet_docs._search.evaluate` (names as
+synonym groups, code names by year). A search of plain words ranked by
+relevance is one FTS5 statement ordered by ``bm25()``.
+"""
+
+from __future__ import annotations
+
+import json
+from array import array
+from collections.abc import Callable, Iterator, Sequence
+from typing import TYPE_CHECKING, Any
+
+from .._search.bm25 import K1, B, alias_score, impacts
+from .._search.filters import DateIndex, Selection
+from .._search.nodes import And, DatedPhrase, Node, Not, Or, Phrase, Synonyms, Term
+from .._search.planner import MemoryExecutor, Plan, _best, _plain_terms
+from .._search.postings import _FIELD_TEXTS
+from .._search.rewrite import code_name_count
+from .._text import tokenize
+from ..index import CatalogueIndex
+
+if TYPE_CHECKING:
+    from ._reader import Connection, StoredCatalogue
+
+__all__ = ["SqlExecutor", "StoreIndex", "match_string"]
+
+Scores = dict[int, float]
+
+#: Value field -> the statement listing the documents holding one folded value.
+_VALUE_SQL = {
+    "type": "SELECT docno FROM documents WHERE type_key = ? ORDER BY docno",
+    "collection": "SELECT DISTINCT docno FROM collections WHERE key = ? ORDER BY docno",
+    "topic": "SELECT DISTINCT docno FROM topics WHERE key = ? ORDER BY docno",
+    "place": "SELECT DISTINCT docno FROM places WHERE key = ? ORDER BY docno",
+    "language": "SELECT DISTINCT docno FROM languages WHERE key = ? ORDER BY docno",
+    "person": "SELECT DISTINCT docno FROM people WHERE key = ? ORDER BY docno",
+}
+
+
+def _quoted(tokens: Sequence[str]) -> str:
+    return '"' + " ".join(tokens).replace('"', '""') + '"'
+
+
+def match_string(tokens: Sequence[str], field: str | None = None) -> str:
+    """An FTS5 MATCH for the tokens in a row (in one field, if given).
+
+    >>> match_string(["east", "wind"], "title")
+    'title : "east wind"'
+    """
+    return _quoted(tokens) if field is None else f"{field} : {_quoted(tokens)}"
+
+
+class _Values(dict[str, "array[int]"]):
+    """A value field's index read from the store one folded value at a time."""
+
+    def __init__(self, connection: Connection, sql: str) -> None:
+        super().__init__()
+        self._connection = connection
+        self._sql = sql
+
+    def _fetch(self, key: str) -> array[int] | None:
+        if not dict.__contains__(self, key):
+            found = self._connection.column(self._sql, (key,))
+            dict.__setitem__(self, key, array("I", found))
+        value = dict.__getitem__(self, key)
+        return value if value else None
+
+    def __contains__(self, key: object) -> bool:
+        return isinstance(key, str) and self._fetch(key) is not None
+
+    def __getitem__(self, key: str) -> array[int]:
+        value = self._fetch(key)
+        if value is None:
+            raise KeyError(key)
+        return value
+
+    def get(self, key: str, default: Any = None) -> Any:
+        value = self._fetch(key)
+        return default if value is None else value
+
+
+class _Dates(DateIndex):
+    """The date index of a store: statements on the first and last possible day columns."""
+
+    def __init__(self, connection: Connection) -> None:
+        super().__init__(())
+        self._connection = connection
+
+    def select(self, lo: int, hi: int, *, within: bool) -> Selection:
+        if within:
+            where = "earliest_day >= ? AND latest_day <= ?"
+            params = (lo, hi)
+        else:
+            where = "earliest_day <= ? AND latest_day >= ?"
+            params = (hi, lo)
+        found = self._connection.column(
+            f"SELECT docno FROM documents WHERE {where} ORDER BY docno", params
+        )
+        return Selection.of(found)
+
+
+class StoreIndex(CatalogueIndex):
+    """A store's indexes, read through SQL, behind the interface the filters ask of an index."""
+
+    def __init__(self, store: StoredCatalogue) -> None:
+        super().__init__(store.documents)
+        self.store = store
+        self.connection = store.connection
+        self._store_dates = _Dates(store.connection)
+        self.executor: MemoryExecutor = SqlExecutor(self)
+
+    @property
+    def dates(self) -> DateIndex:
+        return self._store_dates
+
+    def values(self, field: str) -> dict[str, array[int]]:
+        index = self._values.get(field)
+        if index is None:
+            with self._lock:
+                index = self._values.get(field)
+                if index is None:
+                    index = self._values[field] = _Values(self.connection, _VALUE_SQL[field])
+        return index
+
+    def person(self, key: str) -> Sequence[int]:
+        """Documents with the folded name ``key`` as author, in ``people`` or in the title."""
+        found = self._people.get(key)
+        if found is None:
+            tokens = tokenize(key)
+            sql = "SELECT docno FROM people WHERE key = ?"
+            params: tuple[str, ...] = (key,)
+            if tokens:
+                sql += " UNION SELECT rowid FROM search WHERE search MATCH ?"
+                params += (match_string(tokens, "title"),)
+            found = array("I", self.connection.column(sql + " ORDER BY 1", params))
+            if len(self._people) >= 10_000:
+                self._people = {}
+            self._people[key] = found
+        return found
+
+    def build(self) -> None:
+        """Nothing to build: a store is indexed when it is written."""
+
+
+class SqlExecutor(MemoryExecutor):
+    """Runs plans on a store: filters, search, order and slices as SQL statements."""
+
+    index: StoreIndex
+
+    def __init__(self, index: StoreIndex) -> None:
+        super().__init__(index)
+        self.connection = index.connection
+        meta = index.store.meta
+        self.n = int(meta["documents"])
+        self.dated = int(meta["dated"])
+        tokens = float(meta["tokens"])
+        self.avgdl = (tokens / self.n if self.n else 0.0) or 1.0
+        self._terms_ready = False
+
+    def _ranked(
+        self, plan: Plan, order: str, found: list[int] | None, accept: Callable[[int], bool]
+    ) -> tuple[list[int], dict[int, float] | None, str]:
+        expr = plan.expr
+        if expr is None:
+            return super()._ranked(plan, order, found, accept)
+        want = plan.end
+        plain = _plain_terms(expr)
+        if (
+            plain is not None
+            and order == "relevance"
+            and want is not None
+            and all(len(g) == 1 for g in plain[0])
+        ):
+            groups, conjunctive = plain
+            joiner = " AND " if conjunctive else " OR "
+            match = joiner.join(_quoted(g) for g in groups)
+            best = self._bm25(match, found, want)
+            ranked = [d for d, _ in best]
+            return ranked, dict(best), "strategy: FTS5 bm25() ordered, limited"
+        scores = self.match(expr)
+        if found is not None:
+            scores = {d: s for d, s in scores.items() if accept(d)}
+        note = f"strategy: FTS5 leaves combined; {len(scores)} documents matched"
+        if order == "relevance":
+            return _best(scores, want), scores, note
+        return self._ordered(sorted(scores), order), scores, note
+
+    def _bm25(self, match: str, found: list[int] | None, limit: int) -> list[tuple[int, float]]:
+        sql = "SELECT rowid, -bm25(search) FROM search WHERE search MATCH ?"
+        params: list[Any] = [match]
+        if found is not None:
+            sql += " AND rowid IN (SELECT value FROM json_each(?))"
+            params.append(json.dumps(found))
+        sql += " ORDER BY bm25(search), rowid LIMIT ?"
+        params.append(limit)
+        return [(d, s) for d, s in self.connection.rows(sql, params)]
+
+    def _leaf(self, match: str) -> Scores:
+        rows = self.connection.rows(
+            "SELECT rowid, -bm25(search) FROM search WHERE search MATCH ?", (match,)
+        )
+        return dict(rows)
+
+    # -- matching a search expression --
+
+    def match(self, node: Node) -> Scores:
+        """Every document matching ``node``, with its BM25 score (0 for a pure NOT)."""
+        if isinstance(node, DatedPhrase):
+            return self._dated(node)
+        if isinstance(node, Phrase):
+            return self._leaf(match_string(node.tokens, node.field))
+        if isinstance(node, Term):
+            if not node.prefix:
+                return self._leaf(match_string([node.token], node.field))
+            acc: Scores = {}
+            for term in self._expand(node.token):
+                for d, s in self._leaf(match_string([term], node.field)).items():
+                    acc[d] = acc.get(d, 0.0) + s
+            return acc
+        if isinstance(node, Synonyms):
+            return self._synonyms(node)
+        if isinstance(node, Or):
+            acc = {}
+            for child in node.children:
+                for d, s in self.match(child).items():
+                    acc[d] = acc.get(d, 0.0) + s
+            return acc
+        if isinstance(node, Not):
+            excluded = self.match(node.child)
+            return {d: 0.0 for d in range(self.n) if d not in excluded}
+        return self._and(node)
+
+    def _and(self, node: And) -> Scores:
+        kept = [self.match(c) for c in node.children if not isinstance(c, Not)]
+        dropped = [self.match(c.child) for c in node.children if isinstance(c, Not)]
+        if kept:
+            smallest: Scores = min(kept, key=len)
+            common = set(smallest).intersection(*kept)
+            result = {d: sum(m[d] for m in kept) for d in sorted(common)}
+        else:
+            result = dict.fromkeys(range(self.n), 0.0)
+        for excluded in dropped:
+            for d in excluded:
+                result.pop(d, None)
+        return result
+
+    def _synonyms(self, node: Synonyms) -> Scores:
+        typed = self.match(node.typed)
+        floor = min(typed.values()) if typed else None
+        best: Scores = {}
+        for alias in node.aliases:
+            for d, s in self.match(alias).items():
+                if d not in typed and s > best.get(d, -1.0):
+                    best[d] = s
+        return {**typed, **{d: alias_score(s, floor) for d, s in best.items()}}
+
+    def _dated(self, node: DatedPhrase) -> Scores:
+        """Documents of the code name's years holding it in a row, not after a qualifier."""
+        if not node.tokens:
+            return {}
+        rows = self.connection.rows(
+            "SELECT s.rowid, d.tokens FROM search AS s JOIN documents AS d ON d.docno = s.rowid"
+            " WHERE search MATCH ? AND d.year BETWEEN ? AND ? ORDER BY s.rowid",
+            (match_string(node.tokens, node.field), node.first, node.last),
+        )
+        docs = self.index.store.documents.many([d for d, _ in rows])
+        pick = _FIELD_TEXTS if node.field is None else (_FIELD_TEXTS[_field(node.field)],)
+        counts: dict[int, tuple[int, float]] = {}
+        for (d, length), doc in zip(rows, docs, strict=True):
+            segments = (tokenize(text_of(doc) or "") for text_of in pick)
+            tf = code_name_count(
+                doc.date, node.first, node.last, segments, list(node.tokens), node.qualifiers
+            )
+            if tf:
+                counts[d] = (tf, K1 * (1 - B + B * length / self.avgdl))
+        scores = impacts(len(counts), self.n, counts.values())
+        return dict(zip(counts, scores, strict=True))
+
+    def _expand(self, prefix: str) -> Iterator[str]:
+        """The indexed tokens starting with ``prefix``, in code point order."""
+        self._ensure_terms()
+        for term in self.connection.column(
+            "SELECT term FROM temp.search_terms WHERE term >= ? ORDER BY term", (prefix,)
+        ):
+            if not term.startswith(prefix):
+                return
+            yield term
+
+    def _ensure_terms(self) -> None:
+        if not self._terms_ready:
+            with self.connection.lock:
+                self.connection.raw.execute(
+                    "CREATE VIRTUAL TABLE IF NOT EXISTS temp.search_terms "
+                    "USING fts5vocab(main, search, 'row')"
+                )
+            self._terms_ready = True
+
+    def _df(self, token: str) -> int:
+        self._ensure_terms()
+        found = self.connection.column("SELECT doc FROM temp.search_terms WHERE term = ?", (token,))
+        return found[0] if found else 0
+
+    # -- order, and what a plan reports --
+
+    def _ordered(self, docnos: list[int], order: str) -> list[int]:
+        if order == "date":
+            return docnos
+        if order == "-date":
+            dated = [d for d in docnos if d < self.dated]
+            return dated[::-1] + [d for d in docnos if d >= self.dated]
+        if order in ("title", "-title"):
+            keys = dict(
+                self.connection.rows(
+                    "SELECT docno, title_key FROM documents"
+                    " WHERE docno IN (SELECT value FROM json_each(?))",
+                    (json.dumps(docnos),),
+                )
+            )
+            return sorted(docnos, key=keys.__getitem__, reverse=order == "-title")
+        return docnos  # pragma: no cover - relevance is handled by the caller
+
+    def _terms_of(self, expr: Node) -> list[tuple[str, int]]:
+        found: list[tuple[str, int]] = []
+        for node in _leaves(expr):
+            if isinstance(node, Term) and node.prefix:
+                n = sum(self._df(t) for t in self._expand(node.token))
+                found.append((node.token + "*", n))
+            else:
+                tokens = (node.token,) if isinstance(node, Term) else node.tokens
+                found += [(t, self._df(t)) for t in tokens]
+        return list(dict.fromkeys(found))
+
+
+def _field(name: str) -> int:
+    from .._search.nodes import FIELD_NUMBER
+
+    return FIELD_NUMBER[name]
+
+
+def _leaves(node: Node) -> Iterator[Term | Phrase]:
+    if isinstance(node, Term | Phrase):
+        yield node
+    elif isinstance(node, Not):
+        yield from _leaves(node.child)
+    else:
+        for child in node.children:
+            yield from _leaves(child)
