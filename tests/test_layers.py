@@ -51,6 +51,8 @@ LAYERS: dict[str, int] = {
     "export": 4,
     "_html": 4,
     "loaders": 4,
+    "store": 4,
+    "serve": 5,
     "cli": 5,
     "__main__": 5,
     "__init__": 5,

@@ -93,6 +93,7 @@ if TYPE_CHECKING:  # imported on first use (see __getattr__), to keep `import` c
         Query,
         Timeline,
     )
+    from .store import StoredCatalogue, StoreError, open
 
 __all__ = [
     "ARCHIVES",
@@ -139,6 +140,8 @@ __all__ = [
     "RisParseError",
     "ScrapeLoadError",
     "SinosovietDocsError",
+    "StoreError",
+    "StoredCatalogue",
     "Timeline",
     "UnknownArchiveError",
     "__version__",
@@ -156,6 +159,7 @@ __all__ = [
     "loads",
     "loads_ris",
     "merge",
+    "open",
     "parse_citation",
     "parse_correspondence",
     "parse_page",
@@ -207,6 +211,9 @@ _LAZY: dict[str, str] = {
     "places": "names",
     "Query": "query",
     "Timeline": "query",
+    "StoreError": "store",
+    "StoredCatalogue": "store",
+    "open": "store",
 }
 
 

@@ -18,7 +18,7 @@ from typing import Any, NoReturn, TextIO
 
 from ._convert import get_converter, unstructure_document
 from .exceptions import SinosovietDocsError
-from .io import load
+from .io import is_store_path, load
 from .models import Catalogue, Collection, Document
 
 __all__ = ["main"]
@@ -96,7 +96,7 @@ def main(argv: Sequence[str] | None = None, *, stdout: TextIO | None = None) -> 
         parser.print_help(out)
         return 2
     try:
-        cat = load(args.catalogue) if getattr(args, "needs_catalogue", True) else None
+        cat = _open_catalogue(args.catalogue) if getattr(args, "needs_catalogue", True) else None
         status = args.run(cat, args, out)
     except BrokenPipeError:  # the reader went away (`... | head`): not an error
         _silence_stdout()
@@ -109,6 +109,15 @@ def main(argv: Sequence[str] | None = None, *, stdout: TextIO | None = None) -> 
         print(f"{PROG}: error: {_one_line(exc)}", file=sys.stderr)
         return 1
     return int(status or 0)
+
+
+def _open_catalogue(path: str | None) -> Any:
+    """The catalogue of ``--catalogue``: a store (.sqlite, .db) opened, else a file loaded."""
+    if path is not None and is_store_path(path):
+        from .store import open as open_store
+
+        return open_store(path)
+    return load(path)
 
 
 class _UsageError(Exception):
@@ -301,7 +310,8 @@ def _load(_cat: Catalogue | None, args: argparse.Namespace, out: TextIO) -> None
 
     from .io import dump, format_for
 
-    format_for(args.out)  # a bad --out suffix is an error before any input is read
+    if not is_store_path(args.out):
+        format_for(args.out)  # a bad --out suffix is an error before any input is read
     from .loaders.dispatch import load_any
     from .merging import merge
 

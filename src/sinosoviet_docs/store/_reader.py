@@ -1,4 +1,4 @@
-"""A stored catalogue: a store opened read-only, its documents read from it as they are asked for."""
+"""A stored catalogue: a store opened read-only, its documents read as they are asked for."""
 
 from __future__ import annotations
 
@@ -227,7 +227,7 @@ class StoredCatalogue:
         return self.documents[docnos[0]] if docnos else None
 
     def collection(self, key: str) -> Collection:
-        """A collection by slug (current or former) or exact title (as :meth:`Catalogue.collection`)."""
+        """A collection by slug (current or former) or exact title, as in a catalogue."""
         return self._small.collection(key)
 
     def documents_in(self, collection: str) -> tuple[Document, ...]:
@@ -239,7 +239,7 @@ class StoredCatalogue:
         return tuple(self.documents.many(docnos))
 
     def query(self) -> Query:
-        """A query over all documents, run as SQL on the store (see :class:`~sinosoviet_docs.Query`)."""
+        """A query over all documents, run as SQL on the store (see :class:`Query`)."""
         from ..query import Query
 
         return Query(catalogue=self)
@@ -282,4 +282,3 @@ def _check(meta: dict[str, str], path: str) -> None:
         )
     if int(version) < SCHEMA_VERSION or "documents" not in meta or "header" not in meta:
         raise StoreError(f"store schema {version!r} is not one this library reads", path)
-

@@ -18,6 +18,7 @@ import attrs
 
 from .._text import tokenize
 from ..exceptions import CatalogueLoadError
+from ..io import STORE_SUFFIXES, is_store_path
 from ..models import Document
 
 __all__ = [
@@ -38,8 +39,6 @@ __all__ = [
 KIND = "sinosoviet_docs.store"
 #: The layout version; a newer one is refused with :class:`StoreError`.
 SCHEMA_VERSION = 1
-#: The file name suffixes that name a store (others name JSON catalogues).
-STORE_SUFFIXES = (".sqlite", ".sqlite3", ".db")
 #: The columns of both FTS5 tables, in the order of the in-memory index's fields.
 SEARCH_COLUMNS = ("title", "summary", "text", "names")
 
@@ -124,15 +123,6 @@ SCHEMA = _schema()
 def token_text(text: str | None) -> str:
     """Text as the engine's FTS5 table reads it: our tokens joined by spaces."""
     return " ".join(tokenize(text)) if text else ""
-
-
-def is_store_path(path: object) -> bool:
-    """Whether a file name names a store by its suffix.
-
-    >>> is_store_path("archive.sqlite"), is_store_path("archive.jsonl")
-    (True, False)
-    """
-    return str(path).lower().endswith(STORE_SUFFIXES)
 
 
 class StoreError(CatalogueLoadError):
