@@ -77,6 +77,7 @@ def _build_parser() -> argparse.ArgumentParser:
     _add_search(commands, common)
     _add_load(commands, common)
     _add_check(commands, common)
+    _add_serve(commands, common)
     # Each further command: add_parser(..., parents=[common]) and set_defaults(run=FUNCTION),
     # FUNCTION(cat, args, out) -> int | None. Register new commands above this line.
     return parser
@@ -448,6 +449,28 @@ def _check(cat: Catalogue, args: argparse.Namespace, out: TextIO) -> None:
 
 
 # -- output helpers -----------------------------------------------------------------------
+
+
+def _add_serve(commands: Any, common: argparse.ArgumentParser) -> None:
+    cmd = commands.add_parser(
+        "serve",
+        parents=[common],
+        help="browse the catalogue in a web browser (Datasette, on 127.0.0.1)",
+        description=(
+            "Build a SQLite store of the catalogue (or reuse the one built before from the "
+            "same content), then serve it read-only with Datasette on 127.0.0.1 until "
+            "interrupted. Needs pip install 'sinosoviet-docs[serve]'. See docs/store.md."
+        ),
+    )
+    cmd.add_argument("--port", type=int, default=8001, help="the port (default: 8001)")
+    cmd.set_defaults(run=_serve, needs_catalogue=False)
+
+
+def _serve(_cat: Catalogue | None, args: argparse.Namespace, out: TextIO) -> int:
+    from .serve import serve
+
+    print(f"serving on http://127.0.0.1:{args.port}/ (Ctrl-C stops)", file=out, flush=True)
+    return serve(args.catalogue, args.port)
 
 
 def _plain(value: Any) -> str:
