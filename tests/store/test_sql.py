@@ -142,7 +142,7 @@ def test_bundled_catalogue_agrees_with_its_store() -> None:
 def test_plan_of_a_stored_query_says_it_ran_in_sqlite() -> None:
     with stored(ssd.load()) as store:
         plan = store.search("ammunitions").limit(3).plan()
-    assert "strategy: FTS5 bm25() ordered, limited" in plan
+    assert "strategy: one FTS5 statement ordered by bm25(), limited" in plan
     assert "term 'ammunitions': 1 documents" in plan
 
 

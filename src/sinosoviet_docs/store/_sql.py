@@ -4,12 +4,13 @@ Each indexed filter is one statement on a link table, the date columns or the
 FTS5 table; the search expression is matched leaf by leaf in FTS5, whose
 ``bm25()`` over our own tokens gives the in-memory index's scores, and the
 leaves combine as in :mod:`~sinosoviet_docs._search.evaluate` (names as
-synonym groups, code names by year). A search of plain words ranked by
-relevance is one FTS5 statement ordered by ``bm25()``.
+synonym groups, code names by year). A search without names or code names
+is one FTS5 statement (ordered by ``bm25()`` and limited when ranked).
 """
 
 from __future__ import annotations
 
+import itertools
 import json
 from array import array
 from collections.abc import Callable, Iterator, Sequence
@@ -18,7 +19,7 @@ from typing import TYPE_CHECKING, Any
 from .._search.bm25 import K1, B, alias_score, impacts
 from .._search.filters import DateIndex, Selection
 from .._search.nodes import And, DatedPhrase, Node, Not, Or, Phrase, Synonyms, Term
-from .._search.planner import MemoryExecutor, Plan, _best, _plain_terms
+from .._search.planner import MemoryExecutor, Plan, _best
 from .._search.postings import _FIELD_TEXTS
 from .._search.rewrite import code_name_count
 from .._text import tokenize
@@ -30,6 +31,8 @@ if TYPE_CHECKING:
 __all__ = ["SqlExecutor", "StoreIndex", "match_string"]
 
 Scores = dict[int, float]
+# A prefix of more words than this is matched word by word, not in one statement.
+_MOST_EXPANSIONS = 200
 
 #: Value field -> the statement listing the documents holding one folded value.
 _VALUE_SQL = {
@@ -169,19 +172,17 @@ class SqlExecutor(MemoryExecutor):
         if expr is None:
             return super()._ranked(plan, order, found, accept)
         want = plan.end
-        plain = _plain_terms(expr)
-        if (
-            plain is not None
-            and order == "relevance"
-            and want is not None
-            and all(len(g) == 1 for g in plain[0])
-        ):
-            groups, conjunctive = plain
-            joiner = " AND " if conjunctive else " OR "
-            match = joiner.join(_quoted(g) for g in groups)
-            best = self._bm25(match, found, want)
-            ranked = [d for d, _ in best]
-            return ranked, dict(best), "strategy: FTS5 bm25() ordered, limited"
+        match = self.fts_expression(expr)
+        if match is not None:
+            if order == "relevance" and want is not None:
+                best = self._bm25(match, found, want)
+                note = "strategy: one FTS5 statement ordered by bm25(), limited"
+                return [d for d, _ in best], dict(best), note
+            scores = dict(self._bm25(match, found, None))
+            note = f"strategy: one FTS5 statement; {len(scores)} documents matched"
+            if order == "relevance":
+                return _best(scores, want), scores, note
+            return self._ordered(sorted(scores), order), scores, note
         scores = self.match(expr)
         if found is not None:
             scores = {d: s for d, s in scores.items() if accept(d)}
@@ -190,15 +191,61 @@ class SqlExecutor(MemoryExecutor):
             return _best(scores, want), scores, note
         return self._ordered(sorted(scores), order), scores, note
 
-    def _bm25(self, match: str, found: list[int] | None, limit: int) -> list[tuple[int, float]]:
+    def _bm25(
+        self, match: str, found: list[int] | None, limit: int | None
+    ) -> list[tuple[int, float]]:
         sql = "SELECT rowid, -bm25(search) FROM search WHERE search MATCH ?"
         params: list[Any] = [match]
         if found is not None:
             sql += " AND rowid IN (SELECT value FROM json_each(?))"
             params.append(json.dumps(found))
-        sql += " ORDER BY bm25(search), rowid LIMIT ?"
-        params.append(limit)
+        if limit is not None:
+            sql += " ORDER BY bm25(search), rowid LIMIT ?"
+            params.append(limit)
         return [(d, s) for d, s in self.connection.rows(sql, params)]
+
+    def fts_expression(self, node: Node) -> str | None:
+        """The node as one FTS5 MATCH whose ``bm25()`` is the node's score, or None.
+
+        FTS5 scores the phrases a document holds among those it has looked at,
+        which under nested operators need not be those of the branches that
+        match. So only flat shapes qualify: a word or a phrase (in a field or
+        not); an OR of them and of prefixes (each prefix the words it expands
+        to, each word scoring apart, as in memory); an AND of words and phrases
+        with NOTs of such ORs. The rest is matched leaf by leaf (:meth:`match`).
+        """
+        if isinstance(node, Or) or (isinstance(node, Term) and node.prefix):
+            alternatives = self._disjuncts(node)
+            return None if alternatives is None else "(" + " OR ".join(alternatives) + ")"
+        leaf = _leaf_match(node)
+        if leaf is not None or not isinstance(node, And):
+            return leaf
+        positives = [_leaf_match(c) for c in node.children if not isinstance(c, Not)]
+        excluded = [self._disjuncts(c.child) for c in node.children if isinstance(c, Not)]
+        if not positives or None in positives or None in excluded:
+            return None
+        match = "(" + " AND ".join(map(str, positives)) + ")"
+        for other in excluded:
+            match = f"({match} NOT ({' OR '.join(other or ())}))"
+        return match
+
+    def _disjuncts(self, node: Node) -> list[str] | None:
+        """The MATCHes of the words and phrases whose OR is ``node``, or None."""
+        if isinstance(node, Term) and node.prefix:
+            terms = list(itertools.islice(self._expand(node.token), _MOST_EXPANSIONS + 1))
+            if not terms or len(terms) > _MOST_EXPANSIONS:
+                return None
+            return [match_string([t], node.field) for t in terms]
+        if isinstance(node, Or):
+            found: list[str] = []
+            for child in node.children:
+                part = self._disjuncts(child)
+                if part is None:
+                    return None
+                found += part
+            return found
+        leaf = _leaf_match(node)
+        return None if leaf is None else [leaf]
 
     def _leaf(self, match: str) -> Scores:
         rows = self.connection.rows(
@@ -334,6 +381,15 @@ class SqlExecutor(MemoryExecutor):
                 tokens = (node.token,) if isinstance(node, Term) else node.tokens
                 found += [(t, self._df(t)) for t in tokens]
         return list(dict.fromkeys(found))
+
+
+def _leaf_match(node: Node) -> str | None:
+    """The MATCH of a word (not a prefix) or a phrase (not a code name); else None."""
+    if isinstance(node, Term) and not node.prefix:
+        return match_string([node.token], node.field)
+    if isinstance(node, Phrase) and not isinstance(node, DatedPhrase):
+        return match_string(node.tokens, node.field)
+    return None
 
 
 def _field(name: str) -> int:
