@@ -17,10 +17,13 @@ never by ``import sinosoviet_docs``. See docs/store.md.
 from __future__ import annotations
 
 import os
+from typing import TYPE_CHECKING
 
 from ._reader import StoredCatalogue
 from ._schema import SCHEMA_VERSION, STORE_SUFFIXES, StoreError, is_store_path
-from ._writer import save
+
+if TYPE_CHECKING:
+    from ..models import Catalogue
 
 __all__ = [
     "SCHEMA_VERSION",
@@ -41,3 +44,14 @@ def open(path: str | os.PathLike[str], *, writable: bool = False) -> StoredCatal
     :class:`StoreError` naming it; a missing one :class:`FileNotFoundError`.
     """
     return StoredCatalogue(path, writable=writable)
+
+
+def save(catalogue: Catalogue, path: str | os.PathLike[str]) -> None:
+    """Write ``catalogue`` to a store at ``path``, replacing any file there in one step.
+
+    Everything is written in one transaction to a temporary file in the same
+    folder, then renamed to ``path``: an interrupted write leaves the old file whole.
+    """
+    from ._writer import save
+
+    save(catalogue, path)

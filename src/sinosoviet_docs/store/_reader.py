@@ -11,7 +11,7 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, overload
 
-from .._convert import catalogue_from_parts, document_reader, structure_header
+from .._convert import catalogue_from_parts, structure_document, structure_header
 from ..exceptions import CatalogueLoadError, DocumentNotFoundError
 from ..models import Catalogue, Collection, Document
 from ._schema import JSON_COLUMNS, KIND, SCHEMA_VERSION, StoreError, document_columns
@@ -26,6 +26,7 @@ _FIELDS = document_columns()
 _JSON = frozenset(JSON_COLUMNS)
 _SELECT = f"SELECT docno, {', '.join(_FIELDS)} FROM documents"
 _CACHED = 4096  # documents kept once read, per store
+_BATCH = 256  # documents read in one statement when a query's page is iterated
 
 
 class Connection:
@@ -55,8 +56,9 @@ class Documents(Sequence[Document]):
     def __init__(self, connection: Connection, count: int) -> None:
         self._connection = connection
         self._count = count
-        self._read = document_reader()
         self._cache: dict[int, Document] = {}
+        self._order: Sequence[int] = ()
+        self._expected: dict[int, int] = {}
 
     def __len__(self) -> int:
         return self._count
@@ -74,26 +76,34 @@ class Documents(Sequence[Document]):
             index += self._count
         found = self._cache.get(index)
         if found is None:
-            rows = self._connection.rows(f"{_SELECT} WHERE docno = ?", (index,))
-            if not rows:
-                raise IndexError(index)
-            found = self._keep(rows[0])
+            at = self._expected.get(index)
+            if at is not None:  # read this one and the next ones expected, in one statement
+                self.many(self._order[at : at + _BATCH])
+                found = self._cache.get(index)
+            if found is None:
+                rows = self._connection.rows(f"{_SELECT} WHERE docno = ?", (index,))
+                if not rows:
+                    raise IndexError(index)
+                found = self._keep(rows[0])
         return found
+
+    def expect(self, docnos: Sequence[int]) -> None:
+        """Say that the documents ``docnos`` will be asked for, in this order (a query's
+        page): they are then read in batches, not one statement each."""
+        self._order = docnos
+        self._expected = {d: i for i, d in enumerate(docnos)}
 
     def many(self, docnos: Sequence[int]) -> list[Document]:
         """The documents numbered ``docnos``, in that order (read in one statement)."""
         missing = [d for d in docnos if d not in self._cache]
+        found: dict[int, Document] = {}
         if missing:
-            found = {
-                row[0]: self._document(row)
-                for row in self._connection.rows(
-                    f"{_SELECT} WHERE docno IN (SELECT value FROM json_each(?))",
-                    (json.dumps(missing),),
-                )
-            }
-        else:
-            found = {}
-        return [self._cache.get(d) or found[d] for d in docnos]
+            for row in self._connection.rows(
+                f"{_SELECT} WHERE docno IN (SELECT value FROM json_each(?))",
+                (json.dumps(missing),),
+            ):
+                found[row[0]] = self._keep(row)
+        return [found.get(d) or self._cache[d] for d in docnos]
 
     def __iter__(self) -> Iterator[Document]:
         # Streamed in batches: a whole catalogue is never held twice.
@@ -119,7 +129,7 @@ class Documents(Sequence[Document]):
         for name, value in zip(_FIELDS, row[1:], strict=True):
             if value is not None:
                 data[name] = json.loads(value) if name in _JSON else value
-        return self._read(data, f"$.documents[{row[0]}]")
+        return structure_document(data, f"$.documents[{row[0]}]")
 
 
 class StoredCatalogue:

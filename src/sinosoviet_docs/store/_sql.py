@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any
 from .._search.bm25 import K1, B, alias_score, impacts
 from .._search.filters import DateIndex, Selection
 from .._search.nodes import And, DatedPhrase, Node, Not, Or, Phrase, Synonyms, Term
-from .._search.planner import MemoryExecutor, Plan, _best
+from .._search.planner import Hits, MemoryExecutor, Plan, _best
 from .._search.postings import _FIELD_TEXTS
 from .._search.rewrite import code_name_count
 from .._text import tokenize
@@ -191,6 +191,12 @@ class SqlExecutor(MemoryExecutor):
             return _best(scores, want), scores, note
         return self._ordered(sorted(scores), order), scores, note
 
+    def run(self, plan: Plan) -> Hits:
+        """The hits of ``plan``; the page's documents are then read in batches."""
+        hits = super().run(plan)
+        self.index.store.documents.expect(hits.page)
+        return hits
+
     def _bm25(
         self, match: str, found: list[int] | None, limit: int | None
     ) -> list[tuple[int, float]]:
@@ -331,12 +337,15 @@ class SqlExecutor(MemoryExecutor):
     def _expand(self, prefix: str) -> Iterator[str]:
         """The indexed tokens starting with ``prefix``, in code point order."""
         self._ensure_terms()
+        # Every token starting with the prefix sorts before the prefix with its last
+        # character replaced by the next one (tokens hold letters and digits only).
+        end = prefix[:-1] + chr(ord(prefix[-1]) + 1)
         for term in self.connection.column(
-            "SELECT term FROM temp.search_terms WHERE term >= ? ORDER BY term", (prefix,)
+            "SELECT term FROM temp.search_terms WHERE term >= ? AND term < ? ORDER BY term",
+            (prefix, end),
         ):
-            if not term.startswith(prefix):
-                return
-            yield term
+            if term.startswith(prefix):
+                yield term
 
     def _ensure_terms(self) -> None:
         if not self._terms_ready:
