@@ -85,18 +85,18 @@ def _schema() -> str:
         "    latest TEXT",
         "    earliest_day INTEGER",
         "    latest_day INTEGER",
-        "    title_key TEXT NOT NULL",
         "    type_key TEXT",
         "    tokens INTEGER NOT NULL",
         "    citation TEXT",
     ]
     links = []
     for table, (value, extra) in LINKS.items():
+        # Clustered by (key, docno): a filter reads one range, and no separate index is kept.
         more = f", {extra} TEXT NOT NULL" if extra else ""
         links.append(
-            f"CREATE TABLE {table} (docno INTEGER NOT NULL REFERENCES documents(docno), "
-            f"{value} TEXT NOT NULL, key TEXT NOT NULL{more});\n"
-            f"CREATE INDEX {table}_key ON {table}(key, docno);\n"
+            f"CREATE TABLE {table} (key TEXT NOT NULL, "
+            "docno INTEGER NOT NULL REFERENCES documents(docno), position INTEGER NOT NULL, "
+            f"{value} TEXT NOT NULL{more}, PRIMARY KEY (key, docno, position)) WITHOUT ROWID;\n"
         )
     columns = ", ".join(SEARCH_COLUMNS)
     return (

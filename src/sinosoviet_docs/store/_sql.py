@@ -22,7 +22,7 @@ from .._search.nodes import And, DatedPhrase, Node, Not, Or, Phrase, Synonyms, T
 from .._search.planner import Hits, MemoryExecutor, Plan, _best
 from .._search.postings import _FIELD_TEXTS
 from .._search.rewrite import code_name_count
-from .._text import tokenize
+from .._text import fold, tokenize
 from ..index import CatalogueIndex
 
 if TYPE_CHECKING:
@@ -370,13 +370,14 @@ class SqlExecutor(MemoryExecutor):
             dated = [d for d in docnos if d < self.dated]
             return dated[::-1] + [d for d in docnos if d >= self.dated]
         if order in ("title", "-title"):
-            keys = dict(
-                self.connection.rows(
-                    "SELECT docno, title_key FROM documents"
+            keys = {
+                d: fold(title)
+                for d, title in self.connection.rows(
+                    "SELECT docno, title FROM documents"
                     " WHERE docno IN (SELECT value FROM json_each(?))",
                     (json.dumps(docnos),),
                 )
-            )
+            }
             return sorted(docnos, key=keys.__getitem__, reverse=order == "-title")
         return docnos  # pragma: no cover - relevance is handled by the caller
 

@@ -12,7 +12,7 @@ from typing import Any
 
 from .._convert import unstructure_document, unstructure_header
 from .._search.postings import _FIELD_TEXTS
-from .._text import fold, fold_name, tokenize
+from .._text import fold_name, tokenize
 from ..models import Catalogue, Document
 from ._schema import JSON_COLUMNS, KIND, LINKS, SCHEMA, SCHEMA_VERSION, document_columns
 
@@ -28,7 +28,6 @@ _DERIVED = (
     "latest",
     "earliest_day",
     "latest_day",
-    "title_key",
     "type_key",
     "tokens",
     "citation",
@@ -82,7 +81,7 @@ def _write(connection: sqlite3.Connection, catalogue: Catalogue) -> None:
     documents = catalogue.documents
     connection.executemany(_INSERT_DOCUMENT, _document_rows(documents))
     for table, rows in _link_rows(documents).items():
-        width = 3 + (LINKS[table][1] is not None)
+        width = 4 + (LINKS[table][1] is not None)
         marks = ", ".join("?" * width)
         connection.executemany(f"INSERT INTO {table} VALUES ({marks})", rows)
     connection.executemany(
@@ -133,7 +132,7 @@ def _document_rows(documents: Iterable[Document]) -> Iterator[tuple[Any, ...]]:
                 late.toordinal(),
             ]
         type_key = None if doc.type is None else fold_name(doc.type)
-        row += [fold(doc.title), type_key, tokens, cite(doc)]
+        row += [type_key, tokens, cite(doc)]
         yield tuple(row)
 
 
@@ -150,18 +149,26 @@ def _link_rows(documents: Iterable[Document]) -> dict[str, list[tuple[Any, ...]]
         return found
 
     for docno, doc in enumerate(documents):
-        people = rows["people"]
-        people += [(docno, n, key(n), "author") for n in doc.authors]
-        people += [(docno, n, key(n), "person") for n in doc.people]
-        rows["places"] += [(docno, n, key(n)) for n in doc.places]
-        rows["topics"] += [(docno, t, key(t)) for t in doc.topics]
-        rows["languages"] += [(docno, n, key(n)) for n in doc.languages]
-        rows["collections"] += [(docno, s, key(s)) for s in doc.collections]
+        links: list[tuple[str, tuple[str, ...], str | None]] = [
+            ("people", doc.authors, "author"),
+            ("people", doc.people, "person"),
+            ("places", doc.places, None),
+            ("topics", doc.topics, None),
+            ("languages", doc.languages, None),
+            ("collections", doc.collections, None),
+        ]
         found = correspondence_of(doc.title, doc.date)
         if found is not None:
             for role in ("senders", "recipients", "intermediaries", "participants"):
-                names: tuple[str, ...] = getattr(found, role)
-                rows["correspondence"] += [(docno, n, key(n), role[:-1]) for n in names]
+                links.append(("correspondence", getattr(found, role), role[:-1]))
+        at: dict[str, int] = {}
+        for table, values, extra in links:
+            out = rows[table]
+            start = at.get(table, 0)
+            for position, value in enumerate(values, start):
+                row = (key(value), docno, position, value)
+                out.append(row if extra is None else (*row, extra))
+            at[table] = start + len(values)
     return rows
 
 
@@ -173,10 +180,20 @@ def _engine_rows(documents: Iterable[Document]) -> Iterator[tuple[Any, ...]]:
 def _plain_rows(documents: Iterable[Document]) -> Iterator[tuple[Any, ...]]:
     from ..names import people
 
+    known: dict[tuple[str, int | None], tuple[str, ...]] = {}
+
+    def variants(name: str, doc: Document) -> tuple[str, ...]:
+        # Code names depend on the year alone: the forms are kept per name and year.
+        key = (name, None if doc.date is None else doc.date.year)
+        found = known.get(key)
+        if found is None:
+            found = known[key] = people.variants(name, date=doc.date)
+        return found
+
     for docno, doc in enumerate(documents):
         names = [*doc.authors, *doc.people]
         names += [p.name for p in people.mentions(doc.title, date=doc.date)]
         forms: dict[str, None] = dict.fromkeys([*names, *doc.places])
         for name in names:
-            forms.update(dict.fromkeys(people.variants(name, date=doc.date)))
+            forms.update(dict.fromkeys(variants(name, doc)))
         yield (docno, doc.title, doc.summary, doc.text, " ; ".join(forms))
