@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any
 from .._search.bm25 import K1, B, alias_score, impacts
 from .._search.filters import DateIndex, Selection
 from .._search.nodes import And, DatedPhrase, Node, Not, Or, Phrase, Synonyms, Term
-from .._search.planner import Hits, MemoryExecutor, Plan, _best
+from .._search.planner import Hits, MemoryExecutor, Plan
 from .._search.postings import _FIELD_TEXTS
 from .._search.rewrite import code_name_count
 from .._text import fold, tokenize
@@ -115,20 +115,14 @@ class StoreIndex(CatalogueIndex):
         self.store = store
         self.connection = store.connection
         self._store_dates = _Dates(store.connection)
+        # The value indexes are the link tables, read one value at a time.
+        for field, sql in _VALUE_SQL.items():
+            self._values[field] = _Values(store.connection, sql)
         self.executor: MemoryExecutor = SqlExecutor(self)
 
     @property
     def dates(self) -> DateIndex:
         return self._store_dates
-
-    def values(self, field: str) -> dict[str, array[int]]:
-        index = self._values.get(field)
-        if index is None:
-            with self._lock:
-                index = self._values.get(field)
-                if index is None:
-                    index = self._values[field] = _Values(self.connection, _VALUE_SQL[field])
-        return index
 
     def person(self, key: str) -> Sequence[int]:
         """Documents with the folded name ``key`` as author, in ``people`` or in the title."""
@@ -179,17 +173,9 @@ class SqlExecutor(MemoryExecutor):
                 note = "strategy: one FTS5 statement ordered by bm25(), limited"
                 return [d for d, _ in best], dict(best), note
             scores = dict(self._bm25(match, found, None))
-            note = f"strategy: one FTS5 statement; {len(scores)} documents matched"
-            if order == "relevance":
-                return _best(scores, want), scores, note
-            return self._ordered(sorted(scores), order), scores, note
-        scores = self.match(expr)
-        if found is not None:
-            scores = {d: s for d, s in scores.items() if accept(d)}
-        note = f"strategy: FTS5 leaves combined; {len(scores)} documents matched"
-        if order == "relevance":
-            return _best(scores, want), scores, note
-        return self._ordered(sorted(scores), order), scores, note
+            return self._scored(scores, None, order, want, "one FTS5 statement")
+        kept = None if found is None else accept
+        return self._scored(self.match(expr), kept, order, want, "FTS5 leaves combined")
 
     def run(self, plan: Plan) -> Hits:
         """The hits of ``plan``; the page's documents are then read in batches."""
@@ -270,15 +256,12 @@ class SqlExecutor(MemoryExecutor):
         if isinstance(node, Term):
             if not node.prefix:
                 return self._leaf(match_string([node.token], node.field))
-            acc: Scores = {}
-            for term in self._expand(node.token):
-                for d, s in self._leaf(match_string([term], node.field)).items():
-                    acc[d] = acc.get(d, 0.0) + s
-            return acc
+            # Each word the prefix expands to scores apart, as in memory.
+            return self.match(Or(tuple(Term(t, node.field) for t in self._expand(node.token))))
         if isinstance(node, Synonyms):
             return self._synonyms(node)
         if isinstance(node, Or):
-            acc = {}
+            acc: Scores = {}
             for child in node.children:
                 for d, s in self.match(child).items():
                     acc[d] = acc.get(d, 0.0) + s

@@ -33,6 +33,13 @@ _DERIVED = (
     "citation",
 )
 _COLUMNS = ("docno", *_FIELDS, *_DERIVED)
+#: A field of a Correspondence -> the role its names have in the correspondence table.
+_ROLES = {
+    "senders": "sender",
+    "recipients": "recipient",
+    "intermediaries": "intermediary",
+    "participants": "participant",
+}
 _INSERT_DOCUMENT = (
     f"INSERT INTO documents ({', '.join(_COLUMNS)}) VALUES ({', '.join('?' * len(_COLUMNS))})"
 )
@@ -159,8 +166,8 @@ def _link_rows(documents: Iterable[Document]) -> dict[str, list[tuple[Any, ...]]
         ]
         found = correspondence_of(doc.title, doc.date)
         if found is not None:
-            for role in ("senders", "recipients", "intermediaries", "participants"):
-                links.append(("correspondence", getattr(found, role), role[:-1]))
+            for field, role in _ROLES.items():
+                links.append(("correspondence", getattr(found, field), role))
         at: dict[str, int] = {}
         for table, values, extra in links:
             out = rows[table]
