@@ -25,7 +25,7 @@ __all__ = ["Connection", "Documents", "StoredCatalogue"]
 _FIELDS = document_columns()
 _JSON = frozenset(JSON_COLUMNS)
 _SELECT = f"SELECT docno, {', '.join(_FIELDS)} FROM documents"
-_CACHED = 4096  # documents kept once read, per store
+_CACHED = 16384  # documents kept once read, per store
 _BATCH = 256  # documents read in one statement when a query's page is iterated
 
 
@@ -156,12 +156,19 @@ class StoredCatalogue:
         _check(meta, str(path))
         self.meta: dict[str, str] = meta
         self.documents = Documents(self._connection, int(meta["documents"]))
-        self._small = self._header(meta["header"])
+        self._small_catalogue: Catalogue | None = None
         from ._sql import StoreIndex
 
         # Queries find the store's own indexes (and SQL executor) where a catalogue keeps its own.
         self._indexes: dict[str, object] = {"index": StoreIndex(self)}
         self._whole: Catalogue | None = None
+
+    @property
+    def _small(self) -> Catalogue:
+        """The info and collections (popular documents included), read on first use."""
+        if self._small_catalogue is None:
+            self._small_catalogue = self._header(self.meta["header"])
+        return self._small_catalogue
 
     def _header(self, text: str) -> Catalogue:
         try:
