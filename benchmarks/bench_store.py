@@ -40,6 +40,7 @@ sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
 import gen  # noqa: E402
+from bench_query import agree  # noqa: E402
 
 import sinosoviet_docs as ssd  # noqa: E402
 from sinosoviet_docs.store import save  # noqa: E402
@@ -106,20 +107,6 @@ def mixes(path: Path, cat: ssd.Catalogue, count: int) -> dict[str, list[tuple[st
     prefixes = sorted({t[:4] for t, _ in vocab if len(t) > 5})
     out["prefix"] = [(f"{p}*", f'"{p}"*') for p in rng.sample(prefixes, min(count, len(prefixes)))]
     return out
-
-
-def same_top(ours: list[tuple[int, float]], raw: list[tuple[int, float]], what: str) -> None:
-    """The same scores (relative 1e-4) and documents, but for a tie at the cut-off."""
-
-    def close(x: float, y: float) -> bool:
-        return abs(x - y) <= 1e-4 * max(abs(x), abs(y), 1e-9)
-
-    if len(ours) != len(raw) or not all(close(a[1], b[1]) for a, b in zip(ours, raw, strict=True)):
-        raise SystemExit(f"{what}: the store gives {ours}, raw FTS5 {raw}")
-    if ours:
-        cut = ours[-1][1]
-        if {d for d, s in ours if not close(s, cut)} != {d for d, s in raw if not close(s, cut)}:
-            raise SystemExit(f"{what}: the store gives {ours}, raw FTS5 {raw}")
 
 
 def main() -> None:
@@ -204,7 +191,8 @@ def main() -> None:
             opened.close()
             if mix != "prefix":
                 scores = hits.scores or {}
-                same_top([(d, scores[d]) for d in hits.page], raw, f"{mix} {text!r}")
+                ours = [(str(d), scores[d]) for d in hits.page]
+                agree(ours, [(str(d), s) for d, s in raw], f"{mix} {text!r}")
         m, rm, p, rp = (
             statistics.median(ours_t),
             statistics.median(raw_t),
