@@ -469,8 +469,10 @@ def _add_serve(commands: Any, common: argparse.ArgumentParser) -> None:
 def _serve(_cat: Catalogue | None, args: argparse.Namespace, out: TextIO) -> int:
     from .serve import serve
 
-    print(f"serving on http://127.0.0.1:{args.port}/ (Ctrl-C stops)", file=out, flush=True)
-    return serve(args.catalogue, args.port)
+    def announce(url: str) -> None:
+        print(f"serving {url} (Ctrl-C stops)", file=out, flush=True)
+
+    return serve(args.catalogue, args.port, announce=announce)
 
 
 def _plain(value: Any) -> str:

@@ -22,6 +22,7 @@ import json
 import os
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -195,10 +196,18 @@ def prepare(
 
 
 def serve(
-    catalogue: str | os.PathLike[str] | None = None, port: int = 8001, cache: Path | None = None
+    catalogue: str | os.PathLike[str] | None = None,
+    port: int = 8001,
+    cache: Path | None = None,
+    announce: Callable[[str], object] | None = None,
 ) -> int:
-    """Serve the catalogue's store with Datasette until interrupted; the exit status."""
+    """Serve the catalogue's store with Datasette until interrupted; the exit status.
+
+    ``announce`` is given the address once the store and its metadata are ready.
+    """
     argv = prepare(catalogue, port, cache)
+    if announce is not None:
+        announce(f"http://127.0.0.1:{port}/")
     try:
         return subprocess.call(argv)
     except KeyboardInterrupt:
