@@ -54,6 +54,8 @@ LAYERS: dict[str, int] = {
     "export": 4,
     "_html": 4,
     "loaders": 4,
+    "store": 4,
+    "serve": 5,
     "cli": 5,
     "_terminal": 5,
     "__main__": 5,

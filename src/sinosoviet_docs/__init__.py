@@ -94,6 +94,7 @@ if TYPE_CHECKING:  # imported on first use (see __getattr__), to keep `import` c
         Query,
         Timeline,
     )
+    from .store import StoredCatalogue, StoreError, open
 
 __all__ = [
     "ARCHIVES",
@@ -141,6 +142,8 @@ __all__ = [
     "RisParseError",
     "ScrapeLoadError",
     "SinosovietDocsError",
+    "StoreError",
+    "StoredCatalogue",
     "Timeline",
     "UnknownArchiveError",
     "__version__",
@@ -159,6 +162,7 @@ __all__ = [
     "loads",
     "loads_ris",
     "merge",
+    "open",
     "parse_citation",
     "parse_correspondence",
     "parse_page",
@@ -211,6 +215,9 @@ _LAZY: dict[str, str] = {
     "places": "names",
     "Query": "query",
     "Timeline": "query",
+    "StoreError": "store",
+    "StoredCatalogue": "store",
+    "open": "store",
 }
 
 

@@ -21,7 +21,7 @@ import bisect
 import difflib
 import re
 from collections.abc import Iterator, Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 import attrs
 
@@ -29,7 +29,21 @@ from ._urls import parse_address
 from .exceptions import DocumentNotFoundError
 
 if TYPE_CHECKING:
-    from .models import Catalogue, Document
+    from .models import Document
+
+
+class Holder(Protocol):
+    """What :func:`find` needs of a catalogue, in memory or stored."""
+
+    @property
+    def _indexes(self) -> dict[str, object]: ...
+
+    def __iter__(self) -> Iterator[Document]: ...
+
+    def get(self, document_id: str) -> Document | None: ...
+
+    def document(self, document_id: str) -> Document: ...
+
 
 __all__ = ["DocumentKeys", "find"]
 
@@ -95,7 +109,7 @@ class DocumentKeys:
     ids: tuple[str, ...]
 
     @classmethod
-    def of(cls, catalogue: Catalogue) -> DocumentKeys:
+    def of(cls, catalogue: Holder) -> DocumentKeys:
         """The keys of ``catalogue``, made on first use and then shared."""
         box = catalogue._indexes
         found = box.get(_INDEX_NAME)
@@ -146,7 +160,7 @@ def _add(table: dict[str, list[str]], key: str, doc_id: str) -> None:
         ids.append(doc_id)
 
 
-def find(catalogue: Catalogue, key: str) -> Document:
+def find(catalogue: Holder, key: str) -> Document:
     """The one document ``key`` names in ``catalogue`` (see the module documentation)."""
     key = key.strip()
     found = catalogue.get(key)

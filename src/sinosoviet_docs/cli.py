@@ -41,6 +41,7 @@ from ._terminal import (
     terminal_width,
 )
 from ._terminal import print_json as _print_json
+from .io import is_store_path
 
 if TYPE_CHECKING:
     from . import LoadProblem
@@ -172,6 +173,7 @@ def _build_parser() -> argparse.ArgumentParser:
     _add_search(commands, parents)
     _add_load(commands, parents)
     _add_check(commands, parents)
+    _add_serve(commands, parents)
     return parser
 
 
@@ -189,7 +191,7 @@ def main(argv: Sequence[str] | None = None, *, stdout: TextIO | None = None) -> 
         parser.print_help(out)
         return EXIT_USER_ERROR
     try:
-        cat = load(args.catalogue) if args.needs_catalogue else None
+        cat = _open_catalogue(args.catalogue) if args.needs_catalogue else None
         return int(args.run(cat, args, out) or 0)
     except BrokenPipeError:  # the reader went away (`... | head`): not an error
         _silence_stdout()
@@ -199,6 +201,15 @@ def main(argv: Sequence[str] | None = None, *, stdout: TextIO | None = None) -> 
         return 130
     except Exception as exc:
         return _report(exc, debug=args.debug)
+
+
+def _open_catalogue(path: str | None) -> Any:
+    """The catalogue of ``--catalogue``: a store (.sqlite, .db) opened, else a file loaded."""
+    if path is not None and is_store_path(path):
+        from .store import open as open_store
+
+        return open_store(path)
+    return load(path)
 
 
 def _report(exc: Exception, *, debug: bool) -> int:
@@ -554,7 +565,8 @@ def _load(_cat: Catalogue | None, args: argparse.Namespace, out: TextIO) -> None
     from . import dump, merge
     from .io import format_for
 
-    format_for(args.out)  # a bad --out suffix is an error before any input is read
+    if not is_store_path(args.out):
+        format_for(args.out)  # a bad --out suffix is an error before any input is read
     problems_format = _problems_format(args.problems)
     show = sys.stderr.isatty() if args.progress is None else args.progress
     catalogues = [load(args.catalogue)] if args.with_catalogue else []
@@ -726,6 +738,32 @@ def _check(cat: Catalogue, args: argparse.Namespace, out: TextIO) -> None:
 
 
 # -- printing one document ------------------------------------------------------------------
+
+
+def _add_serve(commands: Any, parents: dict[str, argparse.ArgumentParser]) -> None:
+    cmd = _command(
+        commands,
+        parents,
+        "serve",
+        _serve,
+        needs_catalogue=False,
+        help="browse the catalogue in a web browser (Datasette, on 127.0.0.1)",
+        description=(
+            "Build a SQLite store of the catalogue (or reuse the one built before from the "
+            "same content), then serve it read-only with Datasette on 127.0.0.1 until "
+            "interrupted. Needs pip install 'sinosoviet-docs[serve]'. See docs/store.md."
+        ),
+    )
+    cmd.add_argument("--port", type=int, default=8001, help="the port (default: 8001)")
+
+
+def _serve(_cat: Catalogue | None, args: argparse.Namespace, out: TextIO) -> int:
+    from .serve import serve
+
+    def announce(url: str) -> None:
+        print(f"serving {url} (Ctrl-C stops)", file=out, flush=True)
+
+    return serve(args.catalogue, args.port, announce=announce)
 
 
 def _plain(value: Any) -> str:

@@ -53,6 +53,7 @@ from ._search.postings import TextIndex
 
 if TYPE_CHECKING:
     from .models import Catalogue, Document
+    from .store import StoredCatalogue
 
 __all__ = [
     "ALIAS_WEIGHT",
@@ -148,8 +149,8 @@ class CatalogueIndex:
 _LOCK = threading.Lock()
 
 
-def index_for(catalogue: Catalogue) -> CatalogueIndex:
-    """The catalogue's indexes, made (empty, parts built lazily) on first use."""
+def index_for(catalogue: Catalogue | StoredCatalogue) -> CatalogueIndex:
+    """The catalogue's indexes, made (empty, parts built lazily) on first use (a store's own)."""
     box = catalogue._indexes
     index = box.get("index")
     if index is None:

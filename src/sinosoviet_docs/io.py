@@ -44,6 +44,17 @@ Format = Literal["json", "jsonl"]
 T = TypeVar("T")
 
 _BUNDLED = "catalogue.json"
+#: The file name suffixes of a SQLite store (see :mod:`sinosoviet_docs.store`).
+STORE_SUFFIXES = (".sqlite", ".sqlite3", ".db")
+
+
+def is_store_path(path: str | os.PathLike[str]) -> bool:
+    """Whether a file name names a SQLite store by its suffix (without importing sqlite3).
+
+    >>> is_store_path("archive.sqlite"), is_store_path("archive.jsonl")
+    (True, False)
+    """
+    return Path(path).suffix.lower() in STORE_SUFFIXES
 
 
 def load(path: str | os.PathLike[str] | None = None) -> Catalogue:
@@ -155,9 +166,15 @@ def dump(
 
     The text goes to a temporary file in the same folder, which then replaces
     ``path`` in one step: an interrupted write never leaves half a file where
-    a good one was.
+    a good one was. A ``.sqlite``, ``.sqlite3`` or ``.db`` path gets a store
+    (see :func:`sinosoviet_docs.open`), written the same way.
     """
     path = Path(path)
+    if format is None and is_store_path(path):
+        from .store import save
+
+        save(catalogue, path)
+        return
     fmt = format or format_for(path)
     if fmt == "jsonl":
         chunks: Iterable[str] = _jsonl_lines(catalogue)

@@ -344,8 +344,8 @@ class _Merger:
 
     A document matches, in this order, the one with its id and record id, the
     one with its record id, the one with its id, or one with its date-and-title
-    key, provided the record ids do not differ and the match comes from another origin (two documents of
-    one catalogue are never merged with each other).
+    key, provided the record ids do not differ and the match comes from another
+    origin (two documents of one catalogue are never merged with each other).
     """
 
     def __init__(self, on_conflict: OnConflict) -> None:

@@ -21,6 +21,8 @@ from .dates import DateRange, PartialDate, _end_of, _start_of
 from .exceptions import CatalogueError, CollectionNotFoundError, DocumentNotFoundError
 
 if TYPE_CHECKING:
+    import os
+
     from .checks import CheckReport
     from .citations import ArchivalReference
     from .correspondence import Correspondence
@@ -524,6 +526,20 @@ class Catalogue:
 
         build_indexes(self)
         return self
+
+    def save(self, path: str | os.PathLike[str]) -> None:
+        """Write the catalogue to ``path``: a SQLite store for ``.sqlite``/``.db``, else JSON
+        or JSON Lines by the suffix (see :func:`sinosoviet_docs.dump`).
+
+        >>> import pathlib, tempfile, sinosoviet_docs as ssd
+        >>> path = pathlib.Path(tempfile.mkdtemp()) / "archive.sqlite"
+        >>> ssd.load().save(path)
+        >>> ssd.open(path).to_catalogue() == ssd.load()
+        True
+        """
+        from .io import dump
+
+        dump(self, path)
 
     def merge(self, other: Catalogue, *, on_conflict: OnConflict = "keep-both") -> Catalogue:
         """This catalogue merged with another (see :func:`sinosoviet_docs.merge`).

@@ -49,6 +49,7 @@ if TYPE_CHECKING:
 
     from .export import ExportFormat, Table
     from .models import Catalogue, Document
+    from .store import StoredCatalogue
 
 __all__ = ["DateBound", "DateMode", "FacetField", "Query", "SortKey", "Timeline"]
 
@@ -172,7 +173,7 @@ class Query(_Exports):
     the chain. A query runs at most once: what it found is kept with it.
     """
 
-    catalogue: Catalogue
+    catalogue: Catalogue | StoredCatalogue
     filters: tuple[Filter, ...] = ()
     searches: tuple[_Search, ...] = ()
     # Keyword names of the constructor as they were; read them through repr() or plan().
@@ -384,8 +385,13 @@ class Query(_Exports):
             return self._hits()
         return self._memo.get("all", lambda: self._executor().run(self._plan().everything()))
 
+    def _scans(self) -> bool:
+        """Whether the query has only predicates (no index, search or sort): it scans."""
+        indexed = any(f.select for f in self.filters)
+        return not indexed and not self.searches and self._sort_key is None
+
     def __iter__(self) -> Iterator[Document]:
-        if not any(f.select for f in self.filters) and not self.searches and self._sort_key is None:
+        if self._scans():
             # Only predicates: scan lazily, so first() stops early.
             filters = [f.keep for f in self.filters]
             matching = (d for d in self.catalogue.documents if all(k(d) for k in filters))
@@ -397,7 +403,8 @@ class Query(_Exports):
             yield docs[d]
 
     def __len__(self) -> int:
-        return sum(1 for _ in self)
+        # Counted without reading the documents (a store would read every one).
+        return sum(1 for _ in self) if self._scans() else len(self._hits().page)
 
     def __repr__(self) -> str:
         chain = ["query()", *(f.label for f in self.filters)]

@@ -227,10 +227,21 @@ class MemoryExecutor:
                 ranked = [d for _, d in best]
                 strategy = "top-k by impact-ordered postings (threshold algorithm)"
             return ranked, scores, f"strategy: {strategy}; postings {total}"
-        scores = matches(text, expr)
-        if found is not None:
+        kept = None if found is None else accept
+        return self._scored(matches(text, expr), kept, order, want, "full evaluation")
+
+    def _scored(
+        self,
+        scores: dict[int, float],
+        accept: Callable[[int], bool] | None,
+        order: str,
+        want: int | None,
+        strategy: str,
+    ) -> tuple[list[int], dict[int, float] | None, str]:
+        """Every scored match (those ``accept`` keeps, if given) in ``order``, and a note."""
+        if accept is not None:
             scores = {d: s for d, s in scores.items() if accept(d)}
-        note = f"strategy: full evaluation; {len(scores)} documents matched"
+        note = f"strategy: {strategy}; {len(scores)} documents matched"
         if order == "relevance":
             return _best(scores, want), scores, note
         return self._ordered(sorted(scores), order), scores, note

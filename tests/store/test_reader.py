@@ -1,0 +1,113 @@
+"""Opening stores: a catalogue's read-only members, typed errors, many readers."""
+
+from __future__ import annotations
+
+import sqlite3
+import threading
+from pathlib import Path
+
+import pytest
+
+import sinosoviet_docs as ssd
+from sinosoviet_docs.export import export
+
+from .helpers import stored
+
+
+@pytest.fixture(scope="module")
+def store_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("store") / "archive.sqlite"
+    ssd.load().save(path)
+    return path
+
+
+def test_a_stored_catalogue_behaves_like_the_catalogue(store_path: Path) -> None:
+    cat = ssd.load()
+    with ssd.open(store_path) as store:
+        assert len(store) == len(cat)
+        assert "112088" in store
+        assert "nope" not in store
+        assert cat["112088"] in store
+        assert store["112088"] == cat["112088"]
+        assert store.get("nope") is None
+        with pytest.raises(ssd.DocumentNotFoundError):
+            store.document("nope")
+        assert store.collections == cat.collections
+        assert store.info == cat.info
+        slug = cat.collections[0].slug
+        assert store.documents_in(slug) == cat.documents_in(slug)
+        assert store.documents[0] == cat.documents[0]
+        assert store.documents[-1] == cat.documents[-1]
+        assert list(store.documents[2:5]) == list(cat.documents[2:5])
+        assert "documents=" in repr(store)
+        assert store.names.check().documents == cat.names.check().documents
+
+
+@pytest.mark.parametrize("format", ["csl-json", "bibtex", "ris", "csv", "jsonl"])
+def test_every_export_is_the_same(store_path: Path, format: str) -> None:
+    with ssd.open(store_path) as store:
+        assert export(store, format) == export(ssd.load(), format)  # type: ignore[arg-type]
+        q = store.search("stalin").limit(5)
+        assert q.export(format) == ssd.load().search("stalin").limit(5).export(format)  # type: ignore[arg-type]
+
+
+def test_opened_read_only(store_path: Path) -> None:
+    with ssd.open(store_path) as store, pytest.raises(sqlite3.OperationalError):
+        store.connection.raw.execute("DELETE FROM documents")
+
+
+def test_many_readers_at_once(store_path: Path) -> None:
+    expected = ssd.load().search("mao").ids()
+    stores = [ssd.open(store_path) for _ in range(3)]
+    found: list[list[str]] = []
+
+    def read(store: ssd.StoredCatalogue) -> None:
+        for _ in range(3):
+            found.append(store.search("mao").ids())
+
+    threads = [threading.Thread(target=read, args=(s,)) for s in stores for _ in range(2)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    for s in stores:
+        s.close()
+    assert found == [expected] * 18
+
+
+def test_a_foreign_file_is_a_typed_error_naming_it(tmp_path: Path) -> None:
+    path = tmp_path / "other.sqlite"
+    sqlite3.connect(path).execute("CREATE TABLE x (y)").connection.close()
+    with pytest.raises(ssd.StoreError, match=r"other\.sqlite: not a sinosoviet_docs store"):
+        ssd.open(path)
+
+
+def test_a_corrupt_file_is_a_typed_error_naming_it(tmp_path: Path) -> None:
+    path = tmp_path / "broken.db"
+    path.write_bytes(b"this is no database" * 100)
+    with pytest.raises(ssd.StoreError, match=r"broken\.db"):
+        ssd.open(path)
+
+
+def test_a_newer_schema_is_refused(tmp_path: Path, store_path: Path) -> None:
+    path = tmp_path / "newer.sqlite"
+    path.write_bytes(store_path.read_bytes())
+    db = sqlite3.connect(path)
+    db.execute("UPDATE meta SET value = '99' WHERE key = 'schema_version'")
+    db.commit()
+    db.close()
+    with pytest.raises(ssd.StoreError, match=r"newer\.sqlite: store schema '99' is newer"):
+        ssd.open(path)
+
+
+def test_a_missing_file_is_file_not_found(tmp_path: Path) -> None:
+    with pytest.raises(FileNotFoundError, match=r"missing\.sqlite"):
+        ssd.open(tmp_path / "missing.sqlite")
+
+
+def test_an_empty_catalogue_stores_and_opens() -> None:
+    with stored(ssd.Catalogue()) as store:
+        assert len(store) == 0
+        assert store.search("mao").ids() == []
+        assert store.query().ids() == []
+        assert list(store) == []

@@ -1,0 +1,89 @@
+"""Writing stores: nothing lost, one step, the tables plain clients read."""
+
+from __future__ import annotations
+
+import sqlite3
+import tempfile
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+
+import sinosoviet_docs as ssd
+from sinosoviet_docs.store import _writer, open, save
+
+from ..strategies import catalogues
+from .helpers import stored
+
+
+@settings(max_examples=40, deadline=None)
+@given(catalogues())
+def test_load_save_open_save_again_gives_equal_catalogues(cat: ssd.Catalogue) -> None:
+    with stored(cat) as store:
+        assert store.to_catalogue() == cat
+        assert list(store) == list(cat)
+        with tempfile.TemporaryDirectory() as folder:
+            again = Path(folder) / "again.sqlite"
+            store.save(again)
+            with open(again) as reopened:
+                assert reopened.to_catalogue() == cat
+
+
+def test_save_replaces_a_file_in_one_step(tmp_path: Path) -> None:
+    path = tmp_path / "a.sqlite"
+    path.write_text("old")
+    ssd.load().save(path)
+    assert [p.name for p in tmp_path.iterdir()] == ["a.sqlite"]
+    with open(path) as store:
+        assert len(store) == len(ssd.load())
+
+
+def test_a_failed_write_leaves_the_old_file_and_no_temporary_one(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "a.sqlite"
+    path.write_text("old")
+
+    def half_then_fail(connection: sqlite3.Connection, _cat: ssd.Catalogue) -> None:
+        connection.execute("INSERT INTO meta VALUES ('kind', 'half')")
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(_writer, "_write", half_then_fail)
+    with pytest.raises(KeyboardInterrupt):
+        save(ssd.load(), path)
+    assert path.read_text() == "old"
+    assert [p.name for p in tmp_path.iterdir()] == ["a.sqlite"]
+
+
+def test_dump_writes_a_store_by_its_suffix(tmp_path: Path) -> None:
+    for name in ("a.sqlite", "b.db", "c.sqlite3"):
+        ssd.dump(ssd.load(), tmp_path / name)
+        with open(tmp_path / name) as store:
+            assert store.to_catalogue() == ssd.load()
+
+
+def test_link_tables_and_plain_search_for_other_clients(tmp_path: Path) -> None:
+    path = tmp_path / "a.sqlite"
+    ssd.load().save(path)
+    db = sqlite3.connect(path)
+    tables = {r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+    assert {"documents", "people", "places", "topics", "collections", "correspondence"} <= tables
+    roles = {r[0] for r in db.execute("SELECT DISTINCT role FROM people")}
+    assert roles <= {"author", "person"}
+    assert "sender" in {r[0] for r in db.execute("SELECT DISTINCT role FROM correspondence")}
+    # The plain table finds the Filippov telegrams under 'Stalin' and Wade-Giles under pinyin.
+    filippov = {
+        r[0]
+        for r in db.execute(
+            "SELECT docno FROM documents WHERE title LIKE '%Filippov%' AND year BETWEEN 1945 AND 1953"
+        )
+    }
+    found = {
+        r[0]
+        for r in db.execute("SELECT rowid FROM documents_fts WHERE documents_fts MATCH 'stalin'")
+    }
+    assert filippov
+    assert filippov <= found
+    version = db.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+    assert version == ("1",)
+    db.close()
