@@ -10,11 +10,13 @@ from __future__ import annotations
 import bisect
 import importlib
 from array import array
+from collections import deque
 from collections.abc import Callable, Iterable, Sequence
+from itertools import repeat
 from typing import TYPE_CHECKING, cast
 
 from .._text import tokenize
-from .bm25 import impacts, length_norms
+from .bm25 import impacts, length_norms, weight
 from .filters import find
 from .nodes import FIELD_NUMBER, FIELDS
 
@@ -27,15 +29,15 @@ _WIDTH = len(FIELDS)
 _TITLE = FIELD_NUMBER["title"]
 
 
-def _count_python(mapping: dict[str, int], iterable: Iterable[str]) -> None:
+def _count_python(mapping: dict[int, int], iterable: Iterable[int]) -> None:
     for item in iterable:
         mapping[item] = mapping.get(item, 0) + 1
 
 
-def _c_counter() -> Callable[[dict[str, int], Iterable[str]], None]:
+def _c_counter() -> Callable[[dict[int, int], Iterable[int]], None]:
     """The C helper behind collections.Counter, without Counter's per-call overhead."""
     try:
-        found: Callable[[dict[str, int], Iterable[str]], None]
+        found: Callable[[dict[int, int], Iterable[int]], None]
         found = importlib.import_module("_collections")._count_elements
     except (ImportError, AttributeError):  # pragma: no cover - Pythons without it
         return _count_python
@@ -43,6 +45,11 @@ def _c_counter() -> Callable[[dict[str, int], Iterable[str]], None]:
 
 
 _count_elements = _c_counter()
+
+
+def _drain(calls: Iterable[object]) -> None:
+    """Run an iterator of calls to the end (at C speed), keeping nothing."""
+    deque(calls, maxlen=0)
 
 
 def _names_text(doc: Document) -> str | None:
@@ -74,10 +81,9 @@ class TextIndex:
         n = len(documents)
         vocab: dict[str, int] = {}
         vocab_get = vocab.get
-        # One array per term of (docno << shift | tf): ascending by document, one append
-        # per posting while building (the hot loop), decoded per term on first use.
+        # One array per term of (docno << shift | tf): ascending by document, decoded per
+        # term on first use. Each document's postings are appended in one pass at C speed.
         encoded: list[array[int]] = []
-        appenders: list[Callable[[int], None]] = []  # encoded[tid].append, looked up once
         titles: list[array[int]] = []  # per term: the documents with it in their title
         # Up to 16 million documents a posting fits 32 bits (8 for the count, larger
         # counts kept in ``overflow``); beyond, 64 bits with 16 for the count.
@@ -87,6 +93,8 @@ class TextIndex:
         forward = array("I")
         field_starts = array("I", [0])
         lengths = array("I")
+        append = array.append
+        title_at = _TITLE - _WIDTH  # the title's entry, counted back from this document's end
         for docno, doc in enumerate(documents):
             tokens: list[str] = []
             base = len(forward)
@@ -95,31 +103,31 @@ class TextIndex:
                 if part:
                     tokens += tokenize(part)
                 field_starts.append(base + len(tokens))
-            counts: dict[str, int] = {}
-            _count_elements(counts, tokens)
-            key = docno << shift
-            looked_up = list(map(vocab_get, counts))
-            if None not in looked_up and len(tokens) < cap:
-                tids = cast("list[int]", looked_up)
-            else:  # new terms, or a huge document
-                tids = []
-                for term, count in counts.items():
-                    tid = vocab_get(term)
+            ids = list(map(vocab_get, tokens))
+            if None in ids:  # new terms
+                for i, tid in enumerate(ids):
                     if tid is None:
-                        tid = vocab[term] = len(encoded)
-                        encoded.append(array(typecode))
-                        appenders.append(encoded[-1].append)
-                        titles.append(array("I"))
+                        term = tokens[i]
+                        tid = vocab_get(term)
+                        if tid is None:
+                            tid = vocab[term] = len(encoded)
+                            encoded.append(array(typecode))
+                            titles.append(array("I"))
+                        ids[i] = tid
+            tids = cast("list[int]", ids)
+            counts: dict[int, int] = {}
+            _count_elements(counts, tids)
+            if len(tokens) >= cap:  # a huge document: counts that do not fit
+                for tid, count in counts.items():
                     if count >= cap:
                         overflow[(tid, docno)] = count
-                        counts[term] = cap
-                    tids.append(tid)
-            for tid, value in zip(tids, map(key.__or__, counts.values()), strict=True):
-                appenders[tid](value)
-            forward.extend(map(vocab.__getitem__, tokens))
-            at = len(field_starts) - 1 - _WIDTH + _TITLE  # this document's title entry
-            for tid in set(forward[field_starts[at] : field_starts[at + 1]]):
-                titles[tid].append(docno)
+                        counts[tid] = cap
+            key = docno << shift
+            _drain(map(append, map(encoded.__getitem__, counts), map(key.__or__, counts.values())))
+            forward.extend(tids)
+            start, end = field_starts[title_at - 1] - base, field_starts[title_at] - base
+            if end > start:
+                _drain(map(append, map(titles.__getitem__, set(tids[start:end])), repeat(docno)))
             lengths.append(len(tokens))
         self.n = n
         self.vocab = vocab
@@ -173,15 +181,17 @@ class TextIndex:
         if encoded is None:  # another thread has decoded this term
             return
         shift, cap = self._shift, (1 << self._shift) - 1
+        norms = self.knorm
+        w = weight(len(encoded), self.n)
+        # impacts(): w * tf / (tf + norm), written out in one pass over the packed postings.
+        found = [w * (tf := e & cap) / (tf + norms[e >> shift]) for e in encoded]
         docnos = array("I", [e >> shift for e in encoded])
-        tfs = [e & cap for e in encoded]
         if self._overflow:
             for i, d in enumerate(docnos):
-                tfs[i] = self._overflow.get((tid, d), tfs[i])
-        norms = self.knorm
-        self._impacts[tid] = array(
-            "f", impacts(len(docnos), self.n, zip(tfs, map(norms.__getitem__, docnos), strict=True))
-        )
+                big = self._overflow.get((tid, d))
+                if big is not None:
+                    found[i] = w * big / (big + norms[d])
+        self._impacts[tid] = array("f", found)
         self._docnos[tid] = docnos
         self._encoded[tid] = None
 
