@@ -2,9 +2,22 @@
 
 from __future__ import annotations
 
-import sinosoviet_docs as ssd
+from array import array
 
+from hypothesis import given
+from hypothesis import strategies as st
+
+import sinosoviet_docs as ssd
+from sinosoviet_docs._search.evaluate import matches
+from sinosoviet_docs._search.nodes import FIELDS, Phrase
+from sinosoviet_docs._search.postings import intersect
+from sinosoviet_docs._search.runs import count_runs
+from sinosoviet_docs.index import index_for
+
+from ..strategies import searchable_catalogues
 from .brute import Brute
+
+_words = st.sampled_from(["taiwan", "lushun", "stalin", "mao", "east", "wind", "the", "nothing"])
 
 
 def test_a_word_repeated_hundreds_of_times_scores_exactly() -> None:
@@ -17,3 +30,62 @@ def test_a_word_repeated_hundreds_of_times_scores_exactly() -> None:
         ]
     )
     assert Brute(cat).ranked("taiwan") == cat.search("taiwan", aliases=False).scores()
+
+
+@given(
+    st.lists(
+        st.tuples(st.sets(st.integers(0, 300), max_size=120), st.sampled_from([0, 8])),
+        min_size=1,
+        max_size=4,
+    )
+)
+def test_intersect_is_the_documents_in_every_list_and_where_they_are(
+    lists: list[tuple[set[int], int]],
+) -> None:
+    """Probing (a long list) and a set (a short one) both find exactly the common documents."""
+    views = [
+        (array("I", [d << shift | 1 if shift else d for d in sorted(docs)]), shift)
+        for docs, shift in lists
+    ]
+    found, where = intersect(views)
+    assert found == sorted(set.intersection(*(docs for docs, _ in lists)))
+    for (keys, shift), spots in zip(views, where, strict=True):
+        assert [keys[i] >> shift for i in spots] == found
+
+
+@given(searchable_catalogues(max_documents=40), st.lists(_words, min_size=1, max_size=3))
+def test_impacts_of_common_documents_are_the_decoded_impacts(
+    cat: ssd.Catalogue, words: list[str]
+) -> None:
+    """Impacts computed for the documents holding every word equal those of decoding,
+    whether the words' postings are still packed or already decoded."""
+    text = index_for(cat).text
+    tids = [text.term_id(w) for w in words]
+    if any(t is None for t in tids):
+        return
+    present = [t for t in tids if t is not None]
+    packed = text.common_impacts(present)
+    text.precompute()
+    expected = sorted(set.intersection(*(set(text.docnos(t)) for t in present)))
+    decoded = [[text.impacts(t)[text.docnos(t).index(d)] for d in expected] for t in present]
+    assert packed == (expected, decoded) == text.common_impacts(present)
+    assert text.common(present) == expected
+
+
+@given(searchable_catalogues(max_documents=40), _words, _words)
+def test_a_phrase_reads_positions_only_where_both_words_are(
+    cat: ssd.Catalogue, first: str, second: str
+) -> None:
+    """The phrase matcher (positions read for the documents holding every word) counts
+    what a scan of every document's fields counts."""
+    text = index_for(cat).text
+    scores = matches(text, Phrase((first, second)))
+    a, b = text.term_id(first), text.term_id(second)
+    counts: dict[int, int] = {}
+    if a is not None and b is not None:
+        run = array(text.forward.typecode, [a, b])
+        for d in range(len(cat)):
+            tf = sum(count_runs(text.segment(d, field), run) for field in range(len(FIELDS)))
+            if tf:
+                counts[d] = tf
+    assert scores == text.score_counts(counts)

@@ -18,7 +18,6 @@ from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any
 
 from .bm25 import alias_score
-from .filters import contains
 from .nodes import FIELD_NUMBER, And, DatedPhrase, Node, Not, Or, Phrase, Synonyms, Term
 from .rewrite import code_name_count
 from .runs import count_runs
@@ -79,14 +78,11 @@ def _phrase(text: TextIndex, node: Phrase) -> Scores:
 
 def _sequence(text: TextIndex, tids: list[int], fields: tuple[int, ...]) -> Scores:
     """Documents where the tokens ``tids`` follow each other in one of ``fields``."""
-    rarest = min(tids, key=text.df)
-    others = [text.docnos(t) for t in set(tids) if t != rarest]
     pattern = array(text.forward.typecode, tids)
     segment = text.segment
     counts: dict[int, int] = {}
-    for d in text.docnos(rarest):
-        if not all(contains(docnos, d) for docnos in others):
-            continue
+    # Positions are read only for the documents holding every token.
+    for d in text.common(list(set(tids))):
         tf = 0
         for field in fields:
             tf += count_runs(segment(d, field), pattern)

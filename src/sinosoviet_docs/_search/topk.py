@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import heapq
 import math
+import operator
 from array import array
 from collections.abc import Callable, Iterable, Sequence
 from heapq import heappush, heapreplace
@@ -46,23 +47,29 @@ _Cursor: TypeAlias = "tuple[array[int], array[float], Sequence[int], float | Non
 _Group: TypeAlias = "tuple[float | None, list[_Cursor]]"
 
 
-def _groups(text: TextIndex, groups: Sequence[Sequence[str]], conjunctive: bool) -> list[_Group]:
+def _groups(
+    text: TextIndex, groups: Sequence[Sequence[str]], conjunctive: bool, *, ordered: bool = True
+) -> list[_Group]:
     """The cursors of each group's indexed words (groups with none left out; for AND,
-    no groups at all if one has none)."""
+    no groups at all if one has none); without ``ordered``, cursors have no impact order."""
+
+    def order(tid: int) -> Sequence[int]:
+        return text.impact_order(tid) if ordered else ()
+
     found: list[_Group] = []
     for typed, *aliases in groups:
         cursors: list[_Cursor] = []
         floor: float | None = None
         tid = text.term_id(typed)
         if tid is not None:
-            impacts, order = text.impacts(tid), text.impact_order(tid)
-            floor = impacts[order[-1]]  # the lowest impact is last in impact order
-            cursors.append((text.docnos(tid), impacts, order, None))
+            impacts = text.impacts(tid)
+            floor = min(impacts)
+            cursors.append((text.docnos(tid), impacts, order(tid), None))
         for alias in aliases:
             tid = text.term_id(alias)
             if tid is not None:
                 cap = math.inf if floor is None else floor
-                cursors.append((text.docnos(tid), text.impacts(tid), text.impact_order(tid), cap))
+                cursors.append((text.docnos(tid), text.impacts(tid), order(tid), cap))
         if cursors:
             found.append((floor, cursors))
         elif conjunctive:
@@ -138,23 +145,21 @@ def _walk_cursor(
     conjunctive: bool,
     accept: Callable[[int], bool] | None,
 ) -> list[tuple[float, int]]:
-    """The walk when one cursor alone is walked: group ``at`` is one word, and the only
-    group or (AND) the rarest. It never meets a document twice, and the threshold at a
-    position is the cursor's bound there plus ``fixed``, the others' highest bounds.
-    With no other group the walk is in the order of the final ranking: k found is done.
+    """The walk when one cursor alone is walked: group ``at`` is one word, the rarest of
+    an AND. It never meets a document twice, and the threshold at a position is the
+    cursor's bound there plus ``fixed``, the others' highest bounds.
     """
     docnos, impacts, order, cap = lists[at][1][0]
-    alone = len(lists) == 1
     heap: list[tuple[float, int]] = []
     for pos in order:
         impact = impacts[pos]
         value = impact if cap is None else alias_bound(impact, cap)
-        if len(heap) == k and (alone or heap[0][0] > (value + fixed) * _SLACK):
+        if len(heap) == k and heap[0][0] > (value + fixed) * _SLACK:
             break
         d = docnos[pos]
         if accept is not None and not accept(d):
             continue
-        score = value if alone else _score(lists, d, conjunctive, at, value)
+        score = _score(lists, d, conjunctive, at, value)
         if score is None:
             continue
         item = (score, -d)  # the hot loop: _push written out
@@ -163,6 +168,44 @@ def _walk_cursor(
         elif item > heap[0]:
             heapreplace(heap, item)
     return _best_first(heap)
+
+
+def _top_one(
+    cursor: _Cursor, k: int, accept: Callable[[int], bool] | None
+) -> list[tuple[float, int]]:
+    """The k best of one word: a selection, not a sort of its postings (the k-th best
+    value is found in one pass, then only the values reaching it are ordered)."""
+    docnos, impacts, _, cap = cursor
+    values: Sequence[float] = impacts if cap is None else [alias_bound(x, cap) for x in impacts]
+    if accept is not None:
+        kept = [i for i, d in enumerate(docnos) if accept(d)]
+        spots: Sequence[int] = heapq.nlargest(k, kept, key=values.__getitem__)
+    elif len(values) <= k:
+        spots = range(len(values))
+    else:
+        least = heapq.nlargest(k, values)[-1]
+        spots = [i for i, v in enumerate(values) if v >= least]
+    best = sorted(spots, key=lambda i: (-values[i], i))[:k]
+    return [(values[i], docnos[i]) for i in best]
+
+
+def _top_and(
+    text: TextIndex, words: Sequence[str], k: int, accept: Callable[[int], bool] | None
+) -> list[tuple[float, int]]:
+    """The k best documents holding every word: the postings intersected (the rarest
+    walked, the others galloped through), impacts computed for the documents in all."""
+    tids = [text.term_id(w) for w in words]
+    if any(t is None for t in tids):
+        return []
+    docnos, columns = text.common_impacts([t for t in tids if t is not None])
+    scores = columns[0]
+    for column in columns[1:]:  # summed in the order of the words, as _score does
+        scores = list(map(operator.add, scores, column))
+    spots: Iterable[int] = range(len(docnos))
+    if accept is not None:
+        spots = [i for i in spots if accept(docnos[i])]
+    best = heapq.nsmallest(k, spots, key=lambda i: (-scores[i], i))
+    return [(scores[i], docnos[i]) for i in best]
 
 
 def top_k(
@@ -175,8 +218,16 @@ def top_k(
 ) -> list[tuple[float, int]]:
     """The ``k`` best (score, docno), best first, ties by document number; ``accept``
     (when given) keeps only the documents it is true for."""
-    lists = _groups(text, groups, conjunctive)
-    if not lists or k <= 0:
+    if k <= 0:
+        return []
+    if conjunctive and len(groups) > 1 and all(len(g) == 1 for g in groups):
+        return _top_and(text, [g[0] for g in groups], k, accept)
+    lists = _groups(text, groups, conjunctive, ordered=len(groups) > 1)
+    if len(lists) == 1 and len(lists[0][1]) == 1:
+        return _top_one(lists[0][1][0], k, accept)
+    if len(groups) == 1:  # one word and its aliases: walked in impact order
+        lists = _groups(text, groups, conjunctive)
+    if not lists:
         return []
     if conjunctive:
         rarest = min(range(len(lists)), key=lambda at: sum(len(c[0]) for c in lists[at][1]))
