@@ -79,15 +79,26 @@ def _phrase(text: TextIndex, node: Phrase) -> Scores:
 def _sequence(text: TextIndex, tids: list[int], fields: tuple[int, ...]) -> Scores:
     """Documents where the tokens ``tids`` follow each other in one of ``fields``."""
     pattern = array(text.forward.typecode, tids)
-    segment = text.segment
     counts: dict[int, int] = {}
     # Positions are read only for the documents holding every token.
-    for d in text.common(list(set(tids))):
-        tf = 0
-        for field in fields:
-            tf += count_runs(segment(d, field), pattern)
-        if tf:
-            counts[d] = tf
+    candidates = text.common(list(set(tids)))
+    if fields == _ALL_FIELDS:  # the document's fields as one sequence, runs not across them
+        forward, starts, width = text.forward, text.field_starts, len(_ALL_FIELDS)
+        for d in candidates:
+            at = width * d
+            base = starts[at]
+            breaks = [b - base for b in starts[at + 1 : at + width]]
+            tf = count_runs(forward[base : starts[at + width]], pattern, breaks=breaks)
+            if tf:
+                counts[d] = tf
+    else:
+        segment = text.segment
+        for d in candidates:
+            tf = 0
+            for field in fields:
+                tf += count_runs(segment(d, field), pattern)
+            if tf:
+                counts[d] = tf
     return text.score_counts(counts)
 
 

@@ -7,6 +7,8 @@ token ids), with the ``run`` of the same type.
 2
 >>> count_runs(["vladimir", "semenov", "semenov"], ["semenov"], not_after={"vladimir"})
 1
+>>> count_runs(["east", "wind", "east", "wind"], ["wind", "east"], breaks=(2,))
+0
 """
 
 from __future__ import annotations
@@ -17,8 +19,15 @@ from typing import Any
 __all__ = ["count_runs"]
 
 
-def count_runs(seq: Sequence[Any], run: Sequence[Any], not_after: Container[Any] = ()) -> int:
-    """How often ``run`` occurs in ``seq`` (overlapping runs count), not after a ``not_after``."""
+def count_runs(
+    seq: Sequence[Any],
+    run: Sequence[Any],
+    not_after: Container[Any] = (),
+    breaks: Sequence[int] = (),
+) -> int:
+    """How often ``run`` occurs in ``seq`` (overlapping runs count), not after a ``not_after``
+    and not across one of the ``breaks``: positions where a part of ``seq`` begins (the
+    fields of a document read as one sequence)."""
     size = len(run)
     if size == 0 or len(seq) < size:
         return 0
@@ -29,7 +38,11 @@ def count_runs(seq: Sequence[Any], run: Sequence[Any], not_after: Container[Any]
     try:
         while True:
             i = index(first, i + 1)
-            if seq[i : i + size] == run and (i == 0 or seq[i - 1] not in not_after):
+            if (
+                seq[i : i + size] == run
+                and (i == 0 or seq[i - 1] not in not_after)
+                and not any(i < b < i + size for b in breaks)
+            ):
                 count += 1
     except ValueError:
         pass
