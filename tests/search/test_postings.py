@@ -51,6 +51,7 @@ def test_intersect_is_the_documents_in_every_list_and_where_they_are(
     assert found == sorted(set.intersection(*(docs for docs, _ in lists)))
     for (keys, shift), spots in zip(views, where, strict=True):
         assert [keys[i] >> shift for i in spots] == found
+    assert intersect(views, positions=False) == (found, [[] for _ in views])
 
 
 @given(searchable_catalogues(max_documents=40), st.lists(_words, min_size=1, max_size=3))

@@ -86,9 +86,8 @@ def _sequence(text: TextIndex, tids: list[int], fields: tuple[int, ...]) -> Scor
         forward, starts, width = text.forward, text.field_starts, len(_ALL_FIELDS)
         for d in candidates:
             at = width * d
-            base = starts[at]
-            breaks = [b - base for b in starts[at + 1 : at + width]]
-            tf = count_runs(forward[base : starts[at + width]], pattern, breaks=breaks)
+            breaks = starts[at + 1 : at + width]
+            tf = count_runs(forward, pattern, (), breaks, starts[at], starts[at + width])
             if tf:
                 counts[d] = tf
     else:

@@ -57,8 +57,11 @@ def _names_text(doc: Document) -> str | None:
     return " ; ".join(names) if names else None
 
 
-def intersect(lists: Sequence[tuple[Sequence[int], int]]) -> tuple[list[int], list[list[int]]]:
-    """The document numbers in every list, ascending, and where each is in each list.
+def intersect(
+    lists: Sequence[tuple[Sequence[int], int]], *, positions: bool = True
+) -> tuple[list[int], list[list[int]]]:
+    """The document numbers in every list, ascending, and where each is in each list
+    (without ``positions``, nowhere: empty lists).
 
     A list is ``(keys, shift)``: ascending keys, document ``d`` being the key
     whose ``key >> shift`` is ``d`` (packed postings, or document numbers with
@@ -78,7 +81,8 @@ def intersect(lists: Sequence[tuple[Sequence[int], int]]) -> tuple[list[int], li
     walked, shift = lists[order[0]]
     found = list(walked) if shift == 0 else [key >> shift for key in walked]
     where: list[list[int]] = [[] for _ in lists]
-    where[order[0]] = list(range(len(found)))
+    if positions:
+        where[order[0]] = list(range(len(found)))
     done = [order[0]]
     bisect_left = bisect.bisect_left
     for at in order[1:]:
@@ -88,6 +92,9 @@ def intersect(lists: Sequence[tuple[Sequence[int], int]]) -> tuple[list[int], li
         if len(keys) <= 4 * len(found):
             docnos = keys if shift == 0 else [key >> shift for key in keys]
             both = set(found).intersection(docnos)
+            if not positions:
+                found = sorted(both)
+                continue
             if both:
                 kept = [i for i, d in enumerate(found) if d in both]
                 spots += [bisect_left(docnos, found[i]) for i in kept]
@@ -103,7 +110,7 @@ def intersect(lists: Sequence[tuple[Sequence[int], int]]) -> tuple[list[int], li
                     spots.append(lo)
         if len(kept) < len(found):
             found = [found[i] for i in kept]
-            for other in done:
+            for other in done if positions else ():
                 previous = where[other]
                 where[other] = [previous[i] for i in kept]
         done.append(at)
@@ -259,7 +266,7 @@ class TextIndex:
 
     def common(self, tids: Sequence[int]) -> list[int]:
         """The documents (ascending) holding every term of ``tids``, found without decoding."""
-        return intersect([self._keys(t) for t in tids])[0]
+        return intersect([self._keys(t) for t in tids], positions=False)[0]
 
     def common_impacts(self, tids: Sequence[int]) -> tuple[list[int], list[list[float]]]:
         """The documents (ascending) holding every term of ``tids``, and each term's impact
