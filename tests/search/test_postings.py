@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import math
 from array import array
+from collections.abc import Sequence
+from typing import Any, overload
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 import sinosoviet_docs as ssd
+from sinosoviet_docs._search import evaluate
 from sinosoviet_docs._search.evaluate import matches
 from sinosoviet_docs._search.nodes import FIELDS, Phrase
 from sinosoviet_docs._search.postings import intersect
@@ -90,3 +95,50 @@ def test_a_phrase_reads_positions_only_where_both_words_are(
             if tf:
                 counts[d] = tf
     assert scores == text.score_counts(counts)
+
+
+class _Counted(Sequence[int]):
+    """A sequence that counts the items read from it."""
+
+    def __init__(self, items: list[int]) -> None:
+        self.items = items
+        self.reads = 0
+
+    def __len__(self) -> int:
+        return len(self.items)
+
+    @overload
+    def __getitem__(self, i: int) -> int: ...
+    @overload
+    def __getitem__(self, i: slice) -> Sequence[int]: ...
+    def __getitem__(self, i: int | slice) -> int | Sequence[int]:
+        self.reads += 1
+        return self.items[i]
+
+
+def test_intersecting_a_short_list_with_a_long_one_reads_a_logarithm_of_it() -> None:
+    """m candidates against n postings (n far larger) read O(m log n) keys of the long list."""
+    short = [7, 5_000, 61_000, 99_999]
+    long = _Counted(list(range(0, 100_000, 3)))  # 33,334 keys
+    found, _ = intersect([(short, 0), (long, 0)])
+    assert found == [d for d in short if d % 3 == 0]
+    assert long.reads <= len(short) * (math.log2(len(long)) + 2)
+
+
+def test_a_phrase_reads_the_tokens_of_the_documents_holding_every_word_only() -> None:
+    """Positions are read in as many documents as hold both words, not in every
+    document holding the rarer."""
+    docs = [ssd.Document(id=f"w{i}", title="east wind") for i in range(3)]
+    docs += [ssd.Document(id=f"e{i}", title="east") for i in range(50)]
+    docs += [ssd.Document(id=f"v{i}", title="wind west") for i in range(50)]
+    text = index_for(ssd.Catalogue(documents=docs)).text
+    read: list[int] = []
+
+    def counted(seq: Sequence[int], run: Sequence[int], *args: Any) -> int:
+        read.append(args[2])  # where the document's tokens start
+        return count_runs(seq, run, *args)
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(evaluate, "count_runs", counted)
+        assert len(matches(text, Phrase(("east", "wind")))) == 3
+    assert len(read) == 3

@@ -88,7 +88,7 @@ def intersect(
     for at in order[1:]:
         keys, shift = lists[at]
         kept: list[int] = []  # which candidates this list holds
-        spots = where[at]
+        spots = where[at] if positions else []
         if len(keys) <= 4 * len(found):
             docnos = keys if shift == 0 else [key >> shift for key in keys]
             both = set(found).intersection(docnos)
@@ -189,6 +189,11 @@ class TextIndex:
             if end > start:
                 _drain(map(append, map(titles.__getitem__, set(tids[start:end])), repeat(docno)))
             lengths.append(len(tokens))
+        # Appending over-allocates: keep exact copies (a slice is allocated to size), one
+        # term at a time so that the build's peak memory hardly grows.
+        for lists in (encoded, titles):
+            for tid, postings in enumerate(lists):
+                lists[tid] = postings[:]
         self.n = n
         self.vocab = vocab
         self.avgdl = sum(lengths) / n if n else 0.0
