@@ -19,6 +19,8 @@ from ..strategies import (
 )
 from .brute import Brute, _synonyms
 
+_plain_words = st.sampled_from(["taiwan", "lushun", "stalin", "mao", "east", "the", "nothing"])
+
 
 @given(searchable_catalogues(max_documents=60), plain_searches, st.integers(1, 6))
 def test_top_k_with_aliases_matches_brute_force(cat: ssd.Catalogue, text: str, k: int) -> None:
@@ -133,3 +135,15 @@ def test_one_word_and_plain_and_need_no_impact_order() -> None:
         assert Brute(cat).ranked("east wind")[:3] == cat.search("east wind").limit(3).scores()
         assert all(text._encoded[text.vocab[w]] is not None for w in ("east", "wind"))
         assert Brute(cat).ranked("east")[:3] == cat.search("east").limit(3).scores()
+
+
+@given(
+    searchable_catalogues(max_documents=60), _plain_words, st.lists(st.integers(1, 8), max_size=4)
+)
+def test_a_word_asked_for_several_k_ranks_as_brute_force_each_time(
+    cat: ssd.Catalogue, word: str, ks: list[int]
+) -> None:
+    """The best postings kept per word serve a smaller k and are found again for a larger."""
+    expected = Brute(cat).ranked(word)
+    for k in ks:
+        assert expected[:k] == cat.search(word, aliases=False).limit(k).scores()

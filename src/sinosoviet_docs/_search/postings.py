@@ -19,6 +19,7 @@ from .._text import tokenize
 from .bm25 import impacts, length_norms, weight
 from .filters import find
 from .nodes import FIELD_NUMBER, FIELDS
+from .topk import highest
 
 if TYPE_CHECKING:
     from ..models import Document
@@ -208,6 +209,7 @@ class TextIndex:
         self.field_starts = field_starts
         self._order: list[array[int] | None] = [None] * len(vocab)
         self._sorted_terms: list[str] | None = None
+        self._best: dict[int, list[int]] = {}
         self._titles = titles
         self.documents = documents  # for the dates of code names (DatedPhrase)
 
@@ -345,6 +347,15 @@ class TextIndex:
             order = array("I", sorted(range(len(found)), key=found.__getitem__, reverse=True))
             self._order[tid] = order  # a complete array, set in one step: safe to share
         return order
+
+    def best(self, tid: int, k: int) -> list[int]:
+        """Positions in the term's postings of its ``k`` highest impacts, highest first,
+        ties by document: a selection (:func:`~.topk.highest`), kept per term for the
+        largest ``k`` asked, so that asking again reads no posting."""
+        kept = self._best.get(tid)
+        if kept is None or (len(kept) < k and len(kept) < self.df(tid)):
+            kept = self._best[tid] = highest(self.impacts(tid), k)  # complete, then shared
+        return kept[:k]
 
     def expand_prefix(self, prefix: str) -> list[int]:
         """The ids of all tokens that start with ``prefix``, in alphabetical order."""

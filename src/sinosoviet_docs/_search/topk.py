@@ -34,7 +34,7 @@ from .filters import find
 if TYPE_CHECKING:
     from .postings import TextIndex
 
-__all__ = ["score_groups", "top_k"]
+__all__ = ["highest", "score_groups", "top_k"]
 
 # Bounds are compared with a little room, so that rounding in a sum taken in another
 # order never prunes a document that ties or beats the k-th best.
@@ -170,22 +170,35 @@ def _walk_cursor(
     return _best_first(heap)
 
 
+def highest(values: Sequence[float], k: int) -> list[int]:
+    """Positions of the ``k`` highest ``values``, highest first, ties by position: a
+    selection, not a sort (one pass finds the k-th highest value, then only the values
+    reaching it are ordered), ``O(n + k log k)``.
+
+    >>> highest([0.5, 2.0, 1.0, 2.0], 3)
+    [1, 3, 2]
+    """
+    if len(values) <= k:
+        spots: Sequence[int] = range(len(values))
+    else:
+        least = heapq.nlargest(k, values)[-1]
+        spots = [i for i, v in enumerate(values) if v >= least]
+    return sorted(spots, key=lambda i: (-values[i], i))[:k]
+
+
 def _top_one(
     cursor: _Cursor, k: int, accept: Callable[[int], bool] | None
 ) -> list[tuple[float, int]]:
-    """The k best of one word: a selection, not a sort of its postings (the k-th best
-    value is found in one pass, then only the values reaching it are ordered)."""
+    """The k best of one word (or alias): a selection among the documents ``accept``
+    keeps, of the word's impacts or the alias's scores."""
     docnos, impacts, _, cap = cursor
     values: Sequence[float] = impacts if cap is None else [alias_bound(x, cap) for x in impacts]
     if accept is not None:
         kept = [i for i, d in enumerate(docnos) if accept(d)]
-        spots: Sequence[int] = heapq.nlargest(k, kept, key=values.__getitem__)
-    elif len(values) <= k:
-        spots = range(len(values))
+        spots = heapq.nlargest(k, kept, key=values.__getitem__)
+        best = sorted(spots, key=lambda i: (-values[i], i))
     else:
-        least = heapq.nlargest(k, values)[-1]
-        spots = [i for i, v in enumerate(values) if v >= least]
-    best = sorted(spots, key=lambda i: (-values[i], i))[:k]
+        best = highest(values, k)
     return [(values[i], docnos[i]) for i in best]
 
 
@@ -220,6 +233,12 @@ def top_k(
     (when given) keeps only the documents it is true for."""
     if k <= 0:
         return []
+    if len(groups) == 1 and len(groups[0]) == 1 and accept is None:  # one plain word
+        tid = text.term_id(groups[0][0])
+        if tid is None:
+            return []
+        docnos, impacts = text.decoded(tid)
+        return [(impacts[i], docnos[i]) for i in text.best(tid, k)]
     if conjunctive and len(groups) > 1 and all(len(g) == 1 for g in groups):
         return _top_and(text, [g[0] for g in groups], k, accept)
     lists = _groups(text, groups, conjunctive, ordered=len(groups) > 1)
