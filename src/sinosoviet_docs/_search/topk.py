@@ -10,6 +10,13 @@ the threshold, the sum of the groups' bounds (no unseen document can reach
 it). For AND only the group with the fewest postings is walked (every match
 is in it); the others count with their highest bound.
 
+Two shapes need no impact order at all. One word: its k highest impacts are
+selected (:func:`highest`, linear in its postings; kept per word). Plain
+words joined by AND: their postings are intersected from the rarest
+(:func:`~.postings.intersect`) and only the documents holding them all are
+scored, since for words of similar frequency the walk would read most of
+the rarest list anyway, and first had to sort it.
+
 >>> from sinosoviet_docs import Catalogue, Document
 >>> from .postings import TextIndex
 >>> docs = [Document(id="a", title="Mao Mao"), Document(id="b", title="Mao and Stalin")]
