@@ -1,32 +1,39 @@
-"""Query benchmarks: this library side by side with SQLite FTS5 and pandas, same data, same run.
+"""Query benchmarks: this library beside SQLite FTS5 (and tantivy, pandas), same data, same run.
 
     python benchmarks/bench_query.py 100000            # generates /tmp/bench/cat-100000.jsonl once
-    python benchmarks/bench_query.py 10000 --repeat 50
-    python benchmarks/bench_query.py 1000000 --skip-pandas --repeat 3
+    python benchmarks/bench_query.py 16000 --queries 200
+    python benchmarks/bench_query.py 1000000 --skip-pandas --skip-memory
 
-Needs the ``benchmark`` extra (pandas); SQLite's FTS5 comes with Python's
-sqlite3 on most builds. Measures, at N documents:
+Needs the ``benchmark`` extra (pandas, tantivy, msgspec; each side is skipped
+when its package is missing); SQLite's FTS5 comes with Python's sqlite3 on
+most builds. Measures, at N documents:
 
-- loading the JSONL catalogue into the typed model (µs per document), with
-  ``json.loads`` alone for reference;
-- building every index (text, dates, values) and, separately, computing
-  every term's BM25 impacts (otherwise done per term on first use);
-- memory (RSS growth) per document for documents, and for documents plus
-  indexes;
-- full-text top-10 for a rare, a medium and a common term and two
-  two-word queries, against FTS5 ``bm25`` with ``ORDER BY rank LIMIT 10``;
-- a person + date-range filter against a pandas boolean mask over an
-  exploded (document, person) table.
+- loading the JSONL catalogue into the typed model (µs per document), beside
+  ``json.loads`` alone and msgspec decoding the same shape into typed structs
+  with validation;
+- building every index (text, dates, values), beside FTS5's insert of the
+  same text and tantivy's indexing of it in RAM;
+- memory traced by tracemalloc per document, for documents and indexes;
+- full-text top-10 over five mixes of distinct queries (rare words, common
+  words, two-word AND, two-word phrases, four-letter prefixes), each query
+  run once on a freshly loaded catalogue (so the first use of every word is
+  counted), median and 95th percentile, beside FTS5 ``bm25`` with
+  ``ORDER BY rank LIMIT 10`` and tantivy;
+- a person + date-range filter against a pandas boolean mask.
 
-Every comparison first checks that the answers agree (same scores to 1e-4
-relative, same documents except inside a tie at the cut-off) and stops with
-an error if they do not.
+Before timing, the answers are checked: the same ten FTS5 scores to 1e-4
+relative and the same documents except inside a tie at the cut-off (the same
+number of matches for prefixes, which FTS5 scores as one phrase), the same
+number of matches in tantivy (which scores each field apart); the run stops
+with an error if they disagree. ``--warm`` adds the old figures: one query
+repeated, after its first use (labelled warm).
 """
 
 from __future__ import annotations
 
 import argparse
 import gc
+import itertools
 import json
 import os
 import random
@@ -34,7 +41,7 @@ import sqlite3
 import statistics
 import sys
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -42,24 +49,32 @@ sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
 import gen  # noqa: E402
+import tantivy_side  # noqa: E402
 
 import sinosoviet_docs as ssd  # noqa: E402
+from sinosoviet_docs._text import tokenize  # noqa: E402
 from sinosoviet_docs.index import index_for  # noqa: E402
 
+Scored = list[tuple[str, float]]
 
-def first_call(fn: Callable[[], object]) -> float:
-    """Seconds of one call (the first: lazily built parts of the indexes are built in it)."""
-    start = time.perf_counter()
-    fn()
-    return time.perf_counter() - start
+
+def rows_of(documents: Sequence[ssd.Document]) -> Iterator[tuple[str, str, str, str]]:
+    """The four text columns of each document, as every engine gets them."""
+    for d in documents:
+        names = " ; ".join((*d.authors, *d.people, *d.places))
+        yield d.title, d.summary or "", d.text or "", names
+
+
+def fresh(path: Path) -> ssd.Catalogue:
+    """The catalogue loaded again, its indexes built (nothing decoded per word yet)."""
+    gc.collect()
+    cat = ssd.load(path)
+    cat.build_indexes()
+    return cat
 
 
 def memory(path: Path, n: int) -> None:
-    """Bytes per document held by the documents and by the indexes, traced by tracemalloc.
-
-    A second load and build, under tracemalloc (which slows them, so they are
-    timed above without it).
-    """
+    """Bytes per document held by the documents and by the indexes, traced by tracemalloc."""
     import tracemalloc
 
     from sinosoviet_docs.index import CatalogueIndex
@@ -79,22 +94,44 @@ def memory(path: Path, n: int) -> None:
     tracemalloc.stop()
     print(
         f"memory: documents {docs / n:.0f} B/doc; indexes {built / n:.0f} B/doc "
-        f"({full / n:.0f} with every impact computed); together {(docs + full) / n:.0f} B/doc"
+        f"({full / n:.0f} with every word decoded); together {(docs + built) / n:.0f} B/doc"
     )
 
 
-def timed(fn: Callable[[], object], repeat: int) -> float:
-    """Median seconds of ``repeat`` calls (after one warm-up call)."""
-    fn()
-    runs = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        fn()
-        runs.append(time.perf_counter() - start)
-    return statistics.median(runs)
+def msgspec_load(path: Path) -> float | None:
+    """Seconds msgspec takes to decode the file's documents into validated structs."""
+    try:
+        import msgspec
+    except ImportError:
+        return None
+
+    class Doc(msgspec.Struct, forbid_unknown_fields=True):
+        id: str
+        title: str
+        record_id: int | None = None
+        summary: str | None = None
+        text: str | None = None
+        type: str | None = None
+        languages: list[str] = []
+        authors: list[str] = []
+        people: list[str] = []
+        places: list[str] = []
+        topics: list[str] = []
+        collections: list[str] = []
+        date: str | None = None
+        url: str | None = None
+        rights: str | None = None
+
+    data = path.read_bytes()
+    lines = data.splitlines()[1:]
+    decoder = msgspec.json.Decoder(Doc)
+    start = time.perf_counter()
+    for line in lines:
+        decoder.decode(line)
+    return time.perf_counter() - start
 
 
-def agree(ours: list[tuple[str, float]], theirs: list[tuple[str, float]], what: str) -> None:
+def agree(ours: Scored, theirs: Scored, what: str) -> None:
     """Same scores (relative 1e-4) and same ids outside the tie group at the cut-off."""
     if len(ours) != len(theirs):
         raise SystemExit(f"{what}: {len(ours)} results here, {len(theirs)} there")
@@ -109,13 +146,75 @@ def agree(ours: list[tuple[str, float]], theirs: list[tuple[str, float]], what: 
             raise SystemExit(f"{what}: different documents: {sorted(head ^ there)[:5]}")
 
 
+def mixes(cat: ssd.Catalogue, count: int, seed: int) -> dict[str, list[str]]:
+    """The distinct queries of each mix, drawn from the catalogue's own words."""
+    text = index_for(cat).text
+    n = text.n
+    rng = random.Random(seed)
+    words = [w for w in text.vocab if w.isalpha() and len(w) > 1]
+    by_df = sorted(words, key=lambda w: (-text.df(text.vocab[w]), w))
+    rank = {w: r for r, w in enumerate(by_df)}
+
+    def sample(pool: Sequence[str]) -> list[str]:
+        pool = sorted(set(pool))
+        return rng.sample(pool, min(count, len(pool)))
+
+    rare = [w for w in words if 0.0001 * n <= text.df(text.vocab[w]) <= 0.0005 * n]
+    pairs: set[str] = set()
+    middle = by_df[200:2000]
+    while len(pairs) < count and len(middle) > 1:
+        a, b = rng.sample(middle, 2)
+        pairs.add(f"{a} {b}")
+    phrases: set[str] = set()
+    for doc in cat.documents:
+        for field in (doc.title, doc.summary):
+            tokens = tokenize(field or "")
+            for a, b in itertools.pairwise(tokens):
+                if a != b and 200 <= rank.get(a, -1) < 5000 and 200 <= rank.get(b, -1) < 5000:
+                    phrases.add(f'"{a} {b}"')
+        if len(phrases) >= 20 * count:
+            break
+    prefixes = {w[:4] + "*" for w in words if len(w) >= 5}
+    return {
+        "rare single words": sample(rare),
+        "common single words": sample(by_df[:200]),
+        "two-word AND (ranks 200-2000)": sample(sorted(pairs)),
+        "phrases (ranks 200-5000)": sample(sorted(phrases)),
+        "prefixes (four letters and *)": sample(sorted(prefixes)),
+    }
+
+
+def top10(cat: ssd.Catalogue) -> Callable[[str], Scored]:
+    """Our top ten for a query, through the public API (parsing included)."""
+    return lambda q: cat.search(q, aliases=False).limit(10).scores()
+
+
+def summary(seconds: list[float]) -> tuple[float, float]:
+    """Median and 95th percentile, in milliseconds."""
+    ms = sorted(s * 1e3 for s in seconds)
+    return statistics.median(ms), ms[min(len(ms) - 1, round(0.95 * (len(ms) - 1)))]
+
+
+def clock(fn: Callable[[str], object], queries: Sequence[str]) -> list[float]:
+    """Seconds of one call of ``fn`` per query, each query once."""
+    times = []
+    for q in queries:
+        start = time.perf_counter()
+        fn(q)
+        times.append(time.perf_counter() - start)
+    return times
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("count", type=int, nargs="?", default=100_000)
-    parser.add_argument("--repeat", type=int, default=20)
+    parser.add_argument("--queries", type=int, default=200, help="distinct queries per mix")
+    parser.add_argument("--seed", type=int, default=3)
     parser.add_argument("--data", type=Path, default=Path("/tmp/bench"))
     parser.add_argument("--skip-pandas", action="store_true")
+    parser.add_argument("--skip-tantivy", action="store_true")
     parser.add_argument("--skip-memory", action="store_true", help="no traced second load")
+    parser.add_argument("--warm", type=int, default=0, help="also time repeats of one query")
     args = parser.parse_args()
     n = args.count
     path = args.data / f"cat-{n}.jsonl"
@@ -128,112 +227,119 @@ def main() -> None:
     )
 
     # -- loading ----------------------------------------------------------------------------
-    text = path.read_text("utf-8")
-    lines = text.splitlines()[1:]
+    lines = path.read_text("utf-8").splitlines()[1:]
     start = time.perf_counter()
     for line in lines:
         json.loads(line)
     json_s = time.perf_counter() - start
-    del lines, text
+    del lines
+    msgspec_s = msgspec_load(path)
     gc.collect()
     start = time.perf_counter()
     cat = ssd.load(path)
     load_s = time.perf_counter() - start
-    print(f"documents: {len(cat)}")
-    print(
-        f"load: {load_s:.2f} s = {load_s / n * 1e6:.1f} µs/doc "
-        f"(json.loads alone {json_s / n * 1e6:.1f})"
-    )
+    n = len(cat)
+    print(f"documents: {n}")
+    line = f"load: {load_s / n * 1e6:.1f} µs/doc (json.loads alone {json_s / n * 1e6:.1f}"
+    if msgspec_s is not None:
+        line += f"; msgspec structs {msgspec_s / n * 1e6:.1f}: ours / msgspec "
+        line += f"{load_s / msgspec_s:.2f}"
+    print(line + ")")
 
     # -- indexes ----------------------------------------------------------------------------
     start = time.perf_counter()
     cat.build_indexes()
     build_s = time.perf_counter() - start
-    start = time.perf_counter()
-    index_for(cat).text.precompute()
-    impacts_s = time.perf_counter() - start
-    print(f"build indexes: {build_s:.2f} s; all impacts: {impacts_s:.2f} s")
-    if not args.skip_memory:
-        memory(path, n)
-
-    # -- full text vs FTS5 --------------------------------------------------------------------
     db = sqlite3.connect(":memory:")
     db.execute(
         "CREATE VIRTUAL TABLE docs USING fts5(title, summary, text, names, "
         "tokenize='unicode61 remove_diacritics 2')"
     )
     documents = cat.documents
+    start = time.perf_counter()
     db.executemany(
         "INSERT INTO docs(rowid, title, summary, text, names) VALUES (?, ?, ?, ?, ?)",
-        (
-            (
-                i + 1,
-                d.title,
-                d.summary or "",
-                d.text or "",
-                " ; ".join((*d.authors, *d.people, *d.places)),
-            )
-            for i, d in enumerate(documents)
-        ),
+        ((i + 1, *row) for i, row in enumerate(rows_of(documents))),
     )
     db.commit()
-    text_index = index_for(cat).text
-    by_df = sorted(text_index.vocab, key=lambda t: text_index.df(text_index.vocab[t]))
-    by_df = [t for t in by_df if t.isalpha()]
+    fts_s = time.perf_counter() - start
+    tantivy = None
+    if not args.skip_tantivy and tantivy_side.available():
+        tantivy = tantivy_side.TantivySide(rows_of(documents))
+    line = f"build indexes: {build_s:.2f} s; FTS5 insert {fts_s:.2f} s: ours / FTS5 "
+    line += f"{build_s / fts_s:.2f}"
+    if tantivy is not None:
+        line += f"; tantivy {tantivy.build_seconds:.2f} s"
+    print(line)
+    if not args.skip_memory:
+        memory(path, n)
 
-    def term_near(share: float) -> str:
-        target = share * n
-        return min(by_df, key=lambda t: abs(text_index.df(text_index.vocab[t]) - target))
-
-    rare, medium, common = term_near(0.0002), term_near(0.01), term_near(0.3)
-    queries = [
-        ("rare term", rare),
-        ("medium term", medium),
-        ("common term", common),
-        ("common AND medium", f"{common} {medium}"),
-        ("common OR rare", f"{common} OR {rare}"),
-    ]
+    # -- distinct full-text queries -----------------------------------------------------------
     ids = [d.id for d in documents]
-    print(f"\nfull text top-10, median of {args.repeat} (ms)")
-    print(f"{'query':<22}{'terms':<30}{'df':>16}{'first':>10}{'ours':>10}{'FTS5':>10}{'ratio':>8}")
-    for label, q in queries:
-        fts_q = " OR ".join(q.split(" OR ")) if " OR " in q else q
 
-        def fts(q: str = fts_q) -> list[tuple[str, float]]:
-            rows = db.execute(
-                "SELECT rowid, bm25(docs) FROM docs WHERE docs MATCH ? ORDER BY rank LIMIT 10",
-                (q,),
-            ).fetchall()
-            return [(ids[r - 1], -s) for r, s in rows]
+    def fts(q: str) -> Scored:
+        rows = db.execute(
+            "SELECT rowid, bm25(docs) FROM docs WHERE docs MATCH ? ORDER BY rank LIMIT 10", (q,)
+        ).fetchall()
+        return [(ids[r - 1], -s) for r, s in rows]
 
-        def ours(q: str = q) -> list[tuple[str, float]]:
-            return cat.search(q, aliases=False).limit(10).scores()
+    def fts_count(q: str) -> int:
+        return int(db.execute("SELECT count(*) FROM docs WHERE docs MATCH ?", (q,)).fetchone()[0])
 
-        t_first = first_call(ours)
-        agree(ours(), fts(), label)
-        t_ours, t_fts = timed(ours, args.repeat), timed(fts, args.repeat)
-        dfs = "/".join(
-            str(text_index.df(text_index.vocab[w])) for w in q.replace(" OR ", " ").split()
-        )
-        print(
-            f"{label:<22}{q:<30}{dfs:>16}{t_first * 1e3:>10.3f}{t_ours * 1e3:>10.3f}"
-            f"{t_fts * 1e3:>10.3f}"
-            f"{t_ours / t_fts:>8.3f}"
-        )
+    chosen = mixes(cat, args.queries, args.seed)
+    checker = cat  # warm by now: used only to check answers
+    print(
+        f"\nfull-text top-10, {args.queries} distinct queries per mix, each once on a fresh "
+        "catalogue (ms)"
+    )
+    head = f"{'mix':<32}{'ours med/p95':>16}{'FTS5 med/p95':>16}{'ours/FTS5':>12}"
+    if tantivy is not None:
+        head += f"{'tantivy med/p95':>18}{'ours/tantivy':>14}"
+    print(head)
+    for label, queries in chosen.items():
+        prefix = label.startswith("prefixes")
+        for q in queries:
+            if prefix:
+                if len(checker.search(q, aliases=False)) != fts_count(q):
+                    raise SystemExit(f"{label}: {q!r} matches a different number of documents")
+            else:
+                agree(checker.search(q, aliases=False).limit(10).scores(), fts(q), f"{label} {q}")
+            if tantivy is not None and tantivy.count(q) != fts_count(q):
+                raise SystemExit(f"{label}: tantivy finds a different number for {q!r}")
+        cat = checker = None  # type: ignore[assignment]
+        cat = fresh(path)
+        ours = clock(top10(cat), queries)
+        theirs = clock(fts, queries)
+        (om, op), (fm, fp) = summary(ours), summary(theirs)
+        row = f"{label:<32}{om:>8.2f}/{op:<7.2f}{fm:>8.2f}/{fp:<7.2f}"
+        row += f"{om / fm:>6.2f}/{op / fp:<5.2f}"
+        if tantivy is not None:
+            (tm, tp) = summary(clock(tantivy.top10, queries))
+            row += f"{tm:>10.2f}/{tp:<7.2f}{om / tm:>7.1f}/{op / tp:<6.1f}"
+        print(row)
+        checker = cat
+
+    if args.warm:
+        print(f"\nwarm: one query repeated {args.warm} times after its first use, median (ms)")
+        for label, queries in chosen.items():
+            q = queries[0]
+            cat.search(q, aliases=False).limit(10).scores()
+            ours_w = statistics.median(clock(top10(cat), [q] * args.warm))
+            fts_w = statistics.median(clock(fts, [q] * args.warm))
+            print(f"{label:<32}{q:<28}{ours_w * 1e3:>8.3f}{fts_w * 1e3:>8.3f}")
 
     # -- person + date range vs pandas ---------------------------------------------------------
-    rng = random.Random(7)
-    person_counts: dict[str, int] = {}
-    for d in documents:
-        for p in {*d.authors, *d.people}:
-            person_counts[p] = person_counts.get(p, 0) + 1
-    people = sorted(person_counts, key=lambda p: -person_counts[p])
-    chosen = [people[len(people) // 2], people[5], rng.choice(people)]
     if args.skip_pandas:
-        print("\n(pandas skipped)")
         return
+    person_filter(cat, args.queries)
+
+
+def person_filter(cat: ssd.Catalogue, count: int) -> None:
+    """Distinct persons + 1955..1960, ours against a pandas mask over an exploded table."""
     import pandas as pd
 
+    documents = cat.documents
+    ids = [d.id for d in documents]
     rows = []
     for i, d in enumerate(documents):
         if d.date is None:
@@ -242,30 +348,25 @@ def main() -> None:
         for p in {*d.authors, *d.people}:
             rows.append((i, p, early, late))
     table = pd.DataFrame(rows, columns=["docno", "person", "earliest", "latest"])
-    print(f"\nperson + date range (1955..1960, overlaps), median of {args.repeat} (ms)")
-    print(f"exploded table: {len(table)} rows")
     lo = ssd.PartialDate(year=1955).earliest.toordinal()
     hi = ssd.PartialDate(year=1960).latest.toordinal()
-    print(f"{'person':<28}{'docs':>6}{'first':>10}{'ours':>10}{'pandas':>10}{'ratio':>8}")
+    people = sorted({p for d in documents for p in (*d.authors, *d.people)})
+    chosen = random.Random(5).sample(people, min(count, len(people)))
+
+    def pandas_mask(name: str) -> list[int]:
+        m = table[(table.person == name) & (table.earliest <= hi) & (table.latest >= lo)]
+        return sorted(m.docno.unique().tolist())
+
+    def ours(name: str) -> list[str]:
+        return cat.query().involving(name).between("1955", "1960").ids()
+
+    ours_t = clock(ours, chosen)
     for name in chosen:
-
-        def pandas_mask(name: str = name) -> list[int]:
-            m = table[(table.person == name) & (table.earliest <= hi) & (table.latest >= lo)]
-            return sorted(m.docno.unique().tolist())
-
-        def ours_filter(name: str = name) -> list[str]:
-            return cat.query().involving(name).between("1955", "1960").ids()
-
-        t_first = first_call(ours_filter)
-        expected = [ids[i] for i in pandas_mask()]
-        if expected != ours_filter():
+        if [ids[i] for i in pandas_mask(name)] != ours(name):
             raise SystemExit(f"person filter disagrees for {name!r}")
-        t_ours, t_pd = timed(ours_filter, args.repeat), timed(pandas_mask, args.repeat)
-        print(
-            f"{name:<28}{len(expected):>6}{t_first * 1e3:>10.3f}{t_ours * 1e3:>10.3f}"
-            f"{t_pd * 1e3:>10.3f}"
-            f"{t_ours / t_pd:>8.3f}"
-        )
+    (om, op), (pm, pp) = summary(ours_t), summary(clock(pandas_mask, chosen))
+    print(f"\nperson + 1955..1960, {len(chosen)} distinct persons (ms; {len(table)} table rows)")
+    print(f"ours {om:.3f}/{op:.3f}, pandas {pm:.3f}/{pp:.3f}: ours / pandas {om / pm:.2f}")
 
 
 if __name__ == "__main__":

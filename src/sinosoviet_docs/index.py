@@ -13,9 +13,11 @@ number first".
 The parts:
 
 - :class:`TextIndex`: an inverted index over title, summary, body text and
-  names (authors, people, places), with BM25 impacts precomputed per posting
-  and a forward index of token ids that gives every token's position (for
-  phrases and field prefixes).
+  names (authors, people, places): postings packed per word (document
+  number and count), their BM25 impacts computed on a word's first use (or,
+  for an AND, for the documents holding every word only), and a forward
+  index of token ids that gives every token's position (for phrases and
+  field prefixes).
 - :class:`DateIndex`: the first and last possible day of each dated document
   as ordinals, sorted, for range filters by bisection.
 - value indexes: folded value -> document numbers for type, collection,

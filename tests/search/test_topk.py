@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -17,6 +18,8 @@ from ..strategies import (
     synonym_groups,
 )
 from .brute import Brute, _synonyms
+
+_plain_words = st.sampled_from(["taiwan", "lushun", "stalin", "mao", "east", "the", "nothing"])
 
 
 @given(searchable_catalogues(max_documents=60), plain_searches, st.integers(1, 6))
@@ -115,3 +118,32 @@ def test_a_plain_word_is_a_synonym_group_of_one(
     found = top_k(index_for(cat).text, [(w,) for w in words], conjunctive=conjunctive, k=k)
     docs = list(cat)
     assert expected == [(docs[d].id, s) for s, d in found]
+
+
+def test_one_word_and_plain_and_need_no_impact_order() -> None:
+    """A one-word top k selects (no sort of the word's postings by impact), and an AND of
+    plain words reads impacts of the documents holding all of them only (nothing decoded)."""
+    docs = [ssd.Document(id=f"d{i}", title="east wind" if i % 3 else "east") for i in range(40)]
+    cat = ssd.Catalogue(documents=docs)
+    text = index_for(cat).text
+
+    def refuse(tid: int) -> None:
+        raise AssertionError("impact order computed")
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(text, "impact_order", refuse)
+        assert Brute(cat).ranked("east wind")[:3] == cat.search("east wind").limit(3).scores()
+        assert all(text._encoded[text.vocab[w]] is not None for w in ("east", "wind"))
+        assert Brute(cat).ranked("east")[:3] == cat.search("east").limit(3).scores()
+
+
+@given(
+    searchable_catalogues(max_documents=60), _plain_words, st.lists(st.integers(1, 8), max_size=4)
+)
+def test_a_word_asked_for_several_k_ranks_as_brute_force_each_time(
+    cat: ssd.Catalogue, word: str, ks: list[int]
+) -> None:
+    """The best postings kept per word serve a smaller k and are found again for a larger."""
+    expected = Brute(cat).ranked(word)
+    for k in ks:
+        assert expected[:k] == cat.search(word, aliases=False).limit(k).scores()

@@ -29,6 +29,7 @@ __all__ = [
     "idf",
     "impacts",
     "length_norms",
+    "weight",
 ]
 
 #: BM25 term-frequency saturation.
@@ -55,9 +56,17 @@ def length_norms(lengths: Sequence[int]) -> array[float]:
     return array("d", [K1 * (1 - B + B * dl / avgdl) for dl in lengths])
 
 
+def weight(df: int, n: int) -> float:
+    """What a term held by ``df`` of ``n`` documents weighs: ``idf * (K1 + 1)``.
+
+    A posting's impact is ``weight * tf / (tf + length norm)``.
+    """
+    return idf(df, n) * (K1 + 1)
+
+
 def impacts(df: int, n: int, counts: Iterable[tuple[int, float]]) -> list[float]:
     """The BM25 impacts of a term held by ``df`` of ``n`` documents, for each (tf, length norm)."""
-    w = idf(df, n) * (K1 + 1)
+    w = weight(df, n)
     return [w * tf / (tf + norm) for tf, norm in counts]
 
 

@@ -18,7 +18,7 @@ from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any
 
 from .bm25 import alias_score
-from .filters import contains, field_filter
+from .filters import field_filter
 from .nodes import (
     FIELD_NUMBER,
     And,
@@ -90,19 +90,26 @@ def _phrase(text: TextIndex, node: Phrase) -> Scores:
 
 def _sequence(text: TextIndex, tids: list[int], fields: tuple[int, ...]) -> Scores:
     """Documents where the tokens ``tids`` follow each other in one of ``fields``."""
-    rarest = min(tids, key=text.df)
-    others = [text.docnos(t) for t in set(tids) if t != rarest]
     pattern = array(text.forward.typecode, tids)
-    segment = text.segment
     counts: dict[int, int] = {}
-    for d in text.docnos(rarest):
-        if not all(contains(docnos, d) for docnos in others):
-            continue
-        tf = 0
-        for field in fields:
-            tf += count_runs(segment(d, field), pattern)
-        if tf:
-            counts[d] = tf
+    # Positions are read only for the documents holding every token.
+    candidates = text.common(list(set(tids)))
+    if fields == _ALL_FIELDS:  # the document's fields as one sequence, runs not across them
+        forward, starts, width = text.forward, text.field_starts, len(_ALL_FIELDS)
+        for d in candidates:
+            at = width * d
+            breaks = starts[at + 1 : at + width]
+            tf = count_runs(forward, pattern, (), breaks, starts[at], starts[at + width])
+            if tf:
+                counts[d] = tf
+    else:
+        segment = text.segment
+        for d in candidates:
+            tf = 0
+            for field in fields:
+                tf += count_runs(segment(d, field), pattern)
+            if tf:
+                counts[d] = tf
     return text.score_counts(counts)
 
 

@@ -210,7 +210,7 @@ class MemoryExecutor:
         plain = _plain_terms(expr)
         if plain is not None and order == "relevance" and want is not None:
             groups, conjunctive = plain
-            total = sum(len(text.postings(t)[0]) for g in groups for t in g)
+            total = sum(text.count(t) for g in groups for t in g)
             if found is not None and len(found) < total:
                 scores = score_groups(text, groups, found, conjunctive=conjunctive)
                 ranked = _best(scores, want)
@@ -307,10 +307,10 @@ class MemoryExecutor:
                     n = sum(text.df(t) for t in text.expand_prefix(node.token))
                     found.append((node.token + "*", n))
                 else:
-                    found.append((node.token, len(text.postings(node.token)[0])))
+                    found.append((node.token, text.count(node.token)))
             elif isinstance(node, Phrase):
                 for token in node.tokens:
-                    found.append((token, len(text.postings(token)[0])))
+                    found.append((token, text.count(token)))
             elif isinstance(node, And | Or | Synonyms):
                 for child in node.children:
                     walk(child)

@@ -10,32 +10,35 @@ from __future__ import annotations
 import bisect
 import importlib
 from array import array
+from collections import deque
 from collections.abc import Callable, Iterable, Sequence
+from itertools import repeat
 from typing import TYPE_CHECKING, cast
 
 from .._text import tokenize
-from .bm25 import impacts, length_norms
+from .bm25 import impacts, length_norms, weight
 from .filters import find
 from .nodes import FIELD_NUMBER, FIELDS
+from .topk import highest
 
 if TYPE_CHECKING:
     from ..models import Document
 
-__all__ = ["TextIndex"]
+__all__ = ["TextIndex", "intersect"]
 
 _WIDTH = len(FIELDS)
 _TITLE = FIELD_NUMBER["title"]
 
 
-def _count_python(mapping: dict[str, int], iterable: Iterable[str]) -> None:
+def _count_python(mapping: dict[int, int], iterable: Iterable[int]) -> None:
     for item in iterable:
         mapping[item] = mapping.get(item, 0) + 1
 
 
-def _c_counter() -> Callable[[dict[str, int], Iterable[str]], None]:
+def _c_counter() -> Callable[[dict[int, int], Iterable[int]], None]:
     """The C helper behind collections.Counter, without Counter's per-call overhead."""
     try:
-        found: Callable[[dict[str, int], Iterable[str]], None]
+        found: Callable[[dict[int, int], Iterable[int]], None]
         found = importlib.import_module("_collections")._count_elements
     except (ImportError, AttributeError):  # pragma: no cover - Pythons without it
         return _count_python
@@ -45,9 +48,74 @@ def _c_counter() -> Callable[[dict[str, int], Iterable[str]], None]:
 _count_elements = _c_counter()
 
 
+def _drain(calls: Iterable[object]) -> None:
+    """Run an iterator of calls to the end (at C speed), keeping nothing."""
+    deque(calls, maxlen=0)
+
+
 def _names_text(doc: Document) -> str | None:
     names = (*doc.authors, *doc.people, *doc.places)
     return " ; ".join(names) if names else None
+
+
+def intersect(
+    lists: Sequence[tuple[Sequence[int], int]], *, positions: bool = True
+) -> tuple[list[int], list[list[int]]]:
+    """The document numbers in every list, ascending, and where each is in each list
+    (without ``positions``, nowhere: empty lists).
+
+    A list is ``(keys, shift)``: ascending keys, document ``d`` being the key
+    whose ``key >> shift`` is ``d`` (packed postings, or document numbers with
+    shift 0). The shortest list gives the candidates; each other list, from
+    the shortest up, keeps those it holds. A list over four times longer than
+    the candidates is probed by bisection from where the last probe ended (a
+    skip over everything before it): ``O(m log n)`` for ``m`` candidates and
+    ``n`` postings, and nothing else of it is read. A shorter one is read
+    whole and met with a set, ``O(m + n)`` at C speed.
+
+    >>> intersect([([1, 4, 6, 9], 0), ([2 << 8 | 1, 4 << 8 | 3, 9 << 8 | 1], 8)])
+    ([4, 9], [[1, 3], [1, 2]])
+    """
+    if not lists:
+        return [], []
+    order = sorted(range(len(lists)), key=lambda at: len(lists[at][0]))
+    walked, shift = lists[order[0]]
+    found = list(walked) if shift == 0 else [key >> shift for key in walked]
+    where: list[list[int]] = [[] for _ in lists]
+    if positions:
+        where[order[0]] = list(range(len(found)))
+    done = [order[0]]
+    bisect_left = bisect.bisect_left
+    for at in order[1:]:
+        keys, shift = lists[at]
+        kept: list[int] = []  # which candidates this list holds
+        spots = where[at] if positions else []
+        if len(keys) <= 4 * len(found):
+            docnos = keys if shift == 0 else [key >> shift for key in keys]
+            both = set(found).intersection(docnos)
+            if not positions:
+                found = sorted(both)
+                continue
+            if both:
+                kept = [i for i, d in enumerate(found) if d in both]
+                spots += [bisect_left(docnos, found[i]) for i in kept]
+        else:
+            size = len(keys)
+            lo = 0
+            for i, d in enumerate(found):
+                lo = bisect_left(keys, d << shift, lo)
+                if lo == size:
+                    break
+                if keys[lo] >> shift == d:
+                    kept.append(i)
+                    spots.append(lo)
+        if len(kept) < len(found):
+            found = [found[i] for i in kept]
+            for other in done if positions else ():
+                previous = where[other]
+                where[other] = [previous[i] for i in kept]
+        done.append(at)
+    return found, where
 
 
 _TEXT_OF: dict[str, Callable[[Document], str | None]] = {
@@ -74,10 +142,9 @@ class TextIndex:
         n = len(documents)
         vocab: dict[str, int] = {}
         vocab_get = vocab.get
-        # One array per term of (docno << shift | tf): ascending by document, one append
-        # per posting while building (the hot loop), decoded per term on first use.
+        # One array per term of (docno << shift | tf): ascending by document, decoded per
+        # term on first use. Each document's postings are appended in one pass at C speed.
         encoded: list[array[int]] = []
-        appenders: list[Callable[[int], None]] = []  # encoded[tid].append, looked up once
         titles: list[array[int]] = []  # per term: the documents with it in their title
         # Up to 16 million documents a posting fits 32 bits (8 for the count, larger
         # counts kept in ``overflow``); beyond, 64 bits with 16 for the count.
@@ -87,6 +154,8 @@ class TextIndex:
         forward = array("I")
         field_starts = array("I", [0])
         lengths = array("I")
+        append = array.append
+        title_at = _TITLE - _WIDTH  # the title's entry, counted back from this document's end
         for docno, doc in enumerate(documents):
             tokens: list[str] = []
             base = len(forward)
@@ -95,32 +164,37 @@ class TextIndex:
                 if part:
                     tokens += tokenize(part)
                 field_starts.append(base + len(tokens))
-            counts: dict[str, int] = {}
-            _count_elements(counts, tokens)
-            key = docno << shift
-            looked_up = list(map(vocab_get, counts))
-            if None not in looked_up and len(tokens) < cap:
-                tids = cast("list[int]", looked_up)
-            else:  # new terms, or a huge document
-                tids = []
-                for term, count in counts.items():
-                    tid = vocab_get(term)
+            ids = list(map(vocab_get, tokens))
+            if None in ids:  # new terms
+                for i, tid in enumerate(ids):
                     if tid is None:
-                        tid = vocab[term] = len(encoded)
-                        encoded.append(array(typecode))
-                        appenders.append(encoded[-1].append)
-                        titles.append(array("I"))
+                        term = tokens[i]
+                        tid = vocab_get(term)
+                        if tid is None:
+                            tid = vocab[term] = len(encoded)
+                            encoded.append(array(typecode))
+                            titles.append(array("I"))
+                        ids[i] = tid
+            tids = cast("list[int]", ids)
+            counts: dict[int, int] = {}
+            _count_elements(counts, tids)
+            if len(tokens) >= cap:  # a huge document: counts that do not fit
+                for tid, count in counts.items():
                     if count >= cap:
                         overflow[(tid, docno)] = count
-                        counts[term] = cap
-                    tids.append(tid)
-            for tid, value in zip(tids, map(key.__or__, counts.values()), strict=True):
-                appenders[tid](value)
-            forward.extend(map(vocab.__getitem__, tokens))
-            at = len(field_starts) - 1 - _WIDTH + _TITLE  # this document's title entry
-            for tid in set(forward[field_starts[at] : field_starts[at + 1]]):
-                titles[tid].append(docno)
+                        counts[tid] = cap
+            key = docno << shift
+            _drain(map(append, map(encoded.__getitem__, counts), map(key.__or__, counts.values())))
+            forward.extend(tids)
+            start, end = field_starts[title_at - 1] - base, field_starts[title_at] - base
+            if end > start:
+                _drain(map(append, map(titles.__getitem__, set(tids[start:end])), repeat(docno)))
             lengths.append(len(tokens))
+        # Appending over-allocates: keep exact copies (a slice is allocated to size), one
+        # term at a time so that the build's peak memory hardly grows.
+        for lists in (encoded, titles):
+            for tid, postings in enumerate(lists):
+                lists[tid] = postings[:]
         self.n = n
         self.vocab = vocab
         self.avgdl = sum(lengths) / n if n else 0.0
@@ -135,6 +209,7 @@ class TextIndex:
         self.field_starts = field_starts
         self._order: list[array[int] | None] = [None] * len(vocab)
         self._sorted_terms: list[str] | None = None
+        self._best: dict[int, list[int]] = {}
         self._titles = titles
         self.documents = documents  # for the dates of code names (DatedPhrase)
 
@@ -173,17 +248,64 @@ class TextIndex:
         if encoded is None:  # another thread has decoded this term
             return
         shift, cap = self._shift, (1 << self._shift) - 1
+        norms = self.knorm
+        w = weight(len(encoded), self.n)
+        # impacts(): w * tf / (tf + norm), written out in one pass over the packed postings.
+        found = [w * (tf := e & cap) / (tf + norms[e >> shift]) for e in encoded]
         docnos = array("I", [e >> shift for e in encoded])
-        tfs = [e & cap for e in encoded]
         if self._overflow:
             for i, d in enumerate(docnos):
-                tfs[i] = self._overflow.get((tid, d), tfs[i])
-        norms = self.knorm
-        self._impacts[tid] = array(
-            "f", impacts(len(docnos), self.n, zip(tfs, map(norms.__getitem__, docnos), strict=True))
-        )
+                big = self._overflow.get((tid, d))
+                if big is not None:
+                    found[i] = w * big / (big + norms[d])
+        self._impacts[tid] = array("f", found)
         self._docnos[tid] = docnos
         self._encoded[tid] = None
+
+    def _keys(self, tid: int) -> tuple[Sequence[int], int]:
+        """The term's postings as :func:`intersect` reads them: packed, or decoded."""
+        encoded = self._encoded[tid]
+        if encoded is not None:
+            return encoded, self._shift
+        docnos = self._docnos[tid]  # stored before the packed postings were dropped
+        assert docnos is not None
+        return docnos, 0
+
+    def common(self, tids: Sequence[int]) -> list[int]:
+        """The documents (ascending) holding every term of ``tids``, found without decoding."""
+        return intersect([self._keys(t) for t in tids], positions=False)[0]
+
+    def common_impacts(self, tids: Sequence[int]) -> tuple[list[int], list[list[float]]]:
+        """The documents (ascending) holding every term of ``tids``, and each term's impact
+        in each of them: computed for those documents only (the same 32-bit values as
+        decoding would give)."""
+        views = [self._keys(t) for t in tids]
+        docnos, where = intersect(views)
+        if not docnos:
+            return [], [[] for _ in tids]
+        return docnos, [
+            self._impacts_at(tid, keys, shift, spots)
+            for tid, (keys, shift), spots in zip(tids, views, where, strict=True)
+        ]
+
+    def _impacts_at(
+        self, tid: int, keys: Sequence[int], shift: int, spots: Sequence[int]
+    ) -> list[float]:
+        if shift == 0:  # decoded: the impacts were stored before the packed postings dropped
+            found = self._impacts[tid]
+            assert found is not None
+            return [found[i] for i in spots]
+        cap = (1 << shift) - 1
+        norms, overflow = self.knorm, self._overflow
+        w = weight(len(keys), self.n)
+        values = []
+        for i in spots:
+            e = keys[i]
+            tf = e & cap
+            if tf == cap and overflow:
+                tf = overflow.get((tid, e >> shift), tf)
+            values.append(w * tf / (tf + norms[e >> shift]))
+        return array("f", values).tolist()
 
     def score_counts(self, counts: dict[int, int]) -> dict[int, float]:
         """BM25 scores of a pseudo-term (a phrase) from its count in each document holding it."""
@@ -199,6 +321,11 @@ class TextIndex:
         """Decode every term's postings and impacts now (otherwise done per term on first use)."""
         for tid in range(len(self._encoded)):
             self._decode(tid)
+
+    def count(self, token: str) -> int:
+        """How many documents hold the folded ``token`` (read without decoding its postings)."""
+        tid = self.vocab.get(token)
+        return 0 if tid is None else self.df(tid)
 
     def term_id(self, token: str) -> int | None:
         """The id of a folded token, or None if no document has it."""
@@ -220,6 +347,15 @@ class TextIndex:
             order = array("I", sorted(range(len(found)), key=found.__getitem__, reverse=True))
             self._order[tid] = order  # a complete array, set in one step: safe to share
         return order
+
+    def best(self, tid: int, k: int) -> list[int]:
+        """Positions in the term's postings of its ``k`` highest impacts, highest first,
+        ties by document: a selection (:func:`~.topk.highest`), kept per term for the
+        largest ``k`` asked, so that asking again reads no posting."""
+        kept = self._best.get(tid)
+        if kept is None or (len(kept) < k and len(kept) < self.df(tid)):
+            kept = self._best[tid] = highest(self.impacts(tid), k)  # complete, then shared
+        return kept[:k]
 
     def expand_prefix(self, prefix: str) -> list[int]:
         """The ids of all tokens that start with ``prefix``, in alphabetical order."""

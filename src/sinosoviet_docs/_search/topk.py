@@ -10,6 +10,13 @@ the threshold, the sum of the groups' bounds (no unseen document can reach
 it). For AND only the group with the fewest postings is walked (every match
 is in it); the others count with their highest bound.
 
+Two shapes need no impact order at all. One word: its k highest impacts are
+selected (:func:`highest`, linear in its postings; kept per word). Plain
+words joined by AND: their postings are intersected from the rarest
+(:func:`~.postings.intersect`) and only the documents holding them all are
+scored, since for words of similar frequency the walk would read most of
+the rarest list anyway, and first had to sort it.
+
 >>> from sinosoviet_docs import Catalogue, Document
 >>> from .postings import TextIndex
 >>> docs = [Document(id="a", title="Mao Mao"), Document(id="b", title="Mao and Stalin")]
@@ -22,6 +29,7 @@ from __future__ import annotations
 
 import heapq
 import math
+import operator
 from array import array
 from collections.abc import Callable, Iterable, Sequence
 from heapq import heappush, heapreplace
@@ -33,7 +41,7 @@ from .filters import find
 if TYPE_CHECKING:
     from .postings import TextIndex
 
-__all__ = ["score_groups", "top_k"]
+__all__ = ["highest", "score_groups", "top_k"]
 
 # Bounds are compared with a little room, so that rounding in a sum taken in another
 # order never prunes a document that ties or beats the k-th best.
@@ -46,23 +54,29 @@ _Cursor: TypeAlias = "tuple[array[int], array[float], Sequence[int], float | Non
 _Group: TypeAlias = "tuple[float | None, list[_Cursor]]"
 
 
-def _groups(text: TextIndex, groups: Sequence[Sequence[str]], conjunctive: bool) -> list[_Group]:
+def _groups(
+    text: TextIndex, groups: Sequence[Sequence[str]], conjunctive: bool, *, ordered: bool = True
+) -> list[_Group]:
     """The cursors of each group's indexed words (groups with none left out; for AND,
-    no groups at all if one has none)."""
+    no groups at all if one has none); without ``ordered``, cursors have no impact order."""
+
+    def order(tid: int) -> Sequence[int]:
+        return text.impact_order(tid) if ordered else ()
+
     found: list[_Group] = []
     for typed, *aliases in groups:
         cursors: list[_Cursor] = []
         floor: float | None = None
         tid = text.term_id(typed)
         if tid is not None:
-            impacts, order = text.impacts(tid), text.impact_order(tid)
-            floor = impacts[order[-1]]  # the lowest impact is last in impact order
-            cursors.append((text.docnos(tid), impacts, order, None))
+            impacts = text.impacts(tid)
+            floor = min(impacts)
+            cursors.append((text.docnos(tid), impacts, order(tid), None))
         for alias in aliases:
             tid = text.term_id(alias)
             if tid is not None:
                 cap = math.inf if floor is None else floor
-                cursors.append((text.docnos(tid), text.impacts(tid), text.impact_order(tid), cap))
+                cursors.append((text.docnos(tid), text.impacts(tid), order(tid), cap))
         if cursors:
             found.append((floor, cursors))
         elif conjunctive:
@@ -138,23 +152,21 @@ def _walk_cursor(
     conjunctive: bool,
     accept: Callable[[int], bool] | None,
 ) -> list[tuple[float, int]]:
-    """The walk when one cursor alone is walked: group ``at`` is one word, and the only
-    group or (AND) the rarest. It never meets a document twice, and the threshold at a
-    position is the cursor's bound there plus ``fixed``, the others' highest bounds.
-    With no other group the walk is in the order of the final ranking: k found is done.
+    """The walk when one cursor alone is walked: group ``at`` is one word, the rarest of
+    an AND. It never meets a document twice, and the threshold at a position is the
+    cursor's bound there plus ``fixed``, the others' highest bounds.
     """
     docnos, impacts, order, cap = lists[at][1][0]
-    alone = len(lists) == 1
     heap: list[tuple[float, int]] = []
     for pos in order:
         impact = impacts[pos]
         value = impact if cap is None else alias_bound(impact, cap)
-        if len(heap) == k and (alone or heap[0][0] > (value + fixed) * _SLACK):
+        if len(heap) == k and heap[0][0] > (value + fixed) * _SLACK:
             break
         d = docnos[pos]
         if accept is not None and not accept(d):
             continue
-        score = value if alone else _score(lists, d, conjunctive, at, value)
+        score = _score(lists, d, conjunctive, at, value)
         if score is None:
             continue
         item = (score, -d)  # the hot loop: _push written out
@@ -163,6 +175,57 @@ def _walk_cursor(
         elif item > heap[0]:
             heapreplace(heap, item)
     return _best_first(heap)
+
+
+def highest(values: Sequence[float], k: int) -> list[int]:
+    """Positions of the ``k`` highest ``values``, highest first, ties by position: a
+    selection, not a sort (one pass finds the k-th highest value, then only the values
+    reaching it are ordered), ``O(n + k log k)``.
+
+    >>> highest([0.5, 2.0, 1.0, 2.0], 3)
+    [1, 3, 2]
+    """
+    if len(values) <= k:
+        spots: Sequence[int] = range(len(values))
+    else:
+        least = heapq.nlargest(k, values)[-1]
+        spots = [i for i, v in enumerate(values) if v >= least]
+    return sorted(spots, key=lambda i: (-values[i], i))[:k]
+
+
+def _top_one(
+    cursor: _Cursor, k: int, accept: Callable[[int], bool] | None
+) -> list[tuple[float, int]]:
+    """The k best of one word (or alias): a selection among the documents ``accept``
+    keeps, of the word's impacts or the alias's scores."""
+    docnos, impacts, _, cap = cursor
+    values: Sequence[float] = impacts if cap is None else [alias_bound(x, cap) for x in impacts]
+    if accept is not None:
+        kept = [i for i, d in enumerate(docnos) if accept(d)]
+        spots = heapq.nlargest(k, kept, key=values.__getitem__)
+        best = sorted(spots, key=lambda i: (-values[i], i))
+    else:
+        best = highest(values, k)
+    return [(values[i], docnos[i]) for i in best]
+
+
+def _top_and(
+    text: TextIndex, words: Sequence[str], k: int, accept: Callable[[int], bool] | None
+) -> list[tuple[float, int]]:
+    """The k best documents holding every word: the postings intersected (the rarest
+    walked, the others galloped through), impacts computed for the documents in all."""
+    tids = [text.term_id(w) for w in words]
+    if any(t is None for t in tids):
+        return []
+    docnos, columns = text.common_impacts([t for t in tids if t is not None])
+    scores = columns[0]
+    for column in columns[1:]:  # summed in the order of the words, as _score does
+        scores = list(map(operator.add, scores, column))
+    spots: Iterable[int] = range(len(docnos))
+    if accept is not None:
+        spots = [i for i in spots if accept(docnos[i])]
+    best = heapq.nsmallest(k, spots, key=lambda i: (-scores[i], i))
+    return [(scores[i], docnos[i]) for i in best]
 
 
 def top_k(
@@ -175,8 +238,22 @@ def top_k(
 ) -> list[tuple[float, int]]:
     """The ``k`` best (score, docno), best first, ties by document number; ``accept``
     (when given) keeps only the documents it is true for."""
-    lists = _groups(text, groups, conjunctive)
-    if not lists or k <= 0:
+    if k <= 0:
+        return []
+    if len(groups) == 1 and len(groups[0]) == 1 and accept is None:  # one plain word
+        tid = text.term_id(groups[0][0])
+        if tid is None:
+            return []
+        docnos, impacts = text.decoded(tid)
+        return [(impacts[i], docnos[i]) for i in text.best(tid, k)]
+    if conjunctive and len(groups) > 1 and all(len(g) == 1 for g in groups):
+        return _top_and(text, [g[0] for g in groups], k, accept)
+    lists = _groups(text, groups, conjunctive, ordered=len(groups) > 1)
+    if len(lists) == 1 and len(lists[0][1]) == 1:
+        return _top_one(lists[0][1][0], k, accept)
+    if len(groups) == 1:  # one word and its aliases: walked in impact order
+        lists = _groups(text, groups, conjunctive)
+    if not lists:
         return []
     if conjunctive:
         rarest = min(range(len(lists)), key=lambda at: sum(len(c[0]) for c in lists[at][1]))
