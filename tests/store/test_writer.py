@@ -8,11 +8,12 @@ from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import sinosoviet_docs as ssd
 from sinosoviet_docs.store import _writer, open, save
 
-from ..strategies import catalogues
+from ..strategies import catalogues, document_dates
 from .helpers import stored
 
 
@@ -87,3 +88,17 @@ def test_link_tables_and_plain_search_for_other_clients(tmp_path: Path) -> None:
     version = db.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
     assert version == ("1",)
     db.close()
+
+
+@settings(max_examples=30, deadline=None)
+@given(catalogues(dates=document_dates()), st.sampled_from(["overlaps", "within"]))
+def test_dates_of_every_kind_survive_the_store_and_filter_alike(
+    cat: ssd.Catalogue, mode: str
+) -> None:
+    """Decades, seasons, ranges and open ranges load back equal, and a period filter keeps
+    the same documents on the store as in memory (an open end reaches every day its side)."""
+    with stored(cat) as store:
+        assert store.to_catalogue() == cat
+        for start, end in (("1950", "1952"), ("1955-06", None), (None, "1949")):
+            expected = cat.query().between(start, end, mode=mode).ids()  # type: ignore[arg-type]
+            assert expected == store.query().between(start, end, mode=mode).ids()  # type: ignore[arg-type]
