@@ -414,3 +414,15 @@ def test_a_record_id_wins_over_an_id_shared_with_a_document_without_one() -> Non
     b = ssd.Catalogue(documents=[Document(id="x", title="Cable", record_id=7)])
     merged = ssd.merge(a, b)
     assert {("x", None), ("y", 7)} == {(d.id, d.record_id) for d in merged}
+
+
+def test_a_record_id_is_matched_before_a_record_less_document_of_the_same_side() -> None:
+    """B holds '0' (no record id) and '00' (record 1); A holds '0' (record 1): record 1 is one
+    document after the merge, and B's record-less '0' is kept apart under a new id."""
+    a = ssd.Catalogue(documents=[Document(id="0", title="T", record_id=1)])
+    b = ssd.Catalogue(
+        documents=[Document(id="0", title="U"), Document(id="00", title="V", record_id=1)]
+    )
+    merged = ssd.merge(a, b)
+    assert 1 == sum(d.record_id == 1 for d in merged)
+    assert 2 == len(merged)

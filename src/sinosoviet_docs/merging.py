@@ -652,7 +652,10 @@ def assemble(
     """
     merger = _Merger(on_conflict)
     for origin, group in enumerate(groups):
-        for doc in group:
+        # A group's documents with a record id are matched first, so that one of them is
+        # never kept apart from its record by a record-less document of its own group
+        # that took the match by id or title.
+        for doc in sorted(group, key=lambda d: d.record_id is None):
             merger.add(doc, None if within_groups else origin)
     docs = _rename_related(merger.documents(), merger.renamed)
     merged_collections, docs = _merge_collections(collections, docs, merger.renamed, on_conflict)
