@@ -643,3 +643,34 @@ def test_parse_date_keeps_the_range_error() -> None:
     with pytest.raises(DateParseError, match="start 1959 is after") as info:
         parse_date("1959/1950")
     assert "1959/1950" == info.value.text
+
+
+@pytest.mark.parametrize(
+    "text", ["١٩٥٠-٠٢", "１９５０", "1950-０２", "195٠/1959", "1950\x00", "19X٥"]
+)
+def test_from_edtf_reads_only_ascii_digits(text: str) -> None:
+    with pytest.raises(DateParseError):
+        PartialDate.from_edtf(text) if "/" not in text else DateRange.from_edtf(text)
+
+
+def test_a_long_bad_range_side_is_quoted_short() -> None:
+    side = "y" * 500
+    with pytest.raises(DateParseError) as caught:
+        DateRange.parse(f"1950/{side}")
+    assert len(str(caught.value)) < 300
+    assert caught.value.reason.startswith("bad end 'yyyy")
+    assert "...'" in caught.value.reason
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("1950 - ", DateRange(start=pd(1950))),
+        ("1950 -", DateRange(start=pd(1950))),
+        (" - 1959", DateRange(end=pd(1959))),
+        ("February 1950 - ", DateRange(start=pd(1950, 2))),
+    ],
+)
+def test_range_with_a_dash_and_one_side_is_open(text: str, expected: DateRange) -> None:
+    assert DateRange.parse(text) == expected
+    assert parse_date(text) == expected

@@ -16,6 +16,7 @@ import attrs
 
 __all__ = [
     "AmbiguousNameError",
+    "ArgumentTypeError",
     "AuthorityLoadError",
     "CatalogueError",
     "CatalogueLoadError",
@@ -40,8 +41,40 @@ class SinosovietDocsError(Exception):
     """Base class of every error this library raises on purpose."""
 
 
+def _quote(value: object, limit: int = 80) -> str:
+    """The repr of ``value``, cut to about ``limit`` characters with "..." when longer.
+
+    >>> len(_quote("x" * 200)), _quote("x" * 200)[-5:] == "x...'"
+    (80, True)
+    """
+    shown = repr(value)
+    if len(shown) <= limit:
+        return shown
+    return (
+        shown[: limit - 4] + "..." + shown[-1] if isinstance(value, str) else shown[:limit] + "..."
+    )
+
+
+class ArgumentTypeError(SinosovietDocsError, TypeError):
+    """A public function or constructor given a value of the wrong type.
+
+    ``argument`` names the parameter, ``expected`` what it takes, ``got`` the value given.
+
+    >>> str(ArgumentTypeError("languages", "a tuple of str", "Russian"))
+    "languages must be a tuple of str, not str 'Russian'"
+    """
+
+    def __init__(self, argument: str, expected: str, got: object) -> None:
+        self.argument = argument
+        self.expected = expected
+        self.got = got
+        super().__init__(f"{argument} must be {expected}, not {type(got).__name__} {_quote(got)}")
+
+
 class DateParseError(SinosovietDocsError, ValueError):
     """A date string that is empty, malformed or names an impossible day.
+
+    ``text`` keeps the whole input; the message quotes at most about 80 characters of it.
 
     >>> str(DateParseError("February 30, 1950", "day is out of range for month"))
     "cannot read date 'February 30, 1950': day is out of range for month"
@@ -50,7 +83,7 @@ class DateParseError(SinosovietDocsError, ValueError):
     def __init__(self, text: str, reason: str) -> None:
         self.text = text
         self.reason = reason
-        super().__init__(f"cannot read date {text!r}: {reason}")
+        super().__init__(f"cannot read date {_quote(text)}: {reason}")
 
 
 class UnsupportedDateError(DateParseError):
