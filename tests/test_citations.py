@@ -9,6 +9,7 @@ from hypothesis import given
 
 import sinosoviet_docs as ssd
 from sinosoviet_docs.citations import ArchivalReference, parse_citation, split_credits
+from sinosoviet_docs.exceptions import ArgumentTypeError
 
 from .strategies import citation_texts
 
@@ -173,3 +174,9 @@ def test_pathological_citation_is_kept_whole() -> None:
     """
     text = "(" + "a: b, " * 5000 + ")"
     assert [("other", text)] == [(r.kind, r.raw) for r in parse_citation(text)]
+
+
+@pytest.mark.parametrize("text", [None, 5, b"APRF, f. 45"])
+def test_parse_citation_refuses_what_is_not_text(text: object) -> None:
+    with pytest.raises(ArgumentTypeError, match=r"^text must be a str"):
+        parse_citation(text)  # type: ignore[arg-type]

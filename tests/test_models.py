@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import itertools
+import re
+from collections.abc import Callable
 
 import attrs
 import pytest
 from hypothesis import given
 
 import sinosoviet_docs as ssd
+from sinosoviet_docs.exceptions import ArgumentTypeError
 from sinosoviet_docs.models import slugify
 
 from .strategies import catalogues
@@ -227,3 +230,72 @@ def test_rank_in() -> None:
         "a", popularity=(ssd.Popularity(collection="c", rank=3), ssd.Popularity(collection="d"))
     )
     assert (3, None, None) == (doc.rank_in("c"), doc.rank_in("d"), doc.rank_in("e"))
+
+
+@pytest.mark.parametrize(
+    ("fields", "argument", "message"),
+    [
+        (
+            {"languages": "Russian"},
+            "languages",
+            "languages must be a tuple of str, not str 'Russian'",
+        ),
+        ({"authors": ["Mao"]}, "authors", "authors must be a tuple of str, not list ['Mao']"),
+        ({"people": ("Mao", 5)}, "people item", "people item must be a str, not int 5"),
+        ({"date": "1950"}, "date", "date must be a PartialDate or None, not str '1950'"),
+        ({"uploaded": 1950}, "uploaded", "uploaded must be a PartialDate or None, not int 1950"),
+        ({"id": 5}, "id", "id must be a str, not int 5"),
+        ({"title": None}, "title", "title must be a str, not NoneType None"),
+        ({"record_id": "5"}, "record_id", "record_id must be a positive int or None, not str '5'"),
+        (
+            {"record_id": True},
+            "record_id",
+            "record_id must be a positive int or None, not bool True",
+        ),
+        ({"summary": b"s"}, "summary", "summary must be a str or None, not bytes b's'"),
+        ({"provenance": ("a.json",)}, "provenance item", "must be a Provenance, not str"),
+        ({"popularity": (ssd.Popularity(collection="c"), "c")}, "popularity item", "Popularity"),
+    ],
+)
+def test_document_refuses_a_wrong_type_naming_the_argument(
+    fields: dict[str, object], argument: str, message: str
+) -> None:
+    values: dict[str, object] = {"id": "x", "title": "T", **fields}
+    with pytest.raises(ArgumentTypeError, match=re.escape(message)) as caught:
+        ssd.Document(**values)  # type: ignore[arg-type]
+    assert caught.value.argument == argument
+    assert isinstance(caught.value, TypeError)
+    assert isinstance(caught.value, ssd.SinosovietDocsError)
+
+
+@pytest.mark.parametrize(
+    ("build", "argument"),
+    [
+        (lambda: ssd.Provenance(source=5), "source"),
+        (lambda: ssd.Provenance(source="s", urls="http://x"), "urls"),
+        (lambda: ssd.Provenance(source="s", page="1"), "page"),
+        (lambda: ssd.Popularity(collection=None), "collection"),
+        (lambda: ssd.Conflict(field="date", values="1950"), "values"),
+        (lambda: ssd.CollectionRef(title="T", slug="t", period="1950/1959"), "period"),
+        (lambda: ssd.Collection(slug="s", title="T", aliases="old"), "aliases"),
+        (lambda: ssd.Collection(slug="s", title="T", popular=["x"]), "popular item"),
+        (lambda: ssd.CatalogueInfo(sources="a.json"), "sources"),
+        (lambda: ssd.Catalogue(documents="abc"), "documents"),
+        (lambda: ssd.Catalogue(documents=[{"id": "x", "title": "T"}]), "documents item"),
+        (lambda: ssd.Catalogue(collections="c"), "collections"),
+        (lambda: ssd.Catalogue(info=None), "info"),
+    ],
+)
+def test_records_refuse_a_wrong_type_naming_the_argument(
+    build: Callable[[], object], argument: str
+) -> None:
+    with pytest.raises(ArgumentTypeError) as caught:
+        build()
+    assert caught.value.argument == argument
+
+
+def test_document_wrong_type_never_reaches_a_save() -> None:
+    with pytest.raises(ArgumentTypeError):
+        ssd.Document(id="x", title="T", languages="Russian")  # type: ignore[arg-type]
+    doc = ssd.Document(id="x", title="T", languages=("Russian",))
+    assert ssd.loads(ssd.dumps(ssd.Catalogue(documents=[doc])))["x"].languages == ("Russian",)

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime
+import sys
+from collections.abc import Callable
 
 import pytest
 from hypothesis import given
@@ -11,6 +13,7 @@ from hypothesis import strategies as st
 import sinosoviet_docs as ssd
 import sinosoviet_docs.names as _names
 from sinosoviet_docs._text import tokenize
+from sinosoviet_docs.exceptions import ArgumentTypeError
 
 from .search.brute import _cat
 from .search.counting import count_plan_runs, run_together
@@ -318,3 +321,40 @@ def test_threads_reading_one_query_share_one_run(monkeypatch: pytest.MonkeyPatch
     assert all(ids == found[0] for ids in found)
     assert 300 == len(found[0])
     assert 1 == len(runs)
+
+
+@pytest.mark.parametrize(
+    ("call", "argument"),
+    [
+        (lambda q: q.in_collection(None), "collection"),
+        (lambda q: q.involving(None), "name"),
+        (lambda q: q.of_type(5), "type"),
+        (lambda q: q.about(None), "topic"),
+        (lambda q: q.at(5), "place"),
+        (lambda q: q.in_language(None), "language"),
+        (lambda q: q.sent_by(5), "name"),
+        (lambda q: q.sent_to(None), "name"),
+        (lambda q: q.from_archive(None), "archive"),
+        (lambda q: q.search(None), "text"),
+        (lambda q: q.search(1958), "text"),
+        (lambda q: q.where("type == 'Telegram'"), "predicate"),
+        (lambda q: q.between(1950, None), "start"),
+        (lambda q: q.between(None, 1959.5), "end"),
+    ],
+)
+def test_filters_refuse_a_wrong_type_naming_the_argument(
+    bundled: ssd.Catalogue, call: Callable[[ssd.Query], object], argument: str
+) -> None:
+    with pytest.raises(ArgumentTypeError) as caught:
+        call(bundled.query())
+    assert caught.value.argument == argument
+    assert argument in str(caught.value)
+
+
+@pytest.mark.parametrize("method", ["offset", "limit"])
+def test_offset_and_limit_beyond_any_index_are_refused_at_once(
+    bundled: ssd.Catalogue, method: str
+) -> None:
+    with pytest.raises(ValueError, match=rf"^{method} must be an integer from 0 to sys.maxsize"):
+        getattr(bundled.query(), method)(10**20)
+    assert len(getattr(bundled.query(), method)(sys.maxsize)) in (0, len(bundled))

@@ -11,14 +11,19 @@ loaders, never through ``Document(**row)``.
 from __future__ import annotations
 
 import datetime
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import TYPE_CHECKING, Any, Literal
 
 import attrs
 
 from ._text import slugify
 from .dates import DateRange, PartialDate
-from .exceptions import CatalogueError, CollectionNotFoundError, DocumentNotFoundError
+from .exceptions import (
+    ArgumentTypeError,
+    CatalogueError,
+    CollectionNotFoundError,
+    DocumentNotFoundError,
+)
 
 if TYPE_CHECKING:
     from .checks import CheckReport
@@ -49,7 +54,14 @@ ARCHIVE_URL = "https://digitalarchive.wilsoncenter.org"
 CollectionKind = Literal["collection", "resource-guide"]
 
 
+# The validators below check the type first with ``type(x) is ...``, which is
+# what a loader passes (it has read the types already), so they cost little on
+# the loading path; a subclass is accepted on the slower isinstance check.
+
+
 def _non_empty(_instance: object, attribute: attrs.Attribute[str], value: str) -> None:
+    if type(value) is not str and not isinstance(value, str):
+        raise ArgumentTypeError(attribute.name, "a str", value)
     if not value.strip():
         raise ValueError(f"{attribute.name} must not be empty or blank")
 
@@ -57,8 +69,53 @@ def _non_empty(_instance: object, attribute: attrs.Attribute[str], value: str) -
 def _positive_or_none(
     _instance: object, attribute: attrs.Attribute[int | None], value: int | None
 ) -> None:
-    if value is not None and (isinstance(value, bool) or value < 1):
+    if value is None:
+        return
+    if type(value) is not int and (isinstance(value, bool) or not isinstance(value, int)):
+        raise ArgumentTypeError(attribute.name, "a positive int or None", value)
+    if value < 1:
         raise ValueError(f"{attribute.name} must be a positive integer or None, not {value!r}")
+
+
+def _optional(
+    kind: type[Any], expected: str, *, none: bool = True
+) -> Callable[[object, attrs.Attribute[Any], Any], None]:
+    """A validator: a ``kind``, or ``None`` too unless ``none`` is false."""
+
+    def check(_instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
+        if value is None and none:
+            return
+        if type(value) is not kind and not isinstance(value, kind):
+            raise ArgumentTypeError(attribute.name, expected, value)
+
+    return check
+
+
+def _tuple_of(
+    kind: type[Any], expected: str
+) -> Callable[[object, attrs.Attribute[Any], Any], None]:
+    """A validator: a tuple (not a list, not a bare string) whose items are ``kind``."""
+
+    def check(_instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
+        if type(value) is not tuple and not isinstance(value, tuple):
+            raise ArgumentTypeError(attribute.name, expected, value)
+        for item in value:
+            if type(item) is not kind and not isinstance(item, kind):
+                raise ArgumentTypeError(f"{attribute.name} item", f"a {kind.__name__}", item)
+
+    return check
+
+
+def _list_as_tuple(value: Any) -> Any:
+    """A list becomes a tuple (a collection is built by hand, rarely); anything else stays."""
+    return tuple(value) if type(value) is list else value
+
+
+_STR = _optional(str, "a str or None")
+_DATE = _optional(PartialDate, "a PartialDate or None")
+_RANGE = _optional(DateRange, "a DateRange or None")
+_INT = _optional(int, "an int or None")
+_STRS = _tuple_of(str, "a tuple of str")
 
 
 @attrs.frozen(kw_only=True)
@@ -69,7 +126,7 @@ class Popularity:
     order is not known.
     """
 
-    collection: str
+    collection: str = attrs.field(validator=_optional(str, "a str", none=False))
     rank: int | None = attrs.field(default=None, validator=_positive_or_none)
 
 
@@ -85,11 +142,11 @@ class Provenance:
     """
 
     source: str = attrs.field(validator=_non_empty)
-    urls: tuple[str, ...] = ()
-    note: str | None = None
-    retrieved: str | None = None
-    page: int | None = None
-    position: int | None = None
+    urls: tuple[str, ...] = attrs.field(default=(), validator=_STRS)
+    note: str | None = attrs.field(default=None, validator=_STR)
+    retrieved: str | None = attrs.field(default=None, validator=_STR)
+    page: int | None = attrs.field(default=None, validator=_INT)
+    position: int | None = attrs.field(default=None, validator=_INT)
 
 
 @attrs.frozen(kw_only=True)
@@ -101,8 +158,8 @@ class Conflict:
     """
 
     field: str = attrs.field(validator=_non_empty)
-    values: tuple[str, ...]
-    sources: tuple[str, ...] = ()
+    values: tuple[str, ...] = attrs.field(validator=_STRS)
+    sources: tuple[str, ...] = attrs.field(default=(), validator=_STRS)
 
 
 @attrs.frozen(kw_only=True)
@@ -122,30 +179,36 @@ class Document:
     id: str = attrs.field(validator=_non_empty)
     title: str = attrs.field(validator=_non_empty)
     record_id: int | None = attrs.field(default=None, validator=_positive_or_none)
-    date: PartialDate | None = None
-    dates_printed: tuple[str, ...] = ()
-    summary: str | None = None
-    type: str | None = None
-    languages: tuple[str, ...] = ()
-    authors: tuple[str, ...] = ()
-    people: tuple[str, ...] = ()
-    places: tuple[str, ...] = ()
-    topics: tuple[str, ...] = ()
-    source: str | None = None
-    original_archive: str | None = None
-    text: str | None = None
-    uploaded: PartialDate | None = None
-    collections: tuple[str, ...] = ()
-    url: str | None = None
-    credits: str | None = None
-    rights: str | None = None
-    classification: str | None = None
-    donors: tuple[str, ...] = ()
-    contributors: tuple[str, ...] = ()
-    related: tuple[str, ...] = ()
-    popularity: tuple[Popularity, ...] = ()
-    provenance: tuple[Provenance, ...] = ()
-    conflicts: tuple[Conflict, ...] = ()
+    date: PartialDate | None = attrs.field(default=None, validator=_DATE)
+    dates_printed: tuple[str, ...] = attrs.field(default=(), validator=_STRS)
+    summary: str | None = attrs.field(default=None, validator=_STR)
+    type: str | None = attrs.field(default=None, validator=_STR)
+    languages: tuple[str, ...] = attrs.field(default=(), validator=_STRS)
+    authors: tuple[str, ...] = attrs.field(default=(), validator=_STRS)
+    people: tuple[str, ...] = attrs.field(default=(), validator=_STRS)
+    places: tuple[str, ...] = attrs.field(default=(), validator=_STRS)
+    topics: tuple[str, ...] = attrs.field(default=(), validator=_STRS)
+    source: str | None = attrs.field(default=None, validator=_STR)
+    original_archive: str | None = attrs.field(default=None, validator=_STR)
+    text: str | None = attrs.field(default=None, validator=_STR)
+    uploaded: PartialDate | None = attrs.field(default=None, validator=_DATE)
+    collections: tuple[str, ...] = attrs.field(default=(), validator=_STRS)
+    url: str | None = attrs.field(default=None, validator=_STR)
+    credits: str | None = attrs.field(default=None, validator=_STR)
+    rights: str | None = attrs.field(default=None, validator=_STR)
+    classification: str | None = attrs.field(default=None, validator=_STR)
+    donors: tuple[str, ...] = attrs.field(default=(), validator=_STRS)
+    contributors: tuple[str, ...] = attrs.field(default=(), validator=_STRS)
+    related: tuple[str, ...] = attrs.field(default=(), validator=_STRS)
+    popularity: tuple[Popularity, ...] = attrs.field(
+        default=(), validator=_tuple_of(Popularity, "a tuple of Popularity")
+    )
+    provenance: tuple[Provenance, ...] = attrs.field(
+        default=(), validator=_tuple_of(Provenance, "a tuple of Provenance")
+    )
+    conflicts: tuple[Conflict, ...] = attrs.field(
+        default=(), validator=_tuple_of(Conflict, "a tuple of Conflict")
+    )
 
     @staticmethod
     def make_id(*, title: str, date: PartialDate | None, record_id: int | None = None) -> str:
@@ -262,7 +325,7 @@ class CollectionRef:
     title: str = attrs.field(validator=_non_empty)
     slug: str = attrs.field(validator=_non_empty)
     kind: CollectionKind = "collection"
-    period: DateRange | None = None
+    period: DateRange | None = attrs.field(default=None, validator=_RANGE)
 
 
 @attrs.frozen(kw_only=True)
@@ -278,17 +341,27 @@ class Collection:
     slug: str = attrs.field(validator=_non_empty)
     title: str = attrs.field(validator=_non_empty)
     kind: CollectionKind = "collection"
-    description: str | None = None
-    period: DateRange | None = None
-    related: tuple[CollectionRef, ...] = ()
+    description: str | None = attrs.field(default=None, validator=_STR)
+    period: DateRange | None = attrs.field(default=None, validator=_RANGE)
+    related: tuple[CollectionRef, ...] = attrs.field(
+        default=(),
+        converter=_list_as_tuple,
+        validator=_tuple_of(CollectionRef, "a tuple of CollectionRef"),
+    )
     resource_guide: CollectionRef | None = None
-    popular: tuple[Document, ...] = ()
+    popular: tuple[Document, ...] = attrs.field(
+        default=(), converter=_list_as_tuple, validator=_tuple_of(Document, "a tuple of Document")
+    )
     archive_id: int | None = attrs.field(default=None, validator=_positive_or_none)
-    aliases: tuple[str, ...] = ()
-    url: str | None = None
-    authors: tuple[str, ...] = ()
-    date: PartialDate | None = None
-    provenance: tuple[Provenance, ...] = ()
+    aliases: tuple[str, ...] = attrs.field(default=(), converter=_list_as_tuple, validator=_STRS)
+    url: str | None = attrs.field(default=None, validator=_STR)
+    authors: tuple[str, ...] = attrs.field(default=(), converter=_list_as_tuple, validator=_STRS)
+    date: PartialDate | None = attrs.field(default=None, validator=_DATE)
+    provenance: tuple[Provenance, ...] = attrs.field(
+        default=(),
+        converter=_list_as_tuple,
+        validator=_tuple_of(Provenance, "a tuple of Provenance"),
+    )
 
     def ref(self) -> CollectionRef:
         """A short reference to this collection, as other pages link to it."""
@@ -308,13 +381,19 @@ class CatalogueInfo:
     """What a catalogue is: its title, when it was built, and from what."""
 
     title: str = "Sino-Soviet document catalogue"
-    built: str | None = None
-    sources: tuple[str, ...] = ()
-    note: str | None = None
+    built: str | None = attrs.field(default=None, validator=_STR)
+    sources: tuple[str, ...] = attrs.field(default=(), validator=_STRS)
+    note: str | None = attrs.field(default=None, validator=_STR)
 
 
 def _sorted_documents(documents: Iterable[Document]) -> tuple[Document, ...]:
-    return tuple(sorted(documents, key=Document.sort_key))
+    if isinstance(documents, str | bytes | dict) or not isinstance(documents, Iterable):
+        raise ArgumentTypeError("documents", "an iterable of Document", documents)
+    docs = tuple(documents)
+    for doc in docs:
+        if type(doc) is not Document and not isinstance(doc, Document):
+            raise ArgumentTypeError("documents item", "a Document", doc)
+    return tuple(sorted(docs, key=Document.sort_key))
 
 
 @attrs.frozen(kw_only=True)
@@ -334,8 +413,14 @@ class Catalogue:
     """
 
     documents: tuple[Document, ...] = attrs.field(default=(), converter=_sorted_documents)
-    collections: tuple[Collection, ...] = ()
-    info: CatalogueInfo = attrs.field(factory=CatalogueInfo)
+    collections: tuple[Collection, ...] = attrs.field(
+        default=(),
+        converter=_list_as_tuple,
+        validator=_tuple_of(Collection, "a tuple of Collection"),
+    )
+    info: CatalogueInfo = attrs.field(
+        factory=CatalogueInfo, validator=_optional(CatalogueInfo, "a CatalogueInfo", none=False)
+    )
     _by_id: dict[str, Document] = attrs.field(
         init=False, repr=False, eq=False, hash=False, factory=dict
     )

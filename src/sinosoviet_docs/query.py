@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import datetime
 import itertools
+import sys
 import warnings
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any, Literal
@@ -43,7 +44,7 @@ from ._search.planner import Hits, Memo, MemoryExecutor, Plan
 from ._search.rewrite import parsed as parsed_search
 from ._search.rewrite import place_variants
 from .dates import DateRange, PartialDate
-from .exceptions import QuerySyntaxError
+from .exceptions import ArgumentTypeError, QuerySyntaxError
 from .index import CatalogueIndex, index_for
 
 if TYPE_CHECKING:
@@ -228,6 +229,7 @@ class Query(_Exports):
 
         Raises :class:`~sinosoviet_docs.CollectionNotFoundError` at once for an unknown one.
         """
+        _check_str("collection", collection)
         slug = self.catalogue.collection(collection).slug
         return self._add(value_filter(f"in_collection({slug!r})", "collection", (slug,)))
 
@@ -242,7 +244,7 @@ class Query(_Exports):
         Undated documents match no date filter. Bad date strings raise
         :class:`~sinosoviet_docs.DateParseError` at once.
         """
-        lo, hi = _bound(start), _bound(end)
+        lo, hi = _bound("start", start), _bound("end", end)
         check_choice("mode", mode, DateMode)
         label = f"between({_show(lo)}, {_show(hi)}, mode={mode!r})"
         return self._add(date_filter(label, lo, hi, within=mode == "within"))
@@ -258,22 +260,27 @@ class Query(_Exports):
         Semenov"); a spelling the authority gives to several persons
         ("Kuznetsov") is never added, nor are the spellings of an ambiguous name.
         """
+        _check_str("name", name)
         return self._add(person_filter(f"involving({name!r})", name))
 
     def of_type(self, type: str) -> Query:
         """Documents of this type ("Telegram", "Memorandum of Conversation"), folded."""
+        _check_str("type", type)
         return self._value_filter("of_type", "type", type)
 
     def about(self, topic: str) -> Query:
         """Documents with this subject heading ("China--Foreign relations--Soviet Union")."""
+        _check_str("topic", topic)
         return self._value_filter("about", "topic", topic)
 
     def at(self, place: str) -> Query:
         """Documents with this place (and its other names, with the place authority)."""
+        _check_str("place", place)
         return self._value_filter("at", "place", place, place_variants(place))
 
     def in_language(self, language: str) -> Query:
         """Documents in this language ("Russian", "Chinese"), folded."""
+        _check_str("language", language)
         return self._value_filter("in_language", "language", language)
 
     def _value_filter(
@@ -283,6 +290,8 @@ class Query(_Exports):
 
     def where(self, predicate: Callable[[Document], bool]) -> Query:
         """Documents for which ``predicate(doc)`` is true (the escape hatch)."""
+        if not callable(predicate):
+            raise ArgumentTypeError("predicate", "a callable", predicate)
         name = getattr(predicate, "__name__", "predicate")
         return self._with(f"where({name})", predicate)
 
@@ -305,6 +314,7 @@ class Query(_Exports):
         >>> [d.id for d in ssd.load().search('"east wind"')]
         ['121559']
         """
+        _check_str("text", text)
         parsed, expr = parsed_search(text, aliases)
         q = self
         for flt in parsed.filters:
@@ -333,14 +343,14 @@ class Query(_Exports):
 
     def limit(self, n: int) -> Query:
         """At most ``n`` documents."""
-        if isinstance(n, bool) or not isinstance(n, int) or n < 0:
-            raise ValueError(f"limit must be a non-negative integer, not {n!r}")
+        if isinstance(n, bool) or not isinstance(n, int) or not 0 <= n <= sys.maxsize:
+            raise ValueError(f"limit must be an integer from 0 to sys.maxsize, not {n!r}")
         return self._replace(take=n)
 
     def offset(self, n: int) -> Query:
         """Skip the first ``n`` documents."""
-        if isinstance(n, bool) or not isinstance(n, int) or n < 0:
-            raise ValueError(f"offset must be a non-negative integer, not {n!r}")
+        if isinstance(n, bool) or not isinstance(n, int) or not 0 <= n <= sys.maxsize:
+            raise ValueError(f"offset must be an integer from 0 to sys.maxsize, not {n!r}")
         return self._replace(skip=n)
 
     # -- running -----------------------------------------------------------------------------
@@ -494,10 +504,12 @@ class Query(_Exports):
         >>> len(ssd.load().query().sent_by("Filippov")) == len(ssd.load().query().sent_by("Stalin"))
         True
         """
+        _check_str("name", name)
         return self._with(f"sent_by({name!r})", role_filter("senders", name))
 
     def sent_to(self, name: str) -> Query:
         """Messages whose title names ``name`` as a recipient (not only an intermediary)."""
+        _check_str("name", name)
         return self._with(f"sent_to({name!r})", role_filter("recipients", name))
 
     def from_archive(self, archive: str) -> Query:
@@ -505,6 +517,7 @@ class Query(_Exports):
 
         Raises :class:`~sinosoviet_docs.UnknownArchiveError` at once for an unknown archive.
         """
+        _check_str("archive", archive)
         code, keep = archive_filter(archive)
         return self._with(f"from_archive({code!r})", keep)
 
@@ -526,10 +539,19 @@ _FIELD_METHODS: dict[str, Callable[[Query, str], Query]] = {
 }
 
 
-def _bound(value: DateBound) -> PartialDate | DateRange | datetime.date | None:
+def _bound(argument: str, value: DateBound) -> PartialDate | DateRange | datetime.date | None:
     if isinstance(value, str):
         return DateRange.parse(value) if "/" in value else PartialDate.parse(value)
+    if value is not None and not isinstance(value, PartialDate | DateRange | datetime.date):
+        raise ArgumentTypeError(
+            argument, "a str, PartialDate, DateRange, datetime.date or None", value
+        )
     return value
+
+
+def _check_str(argument: str, value: object) -> None:
+    if not isinstance(value, str):
+        raise ArgumentTypeError(argument, "a str", value)
 
 
 def _show(value: PartialDate | DateRange | datetime.date | None) -> str:
