@@ -532,3 +532,12 @@ def test_load_prints_other_warnings_as_one_line_each(
     status, out = run("load", str(source), "--out", str(tmp_path / "o.json"), "--json")
     assert (0, 1) == (status, json.loads(out)["warnings"])
     assert "sinosoviet-docs: warning: an odd record\n" == capsys.readouterr().err
+
+
+def test_search_nested_too_deep_is_one_line(capsys: pytest.CaptureFixture[str]) -> None:
+    """A query nested hundreds deep exits 2 with one line, not a RecursionError traceback."""
+    status, _ = run("search", "(" * 400 + "taiwan" + ")" * 400)
+    err = capsys.readouterr().err
+    assert 2 == status
+    assert 1 == len(err.strip().splitlines())
+    assert "nested more than" in err

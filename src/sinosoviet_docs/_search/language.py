@@ -44,6 +44,9 @@ class _Token:
 
 
 _SPECIAL = '()"'
+#: How deeply parentheses and NOT may nest: deeper queries are refused before
+#: the parser (or a search walking the parsed tree) can run out of stack.
+MAX_DEPTH = 100
 
 
 def _quoted(text: str, s: str, i: int) -> tuple[str, int]:
@@ -105,6 +108,7 @@ class _Parser:
         self.text = text
         self.tokens = _lex(text)
         self.i = 0
+        self.depth = 0
         self.filters: list[tuple[FieldFilter, int]] = []  # (filter, depth marker)
 
     def peek(self) -> _Token:
@@ -169,6 +173,15 @@ class _Parser:
         return children[0] if len(children) == 1 else And(tuple(children))
 
     def unary(self, *, top: bool) -> Node | None:
+        if self.depth >= MAX_DEPTH and self.peek().kind in ("NOT", "("):
+            raise self.error(self.peek(), f"nested more than {MAX_DEPTH} deep (parentheses, NOT)")
+        self.depth += 1
+        try:
+            return self._unary(top=top)
+        finally:
+            self.depth -= 1
+
+    def _unary(self, *, top: bool) -> Node | None:
         token = self.take()
         if token.kind == "NOT":
             nxt = self.peek()
