@@ -248,3 +248,44 @@ def test_duckdb_joins_the_parquet_tables(bundled: ssd.Catalogue, tmp_path: Path)
     assert sorted({y: sent.count(y) for y in sent}.items()) == rows
     (typed,) = con.execute("SELECT typeof(record_id) FROM 'documents.parquet' LIMIT 1").fetchone()
     assert "BIGINT" == typed
+
+
+_FORMULAS = (
+    '=HYPERLINK("http://example.org/x","click")',
+    "+cmd|' /C calc'!A0",
+    "-2+3",
+    "@SUM(A1:A9)",
+    "\tindented",
+    "\rreturn",
+)
+
+
+@pytest.mark.parametrize("formula", _FORMULAS)
+def test_csv_quotes_a_cell_a_spreadsheet_would_run(formula: str) -> None:
+    """A title or summary beginning like a formula gets one quote in front, by default."""
+    doc = Document(id="x", title=formula, summary=formula, source=formula)
+    row = next(csv.DictReader(io.StringIO(export.to_csv(doc))))
+    assert (row["title"], row["summary"], row["source"]) == (("'" + formula,) * 3)
+    raw = next(csv.DictReader(io.StringIO(export.to_csv(doc, spreadsheet_safe=False))))
+    assert (raw["title"], raw["summary"], raw["source"]) == ((formula,) * 3)
+
+
+def test_csv_leaves_other_cells_and_the_other_formats_exact() -> None:
+    """Only a formula-like start is quoted; a quote inside a cell, numbers and the other
+    formats (JSON Lines, RIS, BibTeX, CSL-JSON, the catalogue file) keep the text as is."""
+    formula = _FORMULAS[0]
+    doc = Document(id="x", title="Telegram = cable", summary=formula, record_id=5)
+    row = next(csv.DictReader(io.StringIO(export.to_csv(doc))))
+    assert row["title"] == "Telegram = cable"
+    assert row["record_id"] == "5"
+    assert json.loads(export.to_jsonl(doc))["summary"] == formula
+    assert f"AB  - {formula}" in export.to_ris(doc)
+    assert json.loads(export.to_csl_json(doc))[0]["abstract"] == formula
+    assert "= {{=1+2}}," in export.to_bibtex(Document(id="y", title="=1+2"))
+    cat = ssd.Catalogue(documents=[doc])
+    assert ssd.loads(ssd.dumps(cat))["x"].summary == formula
+
+
+def test_export_csv_goes_through_the_guard() -> None:
+    doc = Document(id="x", title="=1+2")
+    assert "'=1+2" in export.export(doc, "csv")
