@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import itertools
 import re
 from collections.abc import Callable
@@ -14,7 +15,7 @@ import sinosoviet_docs as ssd
 from sinosoviet_docs.exceptions import ArgumentTypeError
 from sinosoviet_docs.models import slugify
 
-from .strategies import catalogues
+from .strategies import catalogues, dates_at_edges, own_bounds
 
 
 def _doc(id: str, title: str = "T", date: str | None = None, **kw: object) -> ssd.Document:
@@ -299,3 +300,15 @@ def test_document_wrong_type_never_reaches_a_save() -> None:
         ssd.Document(id="x", title="T", languages="Russian")  # type: ignore[arg-type]
     doc = ssd.Document(id="x", title="T", languages=("Russian",))
     assert ssd.loads(ssd.dumps(ssd.Catalogue(documents=[doc])))["x"].languages == ("Russian",)
+
+
+def test_documents_starting_on_one_day_run_shortest_first() -> None:
+    """Documents with the same first day (a day, its month, its year, its decade) come in
+    order of their last day, whatever their ids; the days are reckoned by the test."""
+    lo, hi = datetime.date(1950, 1, 1), datetime.date(1950, 2, 28)
+    dates = dates_at_edges(lo, hi)
+    docs = [ssd.Document(id=f"d{i:02d}", title="T", date=d) for i, d in enumerate(reversed(dates))]
+    cat = ssd.Catalogue(documents=docs)
+    expected = sorted(docs, key=lambda d: (*own_bounds(d.date), d.title, d.id))  # type: ignore[arg-type]
+    assert [d.id for d in expected] == [d.id for d in cat]
+    assert len({own_bounds(d.date)[0] for d in docs}) < len(docs)  # type: ignore[arg-type]

@@ -106,9 +106,16 @@ def _tuple_of(
     return check
 
 
-def _list_as_tuple(value: Any) -> Any:
-    """A list becomes a tuple (a collection is built by hand, rarely); anything else stays."""
-    return tuple(value) if type(value) is list else value
+def _lists_as_tuples(record: Any, kinds: dict[str, type[Any]]) -> None:
+    """Check the tuple fields ``kinds`` of a record built by hand, a list becoming a tuple."""
+    for name, kind in kinds.items():
+        value = getattr(record, name)
+        if type(value) is list:
+            value = tuple(value)
+            object.__setattr__(record, name, value)
+        _tuple_of(kind, f"a tuple of {kind.__name__}")(
+            record, attrs.fields_dict(type(record))[name], value
+        )
 
 
 _STR = _optional(str, "a str or None")
@@ -343,25 +350,20 @@ class Collection:
     kind: CollectionKind = "collection"
     description: str | None = attrs.field(default=None, validator=_STR)
     period: DateRange | None = attrs.field(default=None, validator=_RANGE)
-    related: tuple[CollectionRef, ...] = attrs.field(
-        default=(),
-        converter=_list_as_tuple,
-        validator=_tuple_of(CollectionRef, "a tuple of CollectionRef"),
+    related: tuple[CollectionRef, ...] = ()
+    resource_guide: CollectionRef | None = attrs.field(
+        default=None, validator=_optional(CollectionRef, "a CollectionRef or None")
     )
-    resource_guide: CollectionRef | None = None
-    popular: tuple[Document, ...] = attrs.field(
-        default=(), converter=_list_as_tuple, validator=_tuple_of(Document, "a tuple of Document")
-    )
+    popular: tuple[Document, ...] = ()
     archive_id: int | None = attrs.field(default=None, validator=_positive_or_none)
-    aliases: tuple[str, ...] = attrs.field(default=(), converter=_list_as_tuple, validator=_STRS)
+    aliases: tuple[str, ...] = ()
     url: str | None = attrs.field(default=None, validator=_STR)
-    authors: tuple[str, ...] = attrs.field(default=(), converter=_list_as_tuple, validator=_STRS)
+    authors: tuple[str, ...] = ()
     date: PartialDate | None = attrs.field(default=None, validator=_DATE)
-    provenance: tuple[Provenance, ...] = attrs.field(
-        default=(),
-        converter=_list_as_tuple,
-        validator=_tuple_of(Provenance, "a tuple of Provenance"),
-    )
+    provenance: tuple[Provenance, ...] = ()
+
+    def __attrs_post_init__(self) -> None:
+        _lists_as_tuples(self, _COLLECTION_TUPLES)
 
     def ref(self) -> CollectionRef:
         """A short reference to this collection, as other pages link to it."""
@@ -374,6 +376,16 @@ class Collection:
         from .export._html import collection_html
 
         return collection_html(self)
+
+
+#: The tuple fields of a collection, and what they hold (lists are taken too).
+_COLLECTION_TUPLES: dict[str, type[Any]] = {
+    "related": CollectionRef,
+    "popular": Document,
+    "aliases": str,
+    "authors": str,
+    "provenance": Provenance,
+}
 
 
 @attrs.frozen(kw_only=True)
@@ -413,11 +425,7 @@ class Catalogue:
     """
 
     documents: tuple[Document, ...] = attrs.field(default=(), converter=_sorted_documents)
-    collections: tuple[Collection, ...] = attrs.field(
-        default=(),
-        converter=_list_as_tuple,
-        validator=_tuple_of(Collection, "a tuple of Collection"),
-    )
+    collections: tuple[Collection, ...] = ()
     info: CatalogueInfo = attrs.field(
         factory=CatalogueInfo, validator=_optional(CatalogueInfo, "a CatalogueInfo", none=False)
     )
@@ -430,6 +438,7 @@ class Catalogue:
     )
 
     def __attrs_post_init__(self) -> None:
+        _lists_as_tuples(self, {"collections": Collection})
         by_id = self._by_id
         for doc in self.documents:
             if by_id.setdefault(doc.id, doc) is not doc:

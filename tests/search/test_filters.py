@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import datetime
+
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -15,6 +18,9 @@ from ..strategies import (
     SEARCH_PLACES,
     SEARCH_TOPICS,
     SEARCH_TYPES,
+    dates_at_edges,
+    edge_catalogues,
+    own_bounds,
     partial_dates,
     searchable_catalogues,
 )
@@ -115,3 +121,55 @@ def test_person_and_dates_match_brute_force(
     scan = [d.id for d in cat if all(f.keep(d) for f in q.filters)]
     assert scan == q.ids()
     assert len(scan) == len(q)
+
+
+def _kept_by_period(doc: ssd.Document, lo: datetime.date, hi: datetime.date, mode: str) -> bool:
+    """Whether a document's possible days (worked out by the test) fit the period."""
+    if doc.date is None:
+        return False
+    first, last = own_bounds(doc.date)
+    return lo <= first and last <= hi if mode == "within" else first <= hi and last >= lo
+
+
+_EDGE_PERIODS = [
+    (datetime.date(1950, 2, 1), datetime.date(1950, 2, 28)),
+    (datetime.date(1950, 1, 31), datetime.date(1950, 3, 1)),
+    (datetime.date(1950, 2, 2), datetime.date(1950, 2, 27)),
+    (datetime.date(1950, 1, 1), datetime.date(1950, 12, 31)),
+    (datetime.date(1949, 12, 31), datetime.date(1951, 1, 1)),
+    (datetime.date(1950, 1, 2), datetime.date(1950, 12, 30)),
+    (datetime.date(1950, 6, 15), datetime.date(1950, 6, 15)),
+]
+
+
+@pytest.mark.parametrize("mode", ["overlaps", "within"])
+@pytest.mark.parametrize("widest", ["day", "month", "year", "decade"])
+def test_date_index_keeps_exactly_the_documents_at_each_edge(mode: str, widest: str) -> None:
+    """Documents a day before, on and after each bound, and documents starting on the same
+    day but ending apart, are kept exactly when their days fit; the index's sure ranges
+    depend on the widest date in the catalogue, so each width is tried."""
+    order = ["day", "month", "year", "decade"]
+    dates = {
+        d
+        for lo, hi in _EDGE_PERIODS
+        for d in dates_at_edges(lo, hi)
+        if order.index(d.precision) <= order.index(widest)
+    }
+    cat = ssd.Catalogue(
+        documents=[ssd.Document(id=f"d{i:03d}", title="T", date=d) for i, d in enumerate(dates)]
+    )
+    for lo, hi in _EDGE_PERIODS:
+        expected = [d.id for d in cat if _kept_by_period(d, lo, hi, mode)]
+        found = cat.query().between(lo, hi, mode=mode).ids()  # type: ignore[arg-type]
+        assert sorted(expected) == sorted(found), (lo, hi)
+
+
+@given(edge_catalogues(), st.sampled_from(["overlaps", "within"]))
+def test_date_filter_matches_a_day_count_at_the_edges(
+    sample: tuple[ssd.Catalogue, datetime.date, datetime.date], mode: str
+) -> None:
+    """between() on a catalogue dated around the period's edges keeps what the test's own
+    reckoning of each date's days keeps."""
+    cat, lo, hi = sample
+    expected = sorted(d.id for d in cat if _kept_by_period(d, lo, hi, mode))
+    assert expected == sorted(cat.query().between(lo, hi, mode=mode).ids())  # type: ignore[arg-type]
