@@ -52,7 +52,7 @@ def test_records_give_date_bounds_of_partial_dates() -> None:
 
 def test_csv_reads_back_as_the_records(bundled: ssd.Catalogue) -> None:
     """The CSV has the header COLUMNS and one row a record (None as an empty cell)."""
-    text = ssd.to_csv(bundled) if hasattr(ssd, "to_csv") else export.to_csv(bundled)
+    text = export.to_csv(bundled)
     rows = list(csv.DictReader(io.StringIO(text)))
     expected = [
         {k: "" if v is None else str(v) for k, v in r.items()} for r in export.to_records(bundled)
