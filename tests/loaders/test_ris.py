@@ -191,3 +191,10 @@ def test_record_id_from_the_address_as_the_page_loader_reads_it(
     """UR gives the record id by the same rules as page addresses (fragment, .pdf, no node)."""
     (doc,) = ssd.loads_ris(f"TY  - GEN\nTI  - A\nUR  - {url}\nER  -\n")
     assert expected == doc.record_id
+
+
+@pytest.mark.parametrize("date", ["19970902090807197090209080710h", "１９５０", "1950\x00"])
+def test_a_date_no_reader_takes_is_a_ris_parse_error(date: str) -> None:
+    """A date that once crashed dateutil, or in other digits, is a problem of the record."""
+    with pytest.raises(ssd.RisParseError, match="line 3"):
+        ssd.loads_ris(f"TY  - MANSCPT\nTI  - A title\nDA  - {date}\nER  - \n")

@@ -380,3 +380,15 @@ def test_record_id_from_an_address_with_a_fragment(tmp_path: Path) -> None:
     )
     (doc,) = ssd.load_scrape(write_sqlite(tmp_path / "a.db", [r]))
     assert 112088 == doc.record_id
+
+
+@pytest.mark.parametrize("date", ["19970902090807197090209080710h", "１９５０-０２", "1950\x00"])
+def test_a_date_no_reader_takes_is_a_problem_of_its_row(tmp_path: Path, date: str) -> None:
+    """A date that once crashed dateutil (or is in other digits) is one problem; the load
+    goes on and keeps the row."""
+    path = write_csv(
+        tmp_path / "a.csv", [row(original_publication_date=date), row(record_id="900012")]
+    )
+    report = ssd.load_scrape_report(path)
+    assert [(1, "original_publication_date")] == [(p.row, p.column) for p in report.problems]
+    assert 2 == len(report.catalogue)
