@@ -169,6 +169,99 @@ class Conflict:
     sources: tuple[str, ...] = attrs.field(default=(), validator=_STRS)
 
 
+_S, _T, _D = str, tuple, PartialDate
+
+
+def _document_types_fit(doc: Document) -> bool:
+    """Whether every field of ``doc`` has exactly its type: one pass of cheap tests, since
+    loading builds documents by the thousand (a subclass fails here, not in the next check)."""
+    if not (
+        type(doc.dates_printed) is _T
+        and type(doc.languages) is _T
+        and type(doc.authors) is _T
+        and type(doc.people) is _T
+        and type(doc.places) is _T
+        and type(doc.topics) is _T
+        and type(doc.collections) is _T
+        and type(doc.donors) is _T
+        and type(doc.contributors) is _T
+        and type(doc.related) is _T
+        and type(doc.popularity) is _T
+        and type(doc.provenance) is _T
+        and type(doc.conflicts) is _T
+        and (doc.summary is None or type(doc.summary) is _S)
+        and (doc.type is None or type(doc.type) is _S)
+        and (doc.source is None or type(doc.source) is _S)
+        and (doc.original_archive is None or type(doc.original_archive) is _S)
+        and (doc.text is None or type(doc.text) is _S)
+        and (doc.url is None or type(doc.url) is _S)
+        and (doc.credits is None or type(doc.credits) is _S)
+        and (doc.rights is None or type(doc.rights) is _S)
+        and (doc.classification is None or type(doc.classification) is _S)
+        and (doc.date is None or type(doc.date) is _D)
+        and (doc.uploaded is None or type(doc.uploaded) is _D)
+    ):
+        return False
+    try:  # str.join refuses any item that is not a str, at C speed
+        "".join(
+            (
+                *doc.dates_printed,
+                *doc.languages,
+                *doc.authors,
+                *doc.people,
+                *doc.places,
+                *doc.topics,
+                *doc.collections,
+                *doc.donors,
+                *doc.contributors,
+                *doc.related,
+            )
+        )
+    except TypeError:
+        return False
+    for entry in doc.provenance:
+        if type(entry) is not Provenance:
+            return False
+    for rank in doc.popularity:
+        if type(rank) is not Popularity:
+            return False
+    # Conflicts are rare: most documents have none, so the generator is seldom made.
+    return not doc.conflicts or all(type(c) is Conflict for c in doc.conflicts)
+
+
+_STR_FIELDS = ("summary", "type", "source", "original_archive", "text", "url", "credits")
+#: The exact check of each document field after ``id``, ``title`` and ``record_id``.
+_DOCUMENT_CHECKS: dict[str, Callable[[object, attrs.Attribute[Any], Any], None]] = {
+    **dict.fromkeys(("date", "uploaded"), _DATE),
+    **dict.fromkeys((*_STR_FIELDS, "rights", "classification"), _STR),
+    **dict.fromkeys(
+        (
+            "dates_printed",
+            "languages",
+            "authors",
+            "people",
+            "places",
+            "topics",
+            "collections",
+            "donors",
+            "contributors",
+            "related",
+        ),
+        _STRS,
+    ),
+    "popularity": _tuple_of(Popularity, "a tuple of Popularity"),
+    "provenance": _tuple_of(Provenance, "a tuple of Provenance"),
+    "conflicts": _tuple_of(Conflict, "a tuple of Conflict"),
+}
+
+
+def _refuse_wrong_types(doc: Document) -> None:
+    """Raise :class:`ArgumentTypeError` for a field of ``doc`` of a wrong type, if any."""
+    fields = attrs.fields_dict(Document)
+    for name, check in _DOCUMENT_CHECKS.items():
+        check(doc, fields[name], getattr(doc, name))
+
+
 @attrs.frozen(kw_only=True)
 class Document:
     """One archival document: a telegram, a memorandum of conversation, a speech.
@@ -186,36 +279,34 @@ class Document:
     id: str = attrs.field(validator=_non_empty)
     title: str = attrs.field(validator=_non_empty)
     record_id: int | None = attrs.field(default=None, validator=_positive_or_none)
-    date: PartialDate | None = attrs.field(default=None, validator=_DATE)
-    dates_printed: tuple[str, ...] = attrs.field(default=(), validator=_STRS)
-    summary: str | None = attrs.field(default=None, validator=_STR)
-    type: str | None = attrs.field(default=None, validator=_STR)
-    languages: tuple[str, ...] = attrs.field(default=(), validator=_STRS)
-    authors: tuple[str, ...] = attrs.field(default=(), validator=_STRS)
-    people: tuple[str, ...] = attrs.field(default=(), validator=_STRS)
-    places: tuple[str, ...] = attrs.field(default=(), validator=_STRS)
-    topics: tuple[str, ...] = attrs.field(default=(), validator=_STRS)
-    source: str | None = attrs.field(default=None, validator=_STR)
-    original_archive: str | None = attrs.field(default=None, validator=_STR)
-    text: str | None = attrs.field(default=None, validator=_STR)
-    uploaded: PartialDate | None = attrs.field(default=None, validator=_DATE)
-    collections: tuple[str, ...] = attrs.field(default=(), validator=_STRS)
-    url: str | None = attrs.field(default=None, validator=_STR)
-    credits: str | None = attrs.field(default=None, validator=_STR)
-    rights: str | None = attrs.field(default=None, validator=_STR)
-    classification: str | None = attrs.field(default=None, validator=_STR)
-    donors: tuple[str, ...] = attrs.field(default=(), validator=_STRS)
-    contributors: tuple[str, ...] = attrs.field(default=(), validator=_STRS)
-    related: tuple[str, ...] = attrs.field(default=(), validator=_STRS)
-    popularity: tuple[Popularity, ...] = attrs.field(
-        default=(), validator=_tuple_of(Popularity, "a tuple of Popularity")
-    )
-    provenance: tuple[Provenance, ...] = attrs.field(
-        default=(), validator=_tuple_of(Provenance, "a tuple of Provenance")
-    )
-    conflicts: tuple[Conflict, ...] = attrs.field(
-        default=(), validator=_tuple_of(Conflict, "a tuple of Conflict")
-    )
+    date: PartialDate | None = None
+    dates_printed: tuple[str, ...] = ()
+    summary: str | None = None
+    type: str | None = None
+    languages: tuple[str, ...] = ()
+    authors: tuple[str, ...] = ()
+    people: tuple[str, ...] = ()
+    places: tuple[str, ...] = ()
+    topics: tuple[str, ...] = ()
+    source: str | None = None
+    original_archive: str | None = None
+    text: str | None = None
+    uploaded: PartialDate | None = None
+    collections: tuple[str, ...] = ()
+    url: str | None = None
+    credits: str | None = None
+    rights: str | None = None
+    classification: str | None = None
+    donors: tuple[str, ...] = ()
+    contributors: tuple[str, ...] = ()
+    related: tuple[str, ...] = ()
+    popularity: tuple[Popularity, ...] = ()
+    provenance: tuple[Provenance, ...] = ()
+    conflicts: tuple[Conflict, ...] = ()
+
+    def __attrs_post_init__(self) -> None:
+        if not _document_types_fit(self):
+            _refuse_wrong_types(self)
 
     @staticmethod
     def make_id(*, title: str, date: PartialDate | None, record_id: int | None = None) -> str:
