@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import calendar
+import datetime
 import random
 
 import attrs
@@ -585,3 +586,66 @@ _citation_piece = st.sampled_from(
     ]
 )
 citation_texts = st.lists(_citation_piece, max_size=12).map(" ".join)
+
+
+def own_bounds(date: PartialDate) -> tuple[datetime.date, datetime.date]:
+    """First and last day a year, month or day date (or a decade, a century) may be,
+    worked out here from its parts with :mod:`calendar`, not by the library."""
+    assert date.season is None
+    if date.span is not None:
+        years = {"decade": 10, "century": 100}[date.span]
+        return datetime.date(date.year, 1, 1), datetime.date(date.year + years - 1, 12, 31)
+    if date.month is None:
+        return datetime.date(date.year, 1, 1), datetime.date(date.year, 12, 31)
+    if date.day is None:
+        last = calendar.monthrange(date.year, date.month)[1]
+        return datetime.date(date.year, date.month, 1), datetime.date(date.year, date.month, last)
+    day = datetime.date(date.year, date.month, date.day)
+    return day, day
+
+
+def _day(d: datetime.date) -> PartialDate:
+    return PartialDate(year=d.year, month=d.month, day=d.day)
+
+
+def dates_at_edges(lo: datetime.date, hi: datetime.date) -> list[PartialDate]:
+    """Dates that sit on the edges of the period ``lo``..``hi``: the day before each bound,
+    the bound, the day after; and dates that start on the same day but end apart (the
+    day, its month, its year, its decade), at each bound's month and year."""
+    one = datetime.timedelta(days=1)
+    days = {lo - one, lo, lo + one, hi - one, hi, hi + one}
+    out = [_day(d) for d in sorted(days)]
+    for bound in (lo, hi):
+        for d in (bound.replace(day=1), bound.replace(month=1, day=1)):
+            out.append(_day(d))
+        out.append(PartialDate(year=bound.year, month=bound.month))
+        out.append(PartialDate(year=bound.year))
+        out.append(PartialDate(year=bound.year - bound.year % 10, span="decade"))
+    return list(dict.fromkeys(out))
+
+
+@st.composite
+def edge_periods(draw: st.DrawFn) -> tuple[datetime.date, datetime.date]:
+    """A period whose bounds often fall on a month's or a year's first or last day."""
+    year = draw(st.integers(1948, 1962))
+
+    def bound() -> datetime.date:
+        y = year + draw(st.integers(0, 2))
+        m = draw(st.integers(1, 12))
+        last = calendar.monthrange(y, m)[1]
+        day = draw(st.sampled_from([1, 2, last - 1, last]) | st.integers(1, last))
+        return datetime.date(y, m, day)
+
+    a, b = bound(), bound()
+    return (a, b) if a <= b else (b, a)
+
+
+@st.composite
+def edge_catalogues(draw: st.DrawFn) -> tuple[Catalogue, datetime.date, datetime.date]:
+    """A period and a catalogue of documents dated on its edges (see :func:`dates_at_edges`),
+    some documents sharing a first day with others, shuffled, with an undated one."""
+    lo, hi = draw(edge_periods())
+    dates: list[PartialDate | None] = [*dates_at_edges(lo, hi), None]
+    chosen = draw(st.lists(st.sampled_from(dates), min_size=1, max_size=20))
+    docs = [Document(id=f"d{i:02d}", title=f"T{i % 3}", date=d) for i, d in enumerate(chosen)]
+    return Catalogue(documents=draw(st.permutations(docs))), lo, hi

@@ -9,6 +9,7 @@ from hypothesis import given
 
 import sinosoviet_docs as ssd
 from sinosoviet_docs.citations import ArchivalReference, parse_citation, split_credits
+from sinosoviet_docs.exceptions import ArgumentTypeError
 
 from .strategies import citation_texts
 
@@ -175,12 +176,13 @@ def test_pathological_citation_is_kept_whole() -> None:
     assert [("other", text)] == [(r.kind, r.raw) for r in parse_citation(text)]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="citations.py: parse_citation(None) must raise ArgumentTypeError naming the argument, "
-    "not re's TypeError",
-)
 def test_parse_citation_of_none_names_the_argument() -> None:
     """A missing citation is the library's TypeError."""
     with pytest.raises(ssd.ArgumentTypeError):
         ssd.parse_citation(None)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("text", [None, 5, b"APRF, f. 45"])
+def test_parse_citation_refuses_what_is_not_text(text: object) -> None:
+    with pytest.raises(ArgumentTypeError, match=r"^text: expected a str"):
+        parse_citation(text)  # type: ignore[arg-type]

@@ -585,3 +585,37 @@ def test_a_deeply_nested_query_is_one_error_line(capsys: pytest.CaptureFixture[s
     """400 nested parentheses: no 3,000-line traceback."""
     assert 1 == run("search", "(" * 400 + "a")[0]
     assert 1 == len(capsys.readouterr().err.splitlines())
+
+
+def test_search_nested_too_deep_is_one_line(capsys: pytest.CaptureFixture[str]) -> None:
+    """A query nested hundreds deep exits 2 with one line, not a RecursionError traceback."""
+    status, _ = run("search", "(" * 400 + "taiwan" + ")" * 400)
+    err = capsys.readouterr().err
+    assert 2 == status
+    assert 1 == len(err.strip().splitlines())
+    assert "nested more than" in err
+
+
+def test_export_csv_guards_formulas_unless_raw(tmp_path: Path) -> None:
+    """export --format csv quotes a formula-like cell; --raw writes it as it is."""
+    doc = ssd.Document(id="x", title='=HYPERLINK("http://example.org","click")')
+    path = tmp_path / "c.json"
+    ssd.dump(ssd.Catalogue(documents=[doc]), path)
+    status, out = run("export", "--catalogue", str(path), "--format", "csv")
+    assert 0 == status
+    assert next(csv.DictReader(io.StringIO(out)))["title"] == "'" + doc.title
+    status, out = run("export", "--catalogue", str(path), "--format", "csv", "--raw")
+    assert next(csv.DictReader(io.StringIO(out)))["title"] == doc.title
+    target = tmp_path / "raw.csv"
+    status, _ = run(
+        "export", "--catalogue", str(path), "--format", "csv", "--raw", "-o", str(target)
+    )
+    assert 0 == status
+    rows = list(csv.DictReader(io.StringIO(target.read_text("utf-8"))))
+    assert rows[0]["title"] == doc.title
+
+
+def test_export_raw_is_only_for_csv(capsys: pytest.CaptureFixture[str]) -> None:
+    status, _ = run("export", "--format", "ris", "--raw")
+    assert 2 == status
+    assert "--raw is for --format csv" in capsys.readouterr().err

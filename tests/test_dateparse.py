@@ -371,3 +371,40 @@ def test_printed_year_zero_is_unsupported(text: str) -> None:
     with pytest.raises(UnsupportedDateError) as info:
         PartialDate.parse(text)
     assert text == info.value.text
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["19970902090807197090209080710h", "1997090209080719709020908071", "99999999999999999999h"],
+)
+def test_digit_runs_that_break_dateutil_are_a_date_parse_error(text: str) -> None:
+    with pytest.raises(DateParseError, match="not a date form"):
+        PartialDate.parse(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        ("١٩٥٠-٠٢", "a digit other than 0-9 ('١') at position 1"),
+        ("１９５０", "a digit other than 0-9 ('１') at position 1"),
+        ("December ２７, 1952", "a digit other than 0-9 ('２') at position 10"),
+        ("1950\x00", "a control character ('\\x00') at position 5"),
+        ("Feb\x001950", "a control character ('\\x00') at position 4"),
+    ],
+)
+def test_parse_reads_only_ascii_digits_and_no_control_characters(text: str, reason: str) -> None:
+    with pytest.raises(DateParseError) as caught:
+        PartialDate.parse(text)
+    assert caught.value.reason == reason
+    assert caught.value.text == text
+
+
+def test_a_huge_bad_date_is_quoted_short_but_kept_whole() -> None:
+    text = "x" * 10_000_000
+    with pytest.raises(DateParseError) as caught:
+        PartialDate.parse(text)
+    assert caught.value.text is text
+    message = str(caught.value)
+    assert len(message) < 200
+    assert message.startswith("cannot read date 'xxxx")
+    assert "'... (10000000 characters): too long" in message

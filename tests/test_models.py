@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime
 import itertools
+import re
+from collections.abc import Callable
 
 import attrs
 import pytest
@@ -12,9 +14,10 @@ from hypothesis import strategies as st
 
 import sinosoviet_docs as ssd
 from sinosoviet_docs.dates import parse_date
+from sinosoviet_docs.exceptions import ArgumentTypeError
 from sinosoviet_docs.models import slugify
 
-from .strategies import catalogues, document_dates
+from .strategies import catalogues, dates_at_edges, document_dates, own_bounds
 
 
 def _doc(id: str, title: str = "T", date: str | None = None, **kw: object) -> ssd.Document:
@@ -265,10 +268,6 @@ def test_a_range_date_gives_id_and_display() -> None:
 # -- constructor argument types (hostile-input review) ---------------------------------------
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="models.py: Document must check its argument types (ArgumentTypeError naming the field)",
-)
 @pytest.mark.parametrize(
     "field_value", [("languages", "Russian"), ("date", "1950"), ("id", 5), ("title", None)]
 )
@@ -278,3 +277,96 @@ def test_document_refuses_arguments_of_the_wrong_type(field_value: tuple[str, ob
     values: dict[str, object] = {"id": "a", "title": "T", field: value}
     with pytest.raises(ssd.ArgumentTypeError):
         ssd.Document(**values)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("fields", "argument", "message"),
+    [
+        (
+            {"languages": "Russian"},
+            "languages",
+            "languages: expected a tuple of str, found str 'Russian'",
+        ),
+        ({"authors": ["Mao"]}, "authors", "authors: expected a tuple of str, found list ['Mao']"),
+        ({"people": ("Mao", 5)}, "people item", "people item: expected a str, found int 5"),
+        (
+            {"date": "1950"},
+            "date",
+            "date: expected a PartialDate, a DateRange or None, found str '1950'",
+        ),
+        (
+            {"uploaded": 1950},
+            "uploaded",
+            "uploaded: expected a PartialDate or None, found int 1950",
+        ),
+        ({"id": 5}, "id", "id: expected a str, found int 5"),
+        ({"title": None}, "title", "title: expected a str, found None"),
+        (
+            {"record_id": "5"},
+            "record_id",
+            "record_id: expected a positive int or None, found str '5'",
+        ),
+        (
+            {"record_id": True},
+            "record_id",
+            "record_id: expected a positive int or None, found bool True",
+        ),
+        ({"summary": b"s"}, "summary", "summary: expected a str or None, found bytes b's'"),
+        ({"provenance": ("a.json",)}, "provenance item", "expected a Provenance, found str"),
+        ({"popularity": (ssd.Popularity(collection="c"), "c")}, "popularity item", "Popularity"),
+    ],
+)
+def test_document_refuses_a_wrong_type_naming_the_argument(
+    fields: dict[str, object], argument: str, message: str
+) -> None:
+    values: dict[str, object] = {"id": "x", "title": "T", **fields}
+    with pytest.raises(ArgumentTypeError, match=re.escape(message)) as caught:
+        ssd.Document(**values)  # type: ignore[arg-type]
+    assert caught.value.argument == argument
+    assert isinstance(caught.value, TypeError)
+    assert isinstance(caught.value, ssd.SinosovietDocsError)
+
+
+@pytest.mark.parametrize(
+    ("build", "argument"),
+    [
+        (lambda: ssd.Provenance(source=5), "source"),
+        (lambda: ssd.Provenance(source="s", urls="http://x"), "urls"),
+        (lambda: ssd.Provenance(source="s", page="1"), "page"),
+        (lambda: ssd.Popularity(collection=None), "collection"),
+        (lambda: ssd.Conflict(field="date", values="1950"), "values"),
+        (lambda: ssd.CollectionRef(title="T", slug="t", period="1950/1959"), "period"),
+        (lambda: ssd.Collection(slug="s", title="T", aliases="old"), "aliases"),
+        (lambda: ssd.Collection(slug="s", title="T", popular=["x"]), "popular item"),
+        (lambda: ssd.CatalogueInfo(sources="a.json"), "sources"),
+        (lambda: ssd.Catalogue(documents="abc"), "documents"),
+        (lambda: ssd.Catalogue(documents=[{"id": "x", "title": "T"}]), "documents item"),
+        (lambda: ssd.Catalogue(collections="c"), "collections"),
+        (lambda: ssd.Catalogue(info=None), "info"),
+    ],
+)
+def test_records_refuse_a_wrong_type_naming_the_argument(
+    build: Callable[[], object], argument: str
+) -> None:
+    with pytest.raises(ArgumentTypeError) as caught:
+        build()
+    assert caught.value.argument == argument
+
+
+def test_document_wrong_type_never_reaches_a_save() -> None:
+    with pytest.raises(ArgumentTypeError):
+        ssd.Document(id="x", title="T", languages="Russian")  # type: ignore[arg-type]
+    doc = ssd.Document(id="x", title="T", languages=("Russian",))
+    assert ssd.loads(ssd.dumps(ssd.Catalogue(documents=[doc])))["x"].languages == ("Russian",)
+
+
+def test_documents_starting_on_one_day_run_shortest_first() -> None:
+    """Documents with the same first day (a day, its month, its year, its decade) come in
+    order of their last day, whatever their ids; the days are reckoned by the test."""
+    lo, hi = datetime.date(1950, 1, 1), datetime.date(1950, 2, 28)
+    dates = dates_at_edges(lo, hi)
+    docs = [ssd.Document(id=f"d{i:02d}", title="T", date=d) for i, d in enumerate(reversed(dates))]
+    cat = ssd.Catalogue(documents=docs)
+    expected = sorted(docs, key=lambda d: (*own_bounds(d.date), d.title, d.id))  # type: ignore[arg-type]
+    assert [d.id for d in expected] == [d.id for d in cat]
+    assert len({own_bounds(d.date)[0] for d in docs}) < len(docs)  # type: ignore[arg-type]

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import contextlib
 import datetime
+import sys
+from collections.abc import Callable
 
 import pytest
 from hypothesis import given
@@ -12,6 +14,7 @@ from hypothesis import strategies as st
 import sinosoviet_docs as ssd
 import sinosoviet_docs.names as _names
 from sinosoviet_docs._text import tokenize
+from sinosoviet_docs.exceptions import ArgumentTypeError
 
 from .search.brute import _cat
 from .search.counting import count_plan_runs, run_together
@@ -401,11 +404,6 @@ def test_sent_via_and_with_person_read_the_correspondence(bundled: ssd.Catalogue
 # -- hostile input the search language and filters must refuse (hostile-input review) -------
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="_querylang.py (_search/ package): parse nesting without recursion or with a depth "
-    "limit raising QuerySyntaxError",
-)
 @pytest.mark.parametrize("text", ["(" * 400 + "a" + ")" * 400, "NOT " * 1000 + "a"])
 def test_deep_queries_are_a_syntax_error_not_a_recursion_error(text: str) -> None:
     """400 nested parentheses or 1,000 NOTs: the library's error, or an answer."""
@@ -413,10 +411,6 @@ def test_deep_queries_are_a_syntax_error_not_a_recursion_error(text: str) -> Non
         ssd.load().query().search(text).ids()
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="query.py: filters given None or an int must raise ArgumentTypeError naming the argument",
-)
 @pytest.mark.parametrize("method", ["of_type", "about", "at", "in_language", "involving"])
 @pytest.mark.parametrize("value", [None, 5])
 def test_filters_refuse_a_value_that_is_no_string(method: str, value: object) -> None:
@@ -465,3 +459,40 @@ def test_any_search_string_gives_results_or_a_query_syntax_error(text: str) -> N
     QuerySyntaxError, nothing else."""
     with contextlib.suppress(ssd.QuerySyntaxError):
         ssd.load().query().search(text).ids()
+
+
+@pytest.mark.parametrize(
+    ("call", "argument"),
+    [
+        (lambda q: q.in_collection(None), "collection"),
+        (lambda q: q.involving(None), "name"),
+        (lambda q: q.of_type(5), "type"),
+        (lambda q: q.about(None), "topic"),
+        (lambda q: q.at(5), "place"),
+        (lambda q: q.in_language(None), "language"),
+        (lambda q: q.sent_by(5), "name"),
+        (lambda q: q.sent_to(None), "name"),
+        (lambda q: q.from_archive(None), "archive"),
+        (lambda q: q.search(None), "text"),
+        (lambda q: q.search(1958), "text"),
+        (lambda q: q.where("type == 'Telegram'"), "predicate"),
+        (lambda q: q.between(1950, None), "start"),
+        (lambda q: q.between(None, 1959.5), "end"),
+    ],
+)
+def test_filters_refuse_a_wrong_type_naming_the_argument(
+    bundled: ssd.Catalogue, call: Callable[[ssd.Query], object], argument: str
+) -> None:
+    with pytest.raises(ArgumentTypeError) as caught:
+        call(bundled.query())
+    assert caught.value.argument == argument
+    assert argument in str(caught.value)
+
+
+@pytest.mark.parametrize("method", ["offset", "limit"])
+def test_offset_and_limit_beyond_any_index_are_refused_at_once(
+    bundled: ssd.Catalogue, method: str
+) -> None:
+    with pytest.raises(ValueError, match=rf"^{method} must be an integer from 0 to sys.maxsize"):
+        getattr(bundled.query(), method)(10**20)
+    assert len(getattr(bundled.query(), method)(sys.maxsize)) in (0, len(bundled))

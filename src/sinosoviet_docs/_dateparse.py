@@ -30,22 +30,27 @@ from .exceptions import DateParseError, UnsupportedDateError
 
 # Longer inputs are refused before they reach dateutil.
 _MAX_LENGTH = 100
+# Refused anywhere in a date: control characters (NUL ...) and digits of other
+# scripts ("١٩٥٠", "１９５０"), which int() and dateutil would read as 0-9.
+_BAD_CHARACTER_RE = re.compile(r"[\x00-\x1f\x7f]|(?![0-9])\d")
 # "December 27, 1952", "Dec. 27, 1952", "July 05, 1950", "Dec 27th 1952"
-_MDY_RE = re.compile(r"([A-Za-z]+)\.? ?(\d{1,2})(?:st|nd|rd|th)?,? ?(\d{4})")
+_MDY_RE = re.compile(r"([A-Za-z]+)\.? ?(\d{1,2})(?:st|nd|rd|th)?,? ?(\d{4})", re.ASCII)
 # "27 December 1952", "27 Dec. 1952"
-_DMY_RE = re.compile(r"(\d{1,2})(?:st|nd|rd|th)? ([A-Za-z]+)\.?,? ?(\d{4})")
+_DMY_RE = re.compile(r"(\d{1,2})(?:st|nd|rd|th)? ([A-Za-z]+)\.?,? ?(\d{4})", re.ASCII)
 # "February 1950", "December, 1959", "Sept. 1950"
-_MY_RE = re.compile(r"([A-Za-z]+)\.?,? ?(\d{4})")
+_MY_RE = re.compile(r"([A-Za-z]+)\.?,? ?(\d{4})", re.ASCII)
 # "circa 1950", "c. 1950", "ca. 1950", "ca 1950"
 _CIRCA_RE = re.compile(r"(?:circa |ca\. ?|ca |c\. ?)(.+)", re.IGNORECASE)
 # "the early 1950s", "late 1956", "mid-June 1950"
 _PART_RE = re.compile(r"(?:the )?(?:(?:early|mid|late)[- ])?(.+)", re.IGNORECASE)
 # "Spring 1958", "autumn, 1958", "Fall of 1958"
-_SEASON_RE = re.compile(r"(spring|summer|autumn|fall|winter),? (?:of )?(\d{4})", re.IGNORECASE)
+_SEASON_RE = re.compile(
+    r"(spring|summer|autumn|fall|winter),? (?:of )?(\d{4})", re.IGNORECASE | re.ASCII
+)
 # "1950s", "1950's"
-_DECADE_RE = re.compile(r"(\d{3}0)'?s")
+_DECADE_RE = re.compile(r"(\d{3}0)'?s", re.ASCII)
 # "20th century" (1900-1999, as EDTF's 19XX), "20th-century"
-_CENTURY_RE = re.compile(r"(\d{1,3})(?:st|nd|rd|th)[- ]century", re.IGNORECASE)
+_CENTURY_RE = re.compile(r"(\d{1,3})(?:st|nd|rd|th)[- ]century", re.IGNORECASE | re.ASCII)
 # What the archive writes for a document without a date.
 _UNDATED = frozenset({"undated", "[undated]", "n.d.", "[n.d.]", "n. d.", "no date", "[no date]"})
 
@@ -78,6 +83,12 @@ def parse(text: str, s: str) -> PartialDate:
         return date
     if len(s) > _MAX_LENGTH:
         raise DateParseError(text, f"too long to be a date (over {_MAX_LENGTH} characters)")
+    bad = _BAD_CHARACTER_RE.search(s)
+    if bad is not None:
+        what = (
+            "a control character" if bad[0] < " " or bad[0] == "\x7f" else "a digit other than 0-9"
+        )
+        raise DateParseError(text, f"{what} ({bad[0]!r}) at position {bad.start() + 1}")
     if is_undated(s):
         raise DateParseError(
             text, "the source says the document is undated; parse_date() reads this as None"
@@ -112,7 +123,7 @@ def _edtf(text: str, s: str) -> PartialDate | None:
     match = _EDTF_RE.fullmatch(s)
     if match is not None:
         return _from_groups(text, *match.groups())
-    if not s[0].isdigit() and s[0] not in "-\u2212Y":
+    if not "0" <= s[0] <= "9" and s[0] not in "-\u2212Y":
         return None  # no EDTF date starts otherwise
     return _read_edtf(text, s)
 
@@ -181,7 +192,7 @@ def _parse_printed(text: str, s: str) -> PartialDate | None:
 _DEFAULT_A = datetime.datetime(1, 1, 1, 0, 0, 0, 0)
 _DEFAULT_B = datetime.datetime(2, 2, 15, 1, 1, 1, 1)
 # Day and month as numbers in either order ("2/3/1950", "02.03.1950").
-_NUMERIC_DMY_RE = re.compile(r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})")
+_NUMERIC_DMY_RE = re.compile(r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})", re.ASCII)
 _WORD_RE = re.compile(r"[a-z]+")
 
 
@@ -232,7 +243,9 @@ def _dateutil_parse(text: str, s: str) -> PartialDate:
     try:
         a = dateutil.parser.parse(s, default=_DEFAULT_A, tzinfos=note_timezone)
         b = dateutil.parser.parse(s, default=_DEFAULT_B, tzinfos=note_timezone)
-    except (ValueError, OverflowError):  # ParserError is a ValueError
+    # ParserError is a ValueError; a run of digits can make dateutil's own
+    # arithmetic fail (decimal.InvalidOperation is an ArithmeticError).
+    except (ValueError, ArithmeticError):
         raise DateParseError(
             text,
             "not a date form this library reads (for example 'December 27, 1952', "

@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING, Literal
 import attrs
 
 from ._text import compact
-from .exceptions import UnknownArchiveError
+from .exceptions import ArgumentTypeError, UnknownArchiveError
 
 if TYPE_CHECKING:
     from .models import Document
@@ -292,7 +292,8 @@ def parse_citation(text: str) -> tuple[ArchivalReference, ...]:
 
     Credits are split off first (see :func:`split_credits`). A part that
     names no known archive and no publication is kept as a ``kind="other"``
-    reference holding the text. Never raises; an empty text gives ``()``.
+    reference holding the text. An empty text gives ``()``; only a text that
+    is not a ``str`` raises (:class:`~sinosoviet_docs.exceptions.ArgumentTypeError`).
 
     >>> text = "Archive of the President of the Russian Federation (APRF), f. 52, ll. 1-33"
     >>> [r.shelfmark for r in parse_citation(text)]
@@ -302,6 +303,8 @@ def parse_citation(text: str) -> tuple[ArchivalReference, ...]:
     >>> parse_citation("A letter in a private collection")[0].kind
     'other'
     """
+    if not isinstance(text, str):
+        raise ArgumentTypeError("text", "a str", text)
     citation, _credits = split_credits(text)
     if not citation:
         return ()

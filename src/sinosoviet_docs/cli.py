@@ -484,6 +484,13 @@ def _add_export(commands: Any, parents: dict[str, argparse.ArgumentParser]) -> N
         metavar="KEY",
         help="only this document (repeatable); " + _KEY_HELP.removeprefix("the document: "),
     )
+    cmd.add_argument(
+        "--raw",
+        action="store_true",
+        help="with --format csv: write every cell as it is; by default a cell that begins "
+        "with =, +, -, @, a tab or a carriage return gets a ' in front, so that a "
+        "spreadsheet does not run it as a formula",
+    )
 
 
 def _export(cat: Catalogue, args: argparse.Namespace, out: TextIO) -> None:
@@ -500,11 +507,21 @@ def _export(cat: Catalogue, args: argparse.Namespace, out: TextIO) -> None:
     if args.ids:
         wanted = {cat.find(i).id for i in args.ids}  # an unknown id is an error
         q = q.where(lambda d: d.id in wanted)
+    if args.raw:
+        if args.format != "csv":
+            raise _UsageError("--raw is for --format csv; the other formats are always exact")
+        from .export import to_csv
+        from .io import write_atomically
+
+        text = to_csv(q, spreadsheet_safe=False)
+        if args.output:
+            write_atomically(Path(args.output), [text])
+    else:
+        text = q.export(args.format, args.output)
     if args.output:
-        q.export(args.format, args.output)
         print(f"{len(q)} documents written to {args.output}", file=sys.stderr)
     else:
-        out.write(q.export(args.format))
+        out.write(text)
 
 
 # -- the load command -----------------------------------------------------------------------

@@ -41,7 +41,7 @@ from typing import TYPE_CHECKING, Literal, TypeAlias, TypeGuard, cast
 import attrs
 
 from ._vocab import MONTH_NAMES
-from .exceptions import DateParseError, UnsupportedDateError
+from .exceptions import DateParseError, UnsupportedDateError, _quoted
 
 if TYPE_CHECKING:
     from attrs import Attribute
@@ -90,24 +90,26 @@ _QUALIFIERS: dict[str | None, tuple[bool, bool]] = {
 }
 
 # All patterns are anchored (used with fullmatch) and have no nested
-# quantifiers, so matching is linear in the input length.
+# quantifiers, so matching is linear in the input length.  They are ASCII:
+# ``\d`` is 0-9 only, never another script's digits ("١٩٥٠", "１９５０").
 _EDTF_DATE = r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?([~?%])?"
-_EDTF_RE = re.compile(_EDTF_DATE)
-_EDTF_INTERVAL_RE = re.compile(rf"(?:{_EDTF_DATE}|\.\.)?/(?:{_EDTF_DATE}|\.\.)?")
+_EDTF_RE = re.compile(_EDTF_DATE, re.ASCII)
+_EDTF_INTERVAL_RE = re.compile(rf"(?:{_EDTF_DATE}|\.\.)?/(?:{_EDTF_DATE}|\.\.)?", re.ASCII)
 # The rest of EDTF levels 0 and 1, read when the pattern above does not match:
 # unspecified digits from the right (195X, 19XX, 1958-XX, 1958-06-XX),
 # seasons (1958-21 to 1958-24) and a date with a time of day.
 _EDTF_FULL_RE = re.compile(
     r"(\d{4}|\d{3}X|\d{2}XX)(?:-(\d{2}|XX)(?:-(\d{2}|XX))?)?"
-    r"(?:T(\d{2}):(\d{2}):(\d{2})(Z|[+-]\d{2}(?::\d{2})?)?)?([~?%])?"
+    r"(?:T(\d{2}):(\d{2}):(\d{2})(Z|[+-]\d{2}(?::\d{2})?)?)?([~?%])?",
+    re.ASCII,
 )
 # EDTF years this library refuses on purpose: signed (before the common era)
 # and Y-prefixed (more than four digits, or with an exponent).
-_SIGNED_RE = re.compile(r"[-\u2212]\d")
-_Y_PREFIXED_RE = re.compile(r"Y-?\d")
+_SIGNED_RE = re.compile(r"[-\u2212]\d", re.ASCII)
+_Y_PREFIXED_RE = re.compile(r"Y-?\d", re.ASCII)
 # The archive's year ranges: "1950-1959", "1950 - 1959" (en dashes are split
 # separately).
-_YEAR_RANGE_RE = re.compile(r"(\d{4}[~?%]?) ?- ?(\d{4}[~?%]?)")
+_YEAR_RANGE_RE = re.compile(r"(\d{4}[~?%]?) ?- ?(\d{4}[~?%]?)", re.ASCII)
 
 
 def _is_leap(year: int) -> bool:
@@ -835,6 +837,10 @@ class DateRange:
             start, end = re.split("[\u2013\u2014]", s)
         elif s.count(" - ") == 1:
             start, end = s.split(" - ")
+        elif s.endswith(" -") and " - " not in s:  # "1950 - " once normalized: open end
+            start, end = s[:-2], ""
+        elif s.startswith("- ") and " - " not in s:  # " - 1959": open start
+            start, end = "", s[2:]
         else:
             match = _YEAR_RANGE_RE.fullmatch(s)
             if match is None:
@@ -940,7 +946,7 @@ def _parse_side(text: str, side: str, which: str) -> PartialDate | None:
     try:
         return PartialDate.parse(side)
     except DateParseError as error:
-        raise type(error)(text, f"bad {which} {side!r}: {error.reason}") from None
+        raise type(error)(text, f"bad {which} {_quoted(side)}: {error.reason}") from None
 
 
 def _make_range(text: str, start: PartialDate | None, end: PartialDate | None) -> DateRange:

@@ -11,14 +11,19 @@ loaders, never through ``Document(**row)``.
 from __future__ import annotations
 
 import datetime
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import TYPE_CHECKING, Any, Literal
 
 import attrs
 
 from ._text import slugify
 from .dates import DateRange, PartialDate, _end_of, _start_of
-from .exceptions import CatalogueError, CollectionNotFoundError, DocumentNotFoundError
+from .exceptions import (
+    ArgumentTypeError,
+    CatalogueError,
+    CollectionNotFoundError,
+    DocumentNotFoundError,
+)
 
 if TYPE_CHECKING:
     import os
@@ -51,7 +56,14 @@ ARCHIVE_URL = "https://digitalarchive.wilsoncenter.org"
 CollectionKind = Literal["collection", "resource-guide"]
 
 
+# The validators below check the type first with ``type(x) is ...``, which is
+# what a loader passes (it has read the types already), so they cost little on
+# the loading path; a subclass is accepted on the slower isinstance check.
+
+
 def _non_empty(_instance: object, attribute: attrs.Attribute[str], value: str) -> None:
+    if type(value) is not str and not isinstance(value, str):
+        raise ArgumentTypeError(attribute.name, "a str", value)
     if not value.strip():
         raise ValueError(f"{attribute.name} must not be empty or blank")
 
@@ -59,8 +71,61 @@ def _non_empty(_instance: object, attribute: attrs.Attribute[str], value: str) -
 def _positive_or_none(
     _instance: object, attribute: attrs.Attribute[int | None], value: int | None
 ) -> None:
-    if value is not None and (isinstance(value, bool) or value < 1):
+    if value is None:
+        return
+    if type(value) is not int and (isinstance(value, bool) or not isinstance(value, int)):
+        raise ArgumentTypeError(attribute.name, "a positive int or None", value)
+    if value < 1:
         raise ValueError(f"{attribute.name} must be a positive integer or None, not {value!r}")
+
+
+def _optional(
+    kind: type[Any] | tuple[type[Any], ...], expected: str, *, none: bool = True
+) -> Callable[[object, attrs.Attribute[Any], Any], None]:
+    """A validator: a ``kind``, or ``None`` too unless ``none`` is false."""
+
+    def check(_instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
+        if value is None and none:
+            return
+        if type(value) is not kind and not isinstance(value, kind):
+            raise ArgumentTypeError(attribute.name, expected, value)
+
+    return check
+
+
+def _tuple_of(
+    kind: type[Any], expected: str
+) -> Callable[[object, attrs.Attribute[Any], Any], None]:
+    """A validator: a tuple (not a list, not a bare string) whose items are ``kind``."""
+
+    def check(_instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
+        if type(value) is not tuple and not isinstance(value, tuple):
+            raise ArgumentTypeError(attribute.name, expected, value)
+        for item in value:
+            if type(item) is not kind and not isinstance(item, kind):
+                raise ArgumentTypeError(f"{attribute.name} item", f"a {kind.__name__}", item)
+
+    return check
+
+
+def _lists_as_tuples(record: Any, kinds: dict[str, type[Any]]) -> None:
+    """Check the tuple fields ``kinds`` of a record built by hand, a list becoming a tuple."""
+    for name, kind in kinds.items():
+        value = getattr(record, name)
+        if type(value) is list:
+            value = tuple(value)
+            object.__setattr__(record, name, value)
+        _tuple_of(kind, f"a tuple of {kind.__name__}")(
+            record, attrs.fields_dict(type(record))[name], value
+        )
+
+
+_STR = _optional(str, "a str or None")
+_DATE = _optional(PartialDate, "a PartialDate or None")
+_RANGE = _optional(DateRange, "a DateRange or None")
+_DOCUMENT_DATE = _optional((PartialDate, DateRange), "a PartialDate, a DateRange or None")
+_INT = _optional(int, "an int or None")
+_STRS = _tuple_of(str, "a tuple of str")
 
 
 @attrs.frozen(kw_only=True)
@@ -71,7 +136,7 @@ class Popularity:
     order is not known.
     """
 
-    collection: str
+    collection: str = attrs.field(validator=_optional(str, "a str", none=False))
     rank: int | None = attrs.field(default=None, validator=_positive_or_none)
 
 
@@ -87,11 +152,11 @@ class Provenance:
     """
 
     source: str = attrs.field(validator=_non_empty)
-    urls: tuple[str, ...] = ()
-    note: str | None = None
-    retrieved: str | None = None
-    page: int | None = None
-    position: int | None = None
+    urls: tuple[str, ...] = attrs.field(default=(), validator=_STRS)
+    note: str | None = attrs.field(default=None, validator=_STR)
+    retrieved: str | None = attrs.field(default=None, validator=_STR)
+    page: int | None = attrs.field(default=None, validator=_INT)
+    position: int | None = attrs.field(default=None, validator=_INT)
 
 
 @attrs.frozen(kw_only=True)
@@ -103,8 +168,102 @@ class Conflict:
     """
 
     field: str = attrs.field(validator=_non_empty)
-    values: tuple[str, ...]
-    sources: tuple[str, ...] = ()
+    values: tuple[str, ...] = attrs.field(validator=_STRS)
+    sources: tuple[str, ...] = attrs.field(default=(), validator=_STRS)
+
+
+_S, _T, _D = str, tuple, PartialDate
+
+
+def _document_types_fit(doc: Document) -> bool:
+    """Whether every field of ``doc`` has exactly its type: one pass of cheap tests, since
+    loading builds documents by the thousand (a subclass fails here, not in the next check)."""
+    if not (
+        type(doc.dates_printed) is _T
+        and type(doc.languages) is _T
+        and type(doc.authors) is _T
+        and type(doc.people) is _T
+        and type(doc.places) is _T
+        and type(doc.topics) is _T
+        and type(doc.collections) is _T
+        and type(doc.donors) is _T
+        and type(doc.contributors) is _T
+        and type(doc.related) is _T
+        and type(doc.popularity) is _T
+        and type(doc.provenance) is _T
+        and type(doc.conflicts) is _T
+        and (doc.summary is None or type(doc.summary) is _S)
+        and (doc.type is None or type(doc.type) is _S)
+        and (doc.source is None or type(doc.source) is _S)
+        and (doc.original_archive is None or type(doc.original_archive) is _S)
+        and (doc.text is None or type(doc.text) is _S)
+        and (doc.url is None or type(doc.url) is _S)
+        and (doc.credits is None or type(doc.credits) is _S)
+        and (doc.rights is None or type(doc.rights) is _S)
+        and (doc.classification is None or type(doc.classification) is _S)
+        and (doc.date is None or type(doc.date) is _D or type(doc.date) is DateRange)
+        and (doc.uploaded is None or type(doc.uploaded) is _D)
+    ):
+        return False
+    try:  # str.join refuses any item that is not a str, at C speed
+        "".join(
+            (
+                *doc.dates_printed,
+                *doc.languages,
+                *doc.authors,
+                *doc.people,
+                *doc.places,
+                *doc.topics,
+                *doc.collections,
+                *doc.donors,
+                *doc.contributors,
+                *doc.related,
+            )
+        )
+    except TypeError:
+        return False
+    for entry in doc.provenance:
+        if type(entry) is not Provenance:
+            return False
+    for rank in doc.popularity:
+        if type(rank) is not Popularity:
+            return False
+    # Conflicts are rare: most documents have none, so the generator is seldom made.
+    return not doc.conflicts or all(type(c) is Conflict for c in doc.conflicts)
+
+
+_STR_FIELDS = ("summary", "type", "source", "original_archive", "text", "url", "credits")
+#: The exact check of each document field after ``id``, ``title`` and ``record_id``.
+_DOCUMENT_CHECKS: dict[str, Callable[[object, attrs.Attribute[Any], Any], None]] = {
+    "date": _DOCUMENT_DATE,
+    "uploaded": _DATE,
+    **dict.fromkeys((*_STR_FIELDS, "rights", "classification"), _STR),
+    **dict.fromkeys(
+        (
+            "dates_printed",
+            "languages",
+            "authors",
+            "people",
+            "places",
+            "topics",
+            "collections",
+            "donors",
+            "contributors",
+            "related",
+        ),
+        _STRS,
+    ),
+    "popularity": _tuple_of(Popularity, "a tuple of Popularity"),
+    "provenance": _tuple_of(Provenance, "a tuple of Provenance"),
+    "conflicts": _tuple_of(Conflict, "a tuple of Conflict"),
+}
+
+
+def _refuse_wrong_types(doc: Document) -> None:
+    """Raise :class:`ArgumentTypeError` for a field of ``doc`` of a wrong type, if any."""
+    fields = attrs.fields_dict(Document)
+    for name, check in _DOCUMENT_CHECKS.items():
+        check(doc, fields[name], getattr(doc, name))
 
 
 @attrs.frozen(kw_only=True)
@@ -150,6 +309,10 @@ class Document:
     popularity: tuple[Popularity, ...] = ()
     provenance: tuple[Provenance, ...] = ()
     conflicts: tuple[Conflict, ...] = ()
+
+    def __attrs_post_init__(self) -> None:
+        if not _document_types_fit(self):
+            _refuse_wrong_types(self)
 
     @staticmethod
     def make_id(
@@ -281,7 +444,7 @@ class CollectionRef:
     title: str = attrs.field(validator=_non_empty)
     slug: str = attrs.field(validator=_non_empty)
     kind: CollectionKind = "collection"
-    period: DateRange | None = None
+    period: DateRange | None = attrs.field(default=None, validator=_RANGE)
 
 
 @attrs.frozen(kw_only=True)
@@ -297,17 +460,22 @@ class Collection:
     slug: str = attrs.field(validator=_non_empty)
     title: str = attrs.field(validator=_non_empty)
     kind: CollectionKind = "collection"
-    description: str | None = None
-    period: DateRange | None = None
+    description: str | None = attrs.field(default=None, validator=_STR)
+    period: DateRange | None = attrs.field(default=None, validator=_RANGE)
     related: tuple[CollectionRef, ...] = ()
-    resource_guide: CollectionRef | None = None
+    resource_guide: CollectionRef | None = attrs.field(
+        default=None, validator=_optional(CollectionRef, "a CollectionRef or None")
+    )
     popular: tuple[Document, ...] = ()
     archive_id: int | None = attrs.field(default=None, validator=_positive_or_none)
     aliases: tuple[str, ...] = ()
-    url: str | None = None
+    url: str | None = attrs.field(default=None, validator=_STR)
     authors: tuple[str, ...] = ()
-    date: PartialDate | None = None
+    date: PartialDate | None = attrs.field(default=None, validator=_DATE)
     provenance: tuple[Provenance, ...] = ()
+
+    def __attrs_post_init__(self) -> None:
+        _lists_as_tuples(self, _COLLECTION_TUPLES)
 
     def ref(self) -> CollectionRef:
         """A short reference to this collection, as other pages link to it."""
@@ -322,18 +490,34 @@ class Collection:
         return collection_html(self)
 
 
+#: The tuple fields of a collection, and what they hold (lists are taken too).
+_COLLECTION_TUPLES: dict[str, type[Any]] = {
+    "related": CollectionRef,
+    "popular": Document,
+    "aliases": str,
+    "authors": str,
+    "provenance": Provenance,
+}
+
+
 @attrs.frozen(kw_only=True)
 class CatalogueInfo:
     """What a catalogue is: its title, when it was built, and from what."""
 
     title: str = "Sino-Soviet document catalogue"
-    built: str | None = None
-    sources: tuple[str, ...] = ()
-    note: str | None = None
+    built: str | None = attrs.field(default=None, validator=_STR)
+    sources: tuple[str, ...] = attrs.field(default=(), validator=_STRS)
+    note: str | None = attrs.field(default=None, validator=_STR)
 
 
 def _sorted_documents(documents: Iterable[Document]) -> tuple[Document, ...]:
-    return tuple(sorted(documents, key=Document.sort_key))
+    if isinstance(documents, str | bytes | dict) or not isinstance(documents, Iterable):
+        raise ArgumentTypeError("documents", "an iterable of Document", documents)
+    docs = tuple(documents)
+    for doc in docs:
+        if type(doc) is not Document and not isinstance(doc, Document):
+            raise ArgumentTypeError("documents item", "a Document", doc)
+    return tuple(sorted(docs, key=Document.sort_key))
 
 
 @attrs.frozen(kw_only=True)
@@ -354,7 +538,9 @@ class Catalogue:
 
     documents: tuple[Document, ...] = attrs.field(default=(), converter=_sorted_documents)
     collections: tuple[Collection, ...] = ()
-    info: CatalogueInfo = attrs.field(factory=CatalogueInfo)
+    info: CatalogueInfo = attrs.field(
+        factory=CatalogueInfo, validator=_optional(CatalogueInfo, "a CatalogueInfo", none=False)
+    )
     _by_id: dict[str, Document] = attrs.field(
         init=False, repr=False, eq=False, hash=False, factory=dict
     )
@@ -364,6 +550,7 @@ class Catalogue:
     )
 
     def __attrs_post_init__(self) -> None:
+        _lists_as_tuples(self, {"collections": Collection})
         by_id = self._by_id
         for doc in self.documents:
             if by_id.setdefault(doc.id, doc) is not doc:

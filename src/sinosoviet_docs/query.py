@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import datetime
 import itertools
+import sys
 import warnings
 from collections.abc import Callable, Iterable, Iterator
 from typing import TYPE_CHECKING, Any, Literal
@@ -41,7 +42,7 @@ from ._search.nodes import And, FieldFilter, Node, Parsed, map_filters
 from ._search.planner import Hits, Memo, MemoryExecutor, Plan
 from ._search.rewrite import parsed as parsed_search
 from .dates import DateRange, PartialDate
-from .exceptions import QuerySyntaxError
+from .exceptions import ArgumentTypeError, QuerySyntaxError
 from .index import CatalogueIndex, index_for
 
 if TYPE_CHECKING:
@@ -231,6 +232,7 @@ class Query(_Exports):
 
         Raises :class:`~sinosoviet_docs.CollectionNotFoundError` at once for an unknown one.
         """
+        _check_str("collection", collection)
         slug = self.catalogue.collection(collection).slug
         return self._add(field_filter("collection", slug))
 
@@ -247,6 +249,13 @@ class Query(_Exports):
         date filter. Bad date strings raise :class:`~sinosoviet_docs.DateParseError`
         at once.
         """
+        for argument, bound in (("start", start), ("end", end)):
+            if bound is not None and not isinstance(
+                bound, str | PartialDate | DateRange | datetime.date
+            ):
+                raise ArgumentTypeError(
+                    argument, "a date (str, PartialDate, DateRange or datetime.date) or None", bound
+                )
         lo, hi = _bound(start), _bound(end)
         check_choice("mode", mode, DateMode)
         label = between_label(lo, hi, mode)
@@ -263,26 +272,33 @@ class Query(_Exports):
         Semenov"); a spelling the authority gives to several persons
         ("Kuznetsov") is never added, nor are the spellings of an ambiguous name.
         """
+        _check_str("name", name)
         return self._add(field_filter("person", name))
 
     def of_type(self, type: str) -> Query:
         """Documents of this type ("Telegram", "Memorandum of Conversation"), folded."""
+        _check_str("type", type)
         return self._add(field_filter("type", type))
 
     def about(self, topic: str) -> Query:
         """Documents with this subject heading ("China--Foreign relations--Soviet Union")."""
+        _check_str("topic", topic)
         return self._add(field_filter("topic", topic))
 
     def at(self, place: str) -> Query:
         """Documents with this place (and its other names, with the place authority)."""
+        _check_str("place", place)
         return self._add(field_filter("place", place))
 
     def in_language(self, language: str) -> Query:
         """Documents in this language ("Russian", "Chinese"), folded."""
+        _check_str("language", language)
         return self._add(field_filter("language", language))
 
     def where(self, predicate: Callable[[Document], bool]) -> Query:
         """Documents for which ``predicate(doc)`` is true (the escape hatch)."""
+        if not callable(predicate):
+            raise ArgumentTypeError("predicate", "a callable", predicate)
         name = getattr(predicate, "__name__", "predicate")
         return self._with(f"where({name})", predicate)
 
@@ -309,6 +325,7 @@ class Query(_Exports):
         >>> [d.id for d in ssd.load().search('"east wind"')]
         ['121559']
         """
+        _check_str("text", text)
         parsed, expr = parsed_search(text, aliases)
         check = self._checked(parsed)
         filters = [field_filter(f.name, f.value) for f in map(check, parsed.filters)]
@@ -347,14 +364,14 @@ class Query(_Exports):
 
     def limit(self, n: int) -> Query:
         """At most ``n`` documents."""
-        if isinstance(n, bool) or not isinstance(n, int) or n < 0:
-            raise ValueError(f"limit must be a non-negative integer, not {n!r}")
+        if isinstance(n, bool) or not isinstance(n, int) or not 0 <= n <= sys.maxsize:
+            raise ValueError(f"limit must be an integer from 0 to sys.maxsize, not {n!r}")
         return self._replace(take=n)
 
     def offset(self, n: int) -> Query:
         """Skip the first ``n`` documents."""
-        if isinstance(n, bool) or not isinstance(n, int) or n < 0:
-            raise ValueError(f"offset must be a non-negative integer, not {n!r}")
+        if isinstance(n, bool) or not isinstance(n, int) or not 0 <= n <= sys.maxsize:
+            raise ValueError(f"offset must be an integer from 0 to sys.maxsize, not {n!r}")
         return self._replace(skip=n)
 
     # -- running -----------------------------------------------------------------------------
@@ -519,11 +536,13 @@ class Query(_Exports):
         >>> len(ssd.load().query().sent_by("Filippov")) == len(ssd.load().query().sent_by("Stalin"))
         True
         """
+        _check_str("name", name)
         return self._add(field_filter("from", name))
 
     def sent_to(self, name: str) -> Query:
         """Messages whose title names ``name`` as a recipient (not only an intermediary);
         the search language's ``to:``."""
+        _check_str("name", name)
         return self._add(field_filter("to", name))
 
     def sent_via(self, name: str) -> Query:
@@ -534,6 +553,7 @@ class Query(_Exports):
         >>> ssd.load().query().sent_via("Roshchin").between("1950-07", "1950-07").ids()[0]
         '1950-07-05-ciphered-telegram-no-3172-stalin-to-zhou-enlai-via-roshchin'
         """
+        _check_str("name", name)
         return self._add(field_filter("via", name))
 
     def with_person(self, name: str) -> Query:
@@ -543,6 +563,7 @@ class Query(_Exports):
         Narrower than :meth:`involving`, which also counts a person who is only
         mentioned or listed among the document's people.
         """
+        _check_str("name", name)
         return self._add(field_filter("with", name))
 
     def from_archive(self, archive: str) -> Query:
@@ -550,6 +571,7 @@ class Query(_Exports):
 
         Raises :class:`~sinosoviet_docs.UnknownArchiveError` at once for an unknown archive.
         """
+        _check_str("archive", archive)
         code, keep = archive_filter(archive)
         return self._with(f"from_archive({code!r})", keep)
 
@@ -573,3 +595,8 @@ def _renamed(old: str, what: str) -> None:
         DeprecationWarning,
         stacklevel=3,
     )
+
+
+def _check_str(argument: str, value: object) -> None:
+    if not isinstance(value, str):
+        raise ArgumentTypeError(argument, "a str", value)

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from typing import Any
 
-import attrs
-
 from sinosoviet_docs.models import Document
 
 KHRUSHCHEV = "112088"
@@ -18,18 +16,7 @@ def doc_with(**fields: Any) -> Document:
     return Document(**base)
 
 
-@attrs.frozen
-class FakeCorrespondence:
-    """The shape of the names helper's Correspondence, enough for the exporters."""
-
-    senders: tuple[str, ...]
-    recipients: tuple[str, ...]
-    participants: tuple[str, ...] = ()
-
-
-class LetterDocument(Document):
-    """A document whose correspondence is known (as the names helper will provide)."""
-
-    @property
-    def correspondence(self) -> FakeCorrespondence:
-        return FakeCorrespondence(senders=("Joseph Stalin",), recipients=("Mao Zedong",))
+def letter() -> Document:
+    """A telegram whose title the real title reader gives a sender and a recipient:
+    Joseph Stalin to Mao Zedong."""
+    return Document(id="l", title="Telegram from Stalin to Mao Zedong")

@@ -82,18 +82,37 @@ def test_cite_appends_the_credits_field() -> None:
 
 
 def test_cite_uses_split_credits_of_the_names_helper(monkeypatch: pytest.MonkeyPatch) -> None:
-    """When ``ssd.split_credits`` exists, the credits it finds follow the location."""
+    """The credits that the names helper ``split_credits`` finds follow the location; the
+    citation is split by that helper (a recording stand-in for it must be called)."""
+    from sinosoviet_docs import citations
+
+    calls: list[str] = []
+    real = citations.split_credits
 
     def split(text: str) -> tuple[str, tuple[str, ...]]:
-        return "CWIHP archive, box 1", ("Obtained by R. Roe.", "Translated by J. Doe.")
+        calls.append(text)
+        return real(text)
 
-    monkeypatch.setattr(ssd, "split_credits", split, raising=False)
+    monkeypatch.setattr(citations, "split_credits", split)
     doc = doc_with(source="CWIHP archive, box 1. Obtained by R. Roe. Translated by J. Doe.")
     expected = (
         "“Notes on the talks,” History and Public Policy Program Digital Archive, CWIHP archive, "
         "box 1. Obtained by R. Roe. Translated by J. Doe."
     )
     assert expected == doc.cite()
+    assert [doc.source] == calls
+
+
+def test_cite_places_what_the_credits_helper_returns(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The location and credits in a citation are the helper's answer, not a second reading."""
+    from sinosoviet_docs import citations
+
+    def split(text: str) -> tuple[str, tuple[str, ...]]:
+        return "Box 9", ("Credited by the helper.",)
+
+    monkeypatch.setattr(citations, "split_credits", split)
+    cited = doc_with(source="CWIHP archive, box 1. Translated by J. Doe.").cite()
+    assert cited.endswith("Digital Archive, Box 9. Credited by the helper.")
 
 
 def test_cite_turns_inner_double_quotes_single() -> None:

@@ -18,7 +18,7 @@ from sinosoviet_docs.models import Document
 
 from ..strategies import documents
 from . import readers
-from .samples import LetterDocument, doc_with
+from .samples import doc_with, letter
 
 DATA = Path(__file__).parent.parent / "data"
 CSL_SCHEMA = json.loads((DATA / "csl-data.json").read_text(encoding="utf-8"))
@@ -42,7 +42,7 @@ def test_csl_generated_records_are_valid(docs: list[Document]) -> None:
 
 def test_csl_letter_with_correspondence_is_valid() -> None:
     """A letter item with author and recipient is valid against the schema."""
-    items = json.loads(ssd.to_csl_json(LetterDocument(id="l", title="Telegram")))
+    items = json.loads(ssd.to_csl_json(letter()))
     assert [] == [e.message for e in CSL_VALIDATOR.iter_errors(items)]
 
 
@@ -69,7 +69,7 @@ def test_csl_manuscript_without_correspondence() -> None:
 
 def test_csl_letter_with_recipient_when_correspondence_known() -> None:
     """With known recipients the item is a letter from the senders to the recipients."""
-    item = export.csl_item(LetterDocument(id="l", title="Telegram"))
+    item = export.csl_item(letter())
     expected = (
         "personal_communication",
         [{"family": "Stalin", "given": "Joseph"}],

@@ -53,7 +53,7 @@ def test_records_give_date_bounds_of_partial_dates() -> None:
 
 def test_csv_reads_back_as_the_records(bundled: ssd.Catalogue) -> None:
     """The CSV has the header COLUMNS and one row a record (None as an empty cell)."""
-    text = ssd.to_csv(bundled) if hasattr(ssd, "to_csv") else export.to_csv(bundled)
+    text = export.to_csv(bundled)
     rows = list(csv.DictReader(io.StringIO(text)))
     expected = [
         {k: "" if v is None else str(v) for k, v in r.items()} for r in export.to_records(bundled)
@@ -266,11 +266,6 @@ def test_duckdb_joins_the_parquet_tables(bundled: ssd.Catalogue, tmp_path: Path)
     assert "BIGINT" == typed
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="export/tables.py: to_csv must neutralise cells that a spreadsheet runs as a formula "
-    "(=, +, -, @, tab, CR first), e.g. with a leading apostrophe",
-)
 @pytest.mark.parametrize("title", ["=cmd|' /C calc'!A0", "+1+1", "-2+3", "@SUM(A1)"])
 def test_csv_cells_are_never_formulas(title: str) -> None:
     """A title from a hostile source does not run in the spreadsheet that opens the export."""
@@ -278,3 +273,44 @@ def test_csv_cells_are_never_formulas(title: str) -> None:
 
     rows = list(csv.DictReader(io.StringIO(to_csv([ssd.Document(id="a", title=title)]))))
     assert not rows[0]["title"].startswith(("=", "+", "-", "@"))
+
+
+_FORMULAS = (
+    '=HYPERLINK("http://example.org/x","click")',
+    "+cmd|' /C calc'!A0",
+    "-2+3",
+    "@SUM(A1:A9)",
+    "\tindented",
+    "\rreturn",
+)
+
+
+@pytest.mark.parametrize("formula", _FORMULAS)
+def test_csv_quotes_a_cell_a_spreadsheet_would_run(formula: str) -> None:
+    """A title or summary beginning like a formula gets one quote in front, by default."""
+    doc = Document(id="x", title=formula, summary=formula, source=formula)
+    row = next(csv.DictReader(io.StringIO(export.to_csv(doc))))
+    assert (row["title"], row["summary"], row["source"]) == (("'" + formula,) * 3)
+    raw = next(csv.DictReader(io.StringIO(export.to_csv(doc, spreadsheet_safe=False))))
+    assert (raw["title"], raw["summary"], raw["source"]) == ((formula,) * 3)
+
+
+def test_csv_leaves_other_cells_and_the_other_formats_exact() -> None:
+    """Only a formula-like start is quoted; a quote inside a cell, numbers and the other
+    formats (JSON Lines, RIS, BibTeX, CSL-JSON, the catalogue file) keep the text as is."""
+    formula = _FORMULAS[0]
+    doc = Document(id="x", title="Telegram = cable", summary=formula, record_id=5)
+    row = next(csv.DictReader(io.StringIO(export.to_csv(doc))))
+    assert row["title"] == "Telegram = cable"
+    assert row["record_id"] == "5"
+    assert json.loads(export.to_jsonl(doc))["summary"] == formula
+    assert f"AB  - {formula}" in export.to_ris(doc)
+    assert json.loads(export.to_csl_json(doc))[0]["abstract"] == formula
+    assert "= {{=1+2}}," in export.to_bibtex(Document(id="y", title="=1+2"))
+    cat = ssd.Catalogue(documents=[doc])
+    assert ssd.loads(ssd.dumps(cat))["x"].summary == formula
+
+
+def test_export_csv_goes_through_the_guard() -> None:
+    doc = Document(id="x", title="=1+2")
+    assert "'=1+2" in export.export(doc, "csv")

@@ -287,11 +287,6 @@ def test_copies_of_one_record_merge_in_linear_steps() -> None:
     assert 50 == len(doc.provenance)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="dates.py: PartialDate.parse raises decimal.InvalidOperation from dateutil instead of "
-    "DateParseError, which stops the whole RIS load",
-)
 def test_a_date_dateutil_cannot_read_is_a_ris_parse_error() -> None:
     """One bad PY value is a RisParseError naming its record and line."""
     with pytest.raises(ssd.RisParseError, match="record 1, line 3"):
@@ -369,3 +364,10 @@ def test_blank_lines_after_ty_are_skipped_and_stray_ones_reported_cut() -> None:
         ssd.loads_ris(f"TY  - GEN\n{stray}\nER  - \n")
     with pytest.raises(ssd.RisParseError, match=rf"starting record 1, found '{'x' * 39}y'$"):
         ssd.loads_ris(f"{stray}\n")
+
+
+@pytest.mark.parametrize("date", ["19970902090807197090209080710h", "１９５０", "1950\x00"])
+def test_a_date_no_reader_takes_is_a_ris_parse_error(date: str) -> None:
+    """A date that once crashed dateutil, or in other digits, is a problem of the record."""
+    with pytest.raises(ssd.RisParseError, match="line 3"):
+        ssd.loads_ris(f"TY  - MANSCPT\nTI  - A title\nDA  - {date}\nER  - \n")

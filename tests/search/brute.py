@@ -1,13 +1,19 @@
-"""Brute-force BM25 and boolean matching, computed from each document's tokens with no index."""
+"""Brute-force BM25 and boolean matching, computed from each document's tokens with no index.
+
+The oracle has its own tokenizer (:func:`tokenize`) and its own reader of the search
+strings the tests generate (:func:`read_query`), so a fault in the library's tokenizer
+or parser cannot hide by being repeated here.
+"""
 
 from __future__ import annotations
 
 import math
+import re
+import unicodedata
 from array import array
 from collections.abc import Callable
 
 import sinosoviet_docs as ssd
-from sinosoviet_docs._search.language import parse
 from sinosoviet_docs._search.nodes import (
     And,
     DatedPhrase,
@@ -20,7 +26,6 @@ from sinosoviet_docs._search.nodes import (
     Term,
 )
 from sinosoviet_docs._search.rewrite import parsed as _parsed
-from sinosoviet_docs._text import tokenize
 from sinosoviet_docs.dates import parse_date
 from sinosoviet_docs.index import ALIAS_WEIGHT, K1, B
 
@@ -42,6 +47,72 @@ FIELD_QUERIES: dict[str, Callable[[ssd.Query, str], ssd.Query]] = {
     "collection": ssd.Query.in_collection,
     "year": lambda q, v: q.between(*v.split("..")) if ".." in v else q.between(v, v),
 }
+
+_WORD = r"[^\W_]"
+
+
+def tokenize(text: str) -> list[str]:
+    """Words folded as the search folds them: no diacritics, case folded, an apostrophe
+    inside a word dropped ("Shao-ch'i" gives shao, chi), one before a final "s" a break."""
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(c for c in text if not unicodedata.combining(c)).casefold()
+    text = re.sub("[\u2018\u2019\u02bc`]", "'", text)
+    text = re.sub(rf"(?<={_WORD})'(?=s(?!{_WORD}))", " ", text)
+    text = re.sub(rf"(?<={_WORD})'(?={_WORD})", "", text)
+    return re.findall(rf"{_WORD}+", text)
+
+
+def _words(tokens: list[str], field: str | None) -> Node:
+    return Term(tokens[0], field) if len(tokens) == 1 else Phrase(tuple(tokens), field)
+
+
+def read_query(text: str) -> Node:
+    """The tree of a search string of the shapes the tests generate: words, ``w*``,
+    ``"a phrase"``, ``field:word``, parentheses, ``OR``, ``AND``, ``NOT`` and juxtaposition."""
+    parts = re.findall(r'"[^"]*"|\(|\)|[^\s()"]+', text)
+    at = 0
+
+    def or_expr() -> Node:
+        nonlocal at
+        children = [and_expr()]
+        while at < len(parts) and parts[at] == "OR":
+            at += 1
+            children.append(and_expr())
+        return children[0] if len(children) == 1 else Or(tuple(children))
+
+    def and_expr() -> Node:
+        nonlocal at
+        children: list[Node] = []
+        while at < len(parts) and parts[at] not in ("OR", ")"):
+            if parts[at] == "AND":
+                at += 1
+            children.append(unary())
+        return children[0] if len(children) == 1 else And(tuple(children))
+
+    def unary() -> Node:
+        nonlocal at
+        part = parts[at]
+        at += 1
+        if part == "NOT":
+            return Not(unary())
+        if part == "(":
+            inner = or_expr()
+            assert parts[at] == ")", text
+            at += 1
+            return inner
+        field, colon, word = part.partition(":")
+        if not colon:
+            field, word = "", part
+        if word.startswith('"'):
+            return _words(tokenize(word[1:-1]), field or None)
+        if word.endswith("*"):
+            (token,) = tokenize(word[:-1])
+            return Term(token, field or None, True)
+        return _words(tokenize(word), field or None)
+
+    node = or_expr()
+    assert at == len(parts), text
+    return node
 
 
 def _f32(x: float) -> float:
@@ -193,7 +264,7 @@ class Brute:
         return {i: s for i, s in result.items() if not any(i in m for m in negatives)}
 
     def ranked(self, text: str, *, aliases: bool = False) -> list[tuple[str, float]]:
-        expr = _parsed(text, True)[1] if aliases else parse(text).expr
+        expr = _parsed(text, True)[1] if aliases else read_query(text)
         assert expr is not None
         return self.rank(self.score(expr))
 

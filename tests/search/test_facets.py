@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import attrs
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -139,3 +140,52 @@ def test_timeline_counts_dates_wholly_inside_one_period(
         assert (coarse, undated) == (list(timeline.too_coarse), list(timeline.undated))
         if unit == "year":
             assert dict(sorted(counted.items())) == cat.query().facets("year")
+
+
+def _doubled(doc: ssd.Document) -> ssd.Document:
+    """The document with every value of its tuple fields given twice, as a merge of two
+    sources that both list them may hold."""
+    return attrs.evolve(
+        doc,
+        topics=doc.topics * 2,
+        languages=doc.languages * 2,
+        collections=doc.collections * 2,
+        places=doc.places * 2,
+        people=doc.people + doc.authors,
+    )
+
+
+@given(
+    searchable_catalogues(),
+    st.sampled_from(["type", "topic", "language", "collection", "year"]),
+)
+def test_facets_count_a_repeated_value_once_most_common_first(
+    cat: ssd.Catalogue, field: str
+) -> None:
+    """A value a document holds twice counts once; the facets come most common first, ties
+    by value (years in year order), compared as ordered pairs rather than as a dict."""
+    cat = ssd.Catalogue(documents=[_doubled(d) for d in cat], collections=cat.collections)
+    counts: dict[str, int] = {}
+    for doc in cat:
+        if field == "year":
+            values = [f"{doc.date.year:04d}"] if doc.date else []
+        elif field == "type":
+            values = [doc.type] if doc.type else []
+        else:
+            values = list(getattr(doc, field + "s"))
+        for v in dict.fromkeys(values):
+            counts[v] = counts.get(v, 0) + 1
+    if field == "year":
+        expected = sorted(counts.items())
+    else:
+        expected = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+    assert expected == list(cat.query().facets(field).items())  # type: ignore[arg-type]
+
+
+def test_facets_order_is_most_common_first() -> None:
+    docs = [
+        ssd.Document(id=f"d{i}", title="T", topics=topics)
+        for i, topics in enumerate([("b", "a"), ("b",), ("c", "b", "c"), ("a",)])
+    ]
+    facets = ssd.Catalogue(documents=docs).query().facets("topic")
+    assert [("b", 3), ("a", 2), ("c", 1)] == list(facets.items())

@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 import datetime
+import json
+from importlib.resources import files
+from typing import Any
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 import sinosoviet_docs as ssd
-import sinosoviet_docs.names as _names
 from sinosoviet_docs._search.language import parse
 from sinosoviet_docs._search.nodes import FieldFilter
-from sinosoviet_docs._text import fold_name
 
 from ..strategies import (
     SEARCH_LANGUAGES,
@@ -20,15 +22,36 @@ from ..strategies import (
     SEARCH_TOPICS,
     SEARCH_TYPES,
     any_dates,
+    dates_at_edges,
     document_dates,
+    edge_catalogues,
+    own_bounds,
     partial_dates,
     searchable_catalogues,
 )
-from .brute import Brute, _cat
+from .brute import Brute, _cat, tokenize
+
+
+def _fold(value: str) -> str:
+    """A value folded by the test's own tokenizer, its words joined by spaces."""
+    return " ".join(tokenize(value))
 
 
 def _folded_in(value: str, values: tuple[str, ...]) -> bool:
-    return fold_name(value) in {fold_name(v) for v in values}
+    return _fold(value) in {_fold(v) for v in values}
+
+
+_PLACES = json.loads((files("sinosoviet_docs") / "data" / "places.json").read_text("utf-8"))
+
+
+def _place_forms(value: str) -> tuple[str, ...]:
+    """``value`` and, when one place of places.json (read here) has it, every form of it."""
+
+    def forms(place: dict[str, Any]) -> tuple[str, ...]:
+        return (place["name"], *place["spellings"], *place.get("misspellings", ()))
+
+    holders = [p for p in _PLACES["places"] if _fold(value) in {_fold(f) for f in forms(p)}]
+    return (value, *forms(holders[0])) if len(holders) == 1 else (value,)
 
 
 @given(searchable_catalogues(), st.sampled_from(SEARCH_TYPES))
@@ -47,7 +70,7 @@ def test_about_matches_brute_force(cat: ssd.Catalogue, value: str) -> None:
 @given(searchable_catalogues(), st.sampled_from(SEARCH_PLACES))
 def test_at_matches_brute_force(cat: ssd.Catalogue, value: str) -> None:
     """at keeps the documents with that place or any of its other names."""
-    names = (value, *_names.places.variants(value))
+    names = _place_forms(value)
     expected = [d.id for d in cat if any(_folded_in(n, d.places) for n in names)]
     assert expected == cat.query().at(value).ids()
 
@@ -80,12 +103,16 @@ def test_in_collection_matches_brute_force(cat: ssd.Catalogue, slug: str) -> Non
 def test_several_date_ranges_match_brute_force(
     cat: ssd.Catalogue, ranges: list[tuple[ssd.PartialDate, ssd.PartialDate, str]]
 ) -> None:
-    """Date ranges intersected through the index keep what the predicate scan keeps."""
+    """Date ranges intersected through the index keep what a scan of the days, reckoned by
+    the test, keeps."""
     q = cat.query()
+    periods = []
     for a, b, mode in ranges:
-        lo, hi = (a, b) if a.earliest <= b.latest else (b, a)
+        lo, hi = (a, b) if own_bounds(a)[0] <= own_bounds(b)[1] else (b, a)
         q = q.between(lo, hi, mode=mode)  # type: ignore[arg-type]
-    assert [d.id for d in cat if all(f.keep(d) for f in q.filters)] == q.ids()
+        periods.append((own_bounds(lo)[0], own_bounds(hi)[1], mode))
+    expected = [d.id for d in cat if all(_kept_by_period(d, *period) for period in periods)]
+    assert expected == q.ids()
 
 
 def test_wide_date_range_narrows_a_long_person_list() -> None:
@@ -329,3 +356,55 @@ def test_filter_fields_under_or_keep_their_index_filters_meaning(bundled: ssd.Ca
 
 def _year(year: int) -> ssd.PartialDate:
     return ssd.PartialDate(year=year)
+
+
+def _kept_by_period(doc: ssd.Document, lo: datetime.date, hi: datetime.date, mode: str) -> bool:
+    """Whether a document's possible days (worked out by the test) fit the period."""
+    if doc.date is None:
+        return False
+    first, last = own_bounds(doc.date)
+    return lo <= first and last <= hi if mode == "within" else first <= hi and last >= lo
+
+
+_EDGE_PERIODS = [
+    (datetime.date(1950, 2, 1), datetime.date(1950, 2, 28)),
+    (datetime.date(1950, 1, 31), datetime.date(1950, 3, 1)),
+    (datetime.date(1950, 2, 2), datetime.date(1950, 2, 27)),
+    (datetime.date(1950, 1, 1), datetime.date(1950, 12, 31)),
+    (datetime.date(1949, 12, 31), datetime.date(1951, 1, 1)),
+    (datetime.date(1950, 1, 2), datetime.date(1950, 12, 30)),
+    (datetime.date(1950, 6, 15), datetime.date(1950, 6, 15)),
+]
+
+
+@pytest.mark.parametrize("mode", ["overlaps", "within"])
+@pytest.mark.parametrize("widest", ["day", "month", "year", "decade"])
+def test_date_index_keeps_exactly_the_documents_at_each_edge(mode: str, widest: str) -> None:
+    """Documents a day before, on and after each bound, and documents starting on the same
+    day but ending apart, are kept exactly when their days fit; the index's sure ranges
+    depend on the widest date in the catalogue, so each width is tried."""
+    order = ["day", "month", "year", "decade"]
+    dates = {
+        d
+        for lo, hi in _EDGE_PERIODS
+        for d in dates_at_edges(lo, hi)
+        if order.index(d.precision) <= order.index(widest)
+    }
+    cat = ssd.Catalogue(
+        documents=[ssd.Document(id=f"d{i:03d}", title="T", date=d) for i, d in enumerate(dates)]
+    )
+    for lo, hi in _EDGE_PERIODS:
+        expected = [d.id for d in cat if _kept_by_period(d, lo, hi, mode)]
+        found = cat.query().between(lo, hi, mode=mode).ids()  # type: ignore[arg-type]
+        assert sorted(expected) == sorted(found), (lo, hi)
+
+
+@given(edge_catalogues(), st.sampled_from(["overlaps", "within"]))
+def test_date_filter_matches_a_day_count_at_the_edges(
+    sample: tuple[ssd.Catalogue, datetime.date, datetime.date], mode: str
+) -> None:
+    """between() on a catalogue dated around the period's edges keeps what the test's own
+    reckoning of each date's days keeps."""
+    cat, lo, hi = sample
+    expected = sorted(d.id for d in cat if _kept_by_period(d, lo, hi, mode))
+    assert expected == sorted(cat.query().between(lo, hi, mode=mode).ids())  # type: ignore[arg-type]

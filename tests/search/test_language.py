@@ -74,3 +74,32 @@ def test_an_empty_filter_value_is_refused_anywhere(text: str) -> None:
     """A filter field with nothing after it is an error under OR or NOT as at the top."""
     with pytest.raises(ssd.QuerySyntaxError):
         parse(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "position"),
+    [
+        ("(" * 400 + "stalin" + ")" * 400, 100),
+        ("NOT " * 1000 + "stalin", 400),
+        ("(NOT " * 51 + "stalin" + ")" * 51, 250),
+    ],
+)
+def test_nesting_deeper_than_the_limit_is_a_syntax_error(text: str, position: int) -> None:
+    from sinosoviet_docs._search.language import MAX_DEPTH, parse
+
+    with pytest.raises(ssd.QuerySyntaxError) as caught:
+        parse(text)
+    assert caught.value.position == position
+    assert caught.value.reason == f"nested more than {MAX_DEPTH} deep (parentheses, NOT)"
+
+
+def test_nesting_up_to_the_limit_searches_as_usual() -> None:
+    from sinosoviet_docs._search.language import MAX_DEPTH
+
+    cat = ssd.load()
+    plain = cat.search("stalin").ids()
+    assert cat.search("(" * MAX_DEPTH + "stalin" + ")" * MAX_DEPTH).ids() == plain
+    assert sorted(cat.search("NOT " * MAX_DEPTH + "stalin").ids()) == sorted(plain)
+    assert sorted(cat.search("(NOT " * (MAX_DEPTH // 2) + "stalin" + ")" * 50).ids()) == sorted(
+        plain
+    )

@@ -2,6 +2,12 @@
 
 from __future__ import annotations
 
+import datetime
+import json
+from importlib.resources import files
+
+import pytest
+
 import sinosoviet_docs as ssd
 from sinosoviet_docs._search.rewrite import name_expansion
 from sinosoviet_docs._text import tokenize
@@ -101,3 +107,56 @@ def test_a_name_filter_says_how_its_name_was_read() -> None:
     assert "'CPSU Central Committee' is compared as printed" in name_expansion(
         "CPSU Central Committee"
     )
+
+
+def _code_names_from_the_data_file() -> list[tuple[str, str, int, int]]:
+    """(typed name, code name, first year, last year) of every code name in people.json that
+    no other person's name, spelling or code name shares, read from the file itself."""
+    data = json.loads((files("sinosoviet_docs") / "data" / "people.json").read_text("utf-8"))
+    holders: dict[str, set[str]] = {}
+    for person in data["people"]:
+        forms = [person["name"], *person["spellings"], *person.get("misspellings", [])]
+        for code in person.get("code_names", []):
+            forms += [code["name"], *code["spellings"], *code.get("misspellings", [])]
+        for form in forms:
+            for word in form.casefold().split():
+                holders.setdefault(word, set()).add(person["id"])
+    out = []
+    for person in data["people"]:
+        for code in person.get("code_names", []):
+            first, _, last = code["years"].partition("/")
+            words = code["name"].casefold().split()
+            if all(holders[w] == {person["id"]} for w in words):
+                out.append((person["name"], code["name"], int(first), int(last or first)))
+    return out
+
+
+CODE_NAMES = _code_names_from_the_data_file()
+
+
+def test_the_data_file_has_unshared_code_names() -> None:
+    assert len(CODE_NAMES) >= 3
+
+
+@pytest.mark.parametrize(("typed", "code", "first", "last"), CODE_NAMES)
+def test_code_name_counts_from_the_first_day_to_the_last_day_of_its_years(
+    typed: str, code: str, first: int, last: int
+) -> None:
+    """A search for a person finds a title under their code name dated on the first and
+    the last day of the code name's years, and not a day outside them."""
+    dates = {
+        "before": datetime.date(first - 1, 12, 31),
+        "first": datetime.date(first, 1, 1),
+        "last": datetime.date(last, 12, 31),
+        "after": datetime.date(last + 1, 1, 1),
+    }
+    cat = ssd.Catalogue(
+        documents=[
+            ssd.Document(
+                id=key, title=f"Telegram, {code} to the Embassy", date=ssd.PartialDate.from_date(d)
+            )
+            for key, d in dates.items()
+        ]
+    )
+    assert ["first", "last"] == sorted(cat.search(f'"{typed}"').ids())
+    assert ["first", "last"] == sorted(cat.query().involving(typed).ids())

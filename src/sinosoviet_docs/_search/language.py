@@ -104,11 +104,17 @@ def _lex(text: str) -> list[_Token]:
     return tokens
 
 
+#: How deeply parentheses and NOT may nest: deeper queries are refused before
+#: the parser (or a search walking the parsed tree) can run out of stack.
+MAX_DEPTH = 100
+
+
 class _Parser:
     def __init__(self, text: str) -> None:
         self.text = text
         self.tokens = _lex(text)
         self.i = 0
+        self.depth = 0
 
     def peek(self) -> _Token:
         return self.tokens[self.i]
@@ -158,6 +164,15 @@ class _Parser:
         return children[0] if len(children) == 1 else And(tuple(children))
 
     def unary(self) -> Node:
+        if self.depth >= MAX_DEPTH and self.peek().kind in ("NOT", "("):
+            raise self.error(self.peek(), f"nested more than {MAX_DEPTH} deep (parentheses, NOT)")
+        self.depth += 1
+        try:
+            return self._unary()
+        finally:
+            self.depth -= 1
+
+    def _unary(self) -> Node:
         token = self.take()
         if token.kind == "NOT":
             nxt = self.peek()

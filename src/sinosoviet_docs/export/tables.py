@@ -124,16 +124,49 @@ def to_records(docs: _Docs) -> list[dict[str, Any]]:
     return [_record(d) for d in as_documents(docs)]
 
 
-def to_csv(docs: _Docs) -> str:
-    """CSV text with a header row of :data:`COLUMNS` (RFC 4180 quoting, ``\\r\\n`` lines)."""
+#: What a spreadsheet takes for the start of a formula (or a cell it may run as one).
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def to_csv(docs: _Docs, *, spreadsheet_safe: bool = True) -> str:
+    """CSV text with a header row of :data:`COLUMNS` (RFC 4180 quoting, ``\\r\\n`` lines).
+
+    Titles and summaries come from scrapes and page captures, so a cell may
+    begin like a formula (``=HYPERLINK(...)``, ``+cmd|...``), which a
+    spreadsheet opening the file would run. With ``spreadsheet_safe`` (the
+    default) a text cell that begins with ``=``, ``+``, ``-``, ``@``, a tab or
+    a carriage return gets a single quote in front: the one change this
+    library ever makes to the text it exports. ``spreadsheet_safe=False``
+    writes every cell exactly as it is (JSON Lines, RIS, BibTeX and CSL-JSON
+    are always exact).
+
+    >>> import csv, io
+    >>> doc = Document(id="x", title="=1+2", summary="@SUM(A1:A9)")
+    >>> row = next(csv.DictReader(io.StringIO(to_csv(doc))))
+    >>> row["title"], row["summary"]
+    ("'=1+2", "'@SUM(A1:A9)")
+    >>> row = next(csv.DictReader(io.StringIO(to_csv(doc, spreadsheet_safe=False))))
+    >>> row["title"], row["summary"]
+    ('=1+2', '@SUM(A1:A9)')
+    """
     import csv
     import io
 
+    records = to_records(docs)
+    if spreadsheet_safe:
+        records = [{k: _spreadsheet_safe(v) for k, v in r.items()} for r in records]
     buffer = io.StringIO()
     writer = csv.DictWriter(buffer, fieldnames=COLUMNS)
     writer.writeheader()
-    writer.writerows(to_records(docs))
+    writer.writerows(records)
     return buffer.getvalue()
+
+
+def _spreadsheet_safe(value: Any) -> Any:
+    """A text cell that a spreadsheet would read as a formula, with a quote in front."""
+    if isinstance(value, str) and value.startswith(_FORMULA_STARTS):
+        return "'" + value
+    return value
 
 
 def to_jsonl(docs: _Docs) -> str:
