@@ -27,7 +27,6 @@ import attrs
 
 from ._choices import check_choice
 from ._fields import FacetName
-from ._search.facets import count_facets, timeline_counts
 from ._search.filters import (
     Filter,
     Selection,
@@ -442,10 +441,9 @@ class Query(_Exports):
 
     # -- summaries ---------------------------------------------------------------------------
 
-    def _all_matches(self) -> list[Document]:
-        """Every matching document, ignoring sort, offset and limit, in date order."""
-        docs = self.catalogue.documents
-        return [docs[d] for d in sorted(self._all_hits().ranked)]
+    def _all_docnos(self) -> list[int]:
+        """Every match's number, ignoring sort, offset and limit, in catalogue (date) order."""
+        return sorted(self._all_hits().ranked)
 
     def facets(self, field: FacetField) -> dict[str, int]:
         """How many matching documents have each value of ``field``, most common first.
@@ -463,7 +461,7 @@ class Query(_Exports):
         {'1950': 44, '1951': 22}
         """
         check_choice("facet field", field, FacetField)
-        return count_facets(self._all_matches(), field)
+        return self._executor().facets(self._all_docnos(), field)
 
     def timeline(self, unit: TimelineUnit = "year") -> Timeline:
         """Matching documents counted per year or month (offset and limit do not apply).
@@ -477,7 +475,7 @@ class Query(_Exports):
         (('1959-09', 3), ('1960-02', 3), 0)
         """
         check_choice("unit", unit, TimelineUnit)
-        periods, coarse, undated = timeline_counts(self._all_matches(), unit)
+        periods, coarse, undated = self._executor().timeline(self._all_docnos(), unit)
         return Timeline(
             unit=unit, periods=tuple(periods), too_coarse=tuple(coarse), undated=tuple(undated)
         )

@@ -153,3 +153,33 @@ def test_plan_counts_prefixes_and_leaves(text: str) -> None:
         memory = [line for line in cat.search(text).plan().splitlines() if line.startswith("term")]
         sql = [line for line in store.search(text).plan().splitlines() if line.startswith("term")]
     assert memory == sql
+
+
+def test_facets_and_timelines_of_a_store_read_no_document(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A store counts facets and timelines in SQL: once its query has run, no document is
+    read, and the counts are those of the catalogue in memory, in the same order."""
+    cat = ssd.load()
+    steps: list[Step] = [
+        lambda q: q,
+        lambda q: q.search("stalin"),
+        lambda q: q.between("1950", "1955").limit(2),
+    ]
+    with stored(cat) as store:
+        queries = [step(store.query()) for step in steps]
+        for query in queries:
+            query.facets("type")  # runs the query (a code name's years read documents)
+
+        def refused(*_args: object) -> None:
+            raise AssertionError("a document was read")
+
+        for method in ("__getitem__", "__iter__", "many"):
+            monkeypatch.setattr(type(store.documents), method, refused)
+        for step, query in zip(steps, queries, strict=True):
+            memory = step(cat.query())
+            for field in _FACETS:
+                assert list(memory.facets(field).items()) == list(query.facets(field).items())
+            for unit in ("year", "month"):
+                assert memory.timeline(unit) == query.timeline(unit)
+
+
+_FACETS = ("type", "person", "place", "topic", "language", "collection", "year")
