@@ -436,8 +436,9 @@ class Query(_Exports):
         hits = self._hits()
         scores = hits.scores
         assert scores is not None
-        docs = self.catalogue.documents
-        return [(docs[d].id, scores[d]) for d in hits.page]
+        # The ids alone: a store reads no document for them.
+        ids = self._executor().ids(hits.page)
+        return [(i, scores[d]) for i, d in zip(ids, hits.page, strict=True)]
 
     # -- summaries ---------------------------------------------------------------------------
 
@@ -556,6 +557,25 @@ class Query(_Exports):
         from .export._html import query_html
 
         return query_html(self)
+
+
+def head(query: Query, n: int) -> tuple[int, list[tuple[Document, float | None]]]:
+    """How many documents ``query`` matches, and its first ``n`` with their scores (None
+    without a search), from one run: only those ``n`` documents are read.
+
+    >>> import sinosoviet_docs as ssd
+    >>> total, first = head(ssd.load().search("ammunitions"), 5)
+    >>> total, [(d.id, round(s or 0, 3)) for d, s in first]
+    (1, [('1952-12-27-telegram-from-stalin-to-mao-zedong', 4.651)])
+    """
+    total = len(query)
+    docs = list(itertools.islice(query, max(n, 0)))
+    if not query.searches:
+        return total, [(doc, None) for doc in docs]
+    hits = query._hits()
+    scores = hits.scores
+    assert scores is not None
+    return total, [(doc, scores[d]) for doc, d in zip(docs, hits.page, strict=False)]
 
 
 def _bound(value: DateBound) -> PartialDate | DateRange | datetime.date | None:

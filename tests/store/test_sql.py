@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import sinosoviet_docs as ssd
-from sinosoviet_docs.query import Query
+from sinosoviet_docs.query import Query, head
 
 from ..strategies import (
     SEARCH_COLLECTIONS,
@@ -169,11 +169,8 @@ def test_facets_and_timelines_of_a_store_read_no_document(monkeypatch: pytest.Mo
         for query in queries:
             query.facets("type")  # runs the query (a code name's years read documents)
 
-        def refused(*_args: object) -> None:
-            raise AssertionError("a document was read")
-
         for method in ("__getitem__", "__iter__", "many"):
-            monkeypatch.setattr(type(store.documents), method, refused)
+            monkeypatch.setattr(type(store.documents), method, _refused)
         for step, query in zip(steps, queries, strict=True):
             memory = step(cat.query())
             for field in _FACETS:
@@ -183,3 +180,32 @@ def test_facets_and_timelines_of_a_store_read_no_document(monkeypatch: pytest.Mo
 
 
 _FACETS = ("type", "person", "place", "topic", "language", "collection", "year")
+
+
+def test_scores_and_head_of_a_store_agree_and_scores_read_no_document(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """head() gives the count and the first documents with their scores as in memory;
+    scores() on a store reads the ids alone."""
+    cat = ssd.load()
+    with stored(cat) as store:
+        for text in ("stalin", "telegram NOT mao", "type:Telegram"):
+            total, first = head(store.search(text), 3)
+            expected_total, expected = head(cat.search(text), 3)
+            assert (expected_total, [d.id for d, _ in expected]) == (
+                total,
+                [d.id for d, _ in first],
+            )
+            assert all(
+                (a is None and b is None) or _close(a or 0, b or 0)
+                for (_, a), (_, b) in zip(expected, first, strict=True)
+            )
+        query = store.search("mao stalin")
+        len(query)
+        for method in ("__getitem__", "__iter__", "many"):
+            monkeypatch.setattr(type(store.documents), method, _refused)
+        assert [i for i, _ in query.scores()] == cat.search("mao stalin").ids()
+
+
+def _refused(*_args: object) -> None:
+    raise AssertionError("a document was read")

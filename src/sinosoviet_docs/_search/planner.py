@@ -272,6 +272,11 @@ class MemoryExecutor:
             return sorted(docnos, key=lambda d: fold(docs[d].title), reverse=order == "-title")
         return docnos  # pragma: no cover - relevance is handled by the caller
 
+    def ids(self, docnos: Sequence[int]) -> list[str]:
+        """The ids of the documents ``docnos``, in that order."""
+        docs = self.index.documents
+        return [docs[d].id for d in docnos]
+
     def facets(self, docnos: Sequence[int], field: str) -> dict[str, int]:
         """How many of the documents ``docnos`` hold each value of ``field``, most common
         first (years in order): :func:`~sinosoviet_docs._search.facets.count_facets`."""

@@ -209,6 +209,16 @@ class SqlExecutor(MemoryExecutor):
         self.index.store.documents.expect(hits.page)
         return hits
 
+    def ids(self, docnos: Sequence[int]) -> list[str]:
+        """The ids of the documents ``docnos``, read alone (not the documents)."""
+        found = dict(
+            self.connection.rows(
+                "SELECT docno, id FROM documents WHERE docno IN (SELECT value FROM json_each(?))",
+                (json.dumps(list(docnos)),),
+            )
+        )
+        return [found[d] for d in docnos]
+
     # -- facets and timelines --
 
     def _among(self, docnos: Sequence[int]) -> tuple[str, tuple[str, ...]]:
