@@ -569,13 +569,15 @@ def head(query: Query, n: int) -> tuple[int, list[tuple[Document, float | None]]
     (1, [('1952-12-27-telegram-from-stalin-to-mao-zedong', 4.651)])
     """
     total = len(query)
-    docs = list(itertools.islice(query, max(n, 0)))
-    if not query.searches:
-        return total, [(doc, None) for doc in docs]
+    if query._scans():  # only predicates: no search, no hits kept
+        return total, [(doc, None) for doc in itertools.islice(query, max(n, 0))]
     hits = query._hits()
+    page = hits.page[: max(n, 0)]
+    docs = query._executor().documents(page)
     scores = hits.scores
-    assert scores is not None
-    return total, [(doc, scores[d]) for doc, d in zip(docs, hits.page, strict=False)]
+    return total, [
+        (doc, None if scores is None else scores[d]) for doc, d in zip(docs, page, strict=True)
+    ]
 
 
 def _bound(value: DateBound) -> PartialDate | DateRange | datetime.date | None:

@@ -207,5 +207,23 @@ def test_scores_and_head_of_a_store_agree_and_scores_read_no_document(
         assert [i for i, _ in query.scores()] == cat.search("mao stalin").ids()
 
 
+def test_head_of_a_store_reads_only_the_documents_it_gives(monkeypatch: pytest.MonkeyPatch) -> None:
+    with stored(ssd.load()) as store:
+        query = store.search("telegram", aliases=False)
+        read: list[int] = []
+        documents = type(store.documents)
+        decode = documents._document
+
+        def counted(self: object, row: tuple[object, ...]) -> ssd.Document:
+            read.append(row[0])  # type: ignore[arg-type]
+            return decode(self, row)  # type: ignore[arg-type]
+
+        monkeypatch.setattr(documents, "_document", counted)
+        total, first = head(query, 3)
+    assert total > 3
+    assert [d.id for d, _ in first] == ssd.load().search("telegram").limit(3).ids()
+    assert 3 == len(read) == len(first)
+
+
 def _refused(*_args: object) -> None:
     raise AssertionError("a document was read")

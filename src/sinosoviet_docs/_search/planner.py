@@ -36,6 +36,7 @@ from .topk import score_groups, top_k
 
 if TYPE_CHECKING:
     from ..index import CatalogueIndex
+    from ..models import Document
 
 __all__ = ["Hits", "Memo", "MemoryExecutor", "Plan"]
 
@@ -274,8 +275,12 @@ class MemoryExecutor:
 
     def ids(self, docnos: Sequence[int]) -> list[str]:
         """The ids of the documents ``docnos``, in that order."""
+        return [doc.id for doc in self.documents(docnos)]
+
+    def documents(self, docnos: Sequence[int]) -> list[Document]:
+        """The documents ``docnos``, in that order (no others read)."""
         docs = self.index.documents
-        return [docs[d].id for d in docnos]
+        return [docs[d] for d in docnos]
 
     def facets(self, docnos: Sequence[int], field: str) -> dict[str, int]:
         """How many of the documents ``docnos`` hold each value of ``field``, most common

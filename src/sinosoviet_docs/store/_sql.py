@@ -39,6 +39,7 @@ from ..index import CatalogueIndex
 from ._schema import LINKS
 
 if TYPE_CHECKING:
+    from ..models import Document
     from ._reader import Connection, StoredCatalogue
 
 __all__ = ["SqlExecutor", "StoreIndex", "match_string"]
@@ -218,6 +219,10 @@ class SqlExecutor(MemoryExecutor):
             )
         )
         return [found[d] for d in docnos]
+
+    def documents(self, docnos: Sequence[int]) -> list[Document]:
+        """The documents ``docnos``, read in one statement (no batch beyond them)."""
+        return self.index.store.documents.many(docnos)
 
     # -- facets and timelines --
 
