@@ -710,19 +710,18 @@ def _add_search(commands: Any, parents: dict[str, argparse.ArgumentParser]) -> N
 
 
 def _search(cat: Catalogue, args: argparse.Namespace, out: TextIO) -> None:
+    from .query import head
+
     fmt = _output_format(args)
     q = cat.search(args.query)
     if args.sort:
         q = q.sort(args.sort)
-    found = list(q)  # the search runs once; the count, documents and scores all read it
-    total = len(found)
-    docs = found[: max(args.limit, 0)]
-    scores = dict(q.scores()) if q.searches else {}
+    # The search runs once; only the documents printed are read.
+    total, shown = head(q, args.limit)
+    docs = [d for d, _ in shown]
     columns = Columns(headers=("date", "type", "title", "id", "score"), flex=2)
-    rows = [
-        (d.date_display, d.type or "", d.title, d.id, _score(scores.get(d.id), fmt)) for d in docs
-    ]
-    records = [{"score": scores.get(d.id), **to_data(d)} for d in docs] if fmt != "table" else None
+    rows = [(d.date_display, d.type or "", d.title, d.id, _score(s, fmt)) for d, s in shown]
+    records = [{"score": s, **to_data(d)} for d, s in shown] if fmt != "table" else None
     emit(out, fmt, columns, rows, records)
     if fmt == "table":
         print(f"{len(docs)} of {total} documents", file=out)

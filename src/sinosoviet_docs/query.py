@@ -28,7 +28,6 @@ import attrs
 
 from ._choices import check_choice
 from ._fields import FacetName
-from ._search.facets import count_facets, timeline_counts
 from ._search.filters import (
     Filter,
     Selection,
@@ -454,15 +453,15 @@ class Query(_Exports):
         hits = self._hits()
         scores = hits.scores
         assert scores is not None
-        docs = self.catalogue.documents
-        return [(docs[d].id, scores[d]) for d in hits.page]
+        # The ids alone: a store reads no document for them.
+        ids = self._executor().ids(hits.page)
+        return [(i, scores[d]) for i, d in zip(ids, hits.page, strict=True)]
 
     # -- summaries ---------------------------------------------------------------------------
 
-    def _all_matches(self) -> list[Document]:
-        """Every matching document, ignoring sort, offset and limit, in date order."""
-        docs = self.catalogue.documents
-        return [docs[d] for d in sorted(self._all_hits().ranked)]
+    def _all_docnos(self) -> list[int]:
+        """Every match's number, ignoring sort, offset and limit, in catalogue (date) order."""
+        return sorted(self._all_hits().ranked)
 
     def facets(self, field: FacetField) -> dict[str, int]:
         """How many matching documents have each value of ``field``, most common first.
@@ -480,7 +479,7 @@ class Query(_Exports):
         {'1950': 44, '1951': 22}
         """
         check_choice("facet field", field, FacetField)
-        return count_facets(self._all_matches(), field)
+        return self._executor().facets(self._all_docnos(), field)
 
     def timeline(self, unit: TimelineUnit = "year") -> Timeline:
         """Matching documents counted per year or month (offset and limit do not apply).
@@ -494,7 +493,7 @@ class Query(_Exports):
         (('1959-09', 3), ('1960-02', 3), 0)
         """
         check_choice("unit", unit, TimelineUnit)
-        periods, coarse, undated = timeline_counts(self._all_matches(), unit)
+        periods, coarse, undated = self._executor().timeline(self._all_docnos(), unit)
         return Timeline(
             unit=unit, periods=tuple(periods), too_coarse=tuple(coarse), undated=tuple(undated)
         )
@@ -580,6 +579,27 @@ class Query(_Exports):
         from .export._html import query_html
 
         return query_html(self)
+
+
+def head(query: Query, n: int) -> tuple[int, list[tuple[Document, float | None]]]:
+    """How many documents ``query`` matches, and its first ``n`` with their scores (None
+    without a search), from one run: only those ``n`` documents are read.
+
+    >>> import sinosoviet_docs as ssd
+    >>> total, first = head(ssd.load().search("ammunitions"), 5)
+    >>> total, [(d.id, round(s or 0, 3)) for d, s in first]
+    (1, [('1952-12-27-telegram-from-stalin-to-mao-zedong', 4.651)])
+    """
+    total = len(query)
+    if query._scans():  # only predicates: no search, no hits kept
+        return total, [(doc, None) for doc in itertools.islice(query, max(n, 0))]
+    hits = query._hits()
+    page = hits.page[: max(n, 0)]
+    docs = query._executor().documents(page)
+    scores = hits.scores
+    return total, [
+        (doc, None if scores is None else scores[d]) for doc, d in zip(docs, page, strict=True)
+    ]
 
 
 def _bound(value: DateBound) -> PartialDate | DateRange | datetime.date | None:

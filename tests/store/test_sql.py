@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import sinosoviet_docs as ssd
-from sinosoviet_docs.query import Query
+from sinosoviet_docs.query import Query, head
 
 from ..strategies import (
     SEARCH_COLLECTIONS,
@@ -153,3 +153,77 @@ def test_plan_counts_prefixes_and_leaves(text: str) -> None:
         memory = [line for line in cat.search(text).plan().splitlines() if line.startswith("term")]
         sql = [line for line in store.search(text).plan().splitlines() if line.startswith("term")]
     assert memory == sql
+
+
+def test_facets_and_timelines_of_a_store_read_no_document(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A store counts facets and timelines in SQL: once its query has run, no document is
+    read, and the counts are those of the catalogue in memory, in the same order."""
+    cat = ssd.load()
+    steps: list[Step] = [
+        lambda q: q,
+        lambda q: q.search("stalin"),
+        lambda q: q.between("1950", "1955").limit(2),
+    ]
+    with stored(cat) as store:
+        queries = [step(store.query()) for step in steps]
+        for query in queries:
+            query.facets("type")  # runs the query (a code name's years read documents)
+
+        for method in ("__getitem__", "__iter__", "many"):
+            monkeypatch.setattr(type(store.documents), method, _refused)
+        for step, query in zip(steps, queries, strict=True):
+            memory = step(cat.query())
+            for field in _FACETS:
+                assert list(memory.facets(field).items()) == list(query.facets(field).items())
+            for unit in ("year", "month"):
+                assert memory.timeline(unit) == query.timeline(unit)
+
+
+_FACETS = ("type", "person", "place", "topic", "language", "collection", "year")
+
+
+def test_scores_and_head_of_a_store_agree_and_scores_read_no_document(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """head() gives the count and the first documents with their scores as in memory;
+    scores() on a store reads the ids alone."""
+    cat = ssd.load()
+    with stored(cat) as store:
+        for text in ("stalin", "telegram NOT mao", "type:Telegram"):
+            total, first = head(store.search(text), 3)
+            expected_total, expected = head(cat.search(text), 3)
+            assert (expected_total, [d.id for d, _ in expected]) == (
+                total,
+                [d.id for d, _ in first],
+            )
+            assert all(
+                (a is None and b is None) or _close(a or 0, b or 0)
+                for (_, a), (_, b) in zip(expected, first, strict=True)
+            )
+        query = store.search("mao stalin")
+        len(query)
+        for method in ("__getitem__", "__iter__", "many"):
+            monkeypatch.setattr(type(store.documents), method, _refused)
+        assert [i for i, _ in query.scores()] == cat.search("mao stalin").ids()
+
+
+def test_head_of_a_store_reads_only_the_documents_it_gives(monkeypatch: pytest.MonkeyPatch) -> None:
+    with stored(ssd.load()) as store:
+        query = store.search("telegram", aliases=False)
+        read: list[int] = []
+        documents = type(store.documents)
+        decode = documents._document
+
+        def counted(self: object, row: tuple[object, ...]) -> ssd.Document:
+            read.append(row[0])  # type: ignore[arg-type]
+            return decode(self, row)  # type: ignore[arg-type]
+
+        monkeypatch.setattr(documents, "_document", counted)
+        total, first = head(query, 3)
+    assert total > 3
+    assert [d.id for d, _ in first] == ssd.load().search("telegram").limit(3).ids()
+    assert 3 == len(read) == len(first)
+
+
+def _refused(*_args: object) -> None:
+    raise AssertionError("a document was read")

@@ -14,7 +14,7 @@ from __future__ import annotations
 import itertools
 import operator
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from typing import TYPE_CHECKING, Literal, get_args
 
 from .._fields import FacetName, facet_fields, merged_as
@@ -25,7 +25,16 @@ if TYPE_CHECKING:
     from ..dates import DateRange, PartialDate
     from ..models import Document
 
-__all__ = ["count_facets", "facet_values", "period_of", "raw_values", "timeline_counts"]
+__all__ = [
+    "count_facets",
+    "counted_names",
+    "facet_order",
+    "facet_values",
+    "period_counts",
+    "period_of",
+    "raw_values",
+    "timeline_counts",
+]
 
 Values = Callable[["Document"], Iterable[str]]
 
@@ -102,6 +111,19 @@ def facet_values(field: str) -> Values:
 
 
 def _canonical(kind: str, raw: Values, *, mentions: bool) -> Values:
+    named = counted_names(kind, mentions=mentions)
+
+    def values(doc: Document) -> Iterable[str]:
+        return named(raw(doc), doc.title, doc.date)
+
+    return values
+
+
+def counted_names(
+    kind: str, *, mentions: bool
+) -> Callable[[Iterable[str], str, PartialDate | DateRange | None], list[str]]:
+    """A document's names as a facet counts them, from its names, title and date:
+    canonical names of the authority ``kind`` (``mentions``: people named in the title too)."""
     names = authority(kind)
     cache: dict[tuple[str, tuple[int, int] | None], str] = {}
 
@@ -116,13 +138,13 @@ def _canonical(kind: str, raw: Values, *, mentions: bool) -> Values:
             cache[key] = name if found is None else found.name
         return cache[key]
 
-    def values(doc: Document) -> Iterable[str]:
-        out = [canonical(n, doc.date) for n in raw(doc)]
+    def named(raw: Iterable[str], title: str, date: PartialDate | DateRange | None) -> list[str]:
+        out = [canonical(n, date) for n in raw]
         if mentions:
-            out += [p.name for p in names.mentions(doc.title, date=doc.date)]
+            out += [p.name for p in names.mentions(title, date=date)]
         return out
 
-    return values
+    return named
 
 
 def count_facets(documents: Iterable[Document], field: str) -> dict[str, int]:
@@ -131,6 +153,11 @@ def count_facets(documents: Iterable[Document], field: str) -> dict[str, int]:
     values = facet_values(field)
     for doc in documents:
         counts.update(set(values(doc)))
+    return facet_order(counts, field)
+
+
+def facet_order(counts: Mapping[str, int], field: str) -> dict[str, int]:
+    """Facet counts in the order :func:`count_facets` gives: most common first, years in order."""
     if field == "year":
         return dict(sorted(counts.items()))
     return dict(sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))
@@ -152,14 +179,22 @@ def timeline_counts(
             coarse.append(doc.id)
         else:
             counts[period] += 1
+    return period_counts(counts, unit), coarse, undated
+
+
+def period_counts(
+    counts: Mapping[tuple[int, int], int], unit: Literal["year", "month"]
+) -> list[tuple[str, int]]:
+    """Counts per ``(year, month)`` (month 0 on a yearly timeline) as labelled periods from
+    the first to the last, gaps as zeros."""
     periods: list[tuple[str, int]] = []
     if counts:
         (y, m), (last_y, last_m) = min(counts), max(counts)
         while (y, m) <= (last_y, last_m):
             label = f"{y:04d}" if unit == "year" else f"{y:04d}-{m:02d}"
-            periods.append((label, counts[(y, m)]))
+            periods.append((label, counts.get((y, m), 0)))
             if unit == "year":
                 y += 1
             else:
                 y, m = (y + 1, 1) if m == 12 else (y, m + 1)
-    return periods, coarse, undated
+    return periods

@@ -14,10 +14,11 @@ import heapq
 import threading
 import time
 from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING, Literal, NamedTuple
 
 from .._text import fold
 from .evaluate import matches
+from .facets import count_facets, timeline_counts
 from .filters import Filter, expression_test, field_filter
 from .nodes import (
     And,
@@ -35,6 +36,7 @@ from .topk import score_groups, top_k
 
 if TYPE_CHECKING:
     from ..index import CatalogueIndex
+    from ..models import Document
 
 __all__ = ["Hits", "Memo", "MemoryExecutor", "Plan"]
 
@@ -270,6 +272,29 @@ class MemoryExecutor:
         if order in ("title", "-title"):
             return sorted(docnos, key=lambda d: fold(docs[d].title), reverse=order == "-title")
         return docnos  # pragma: no cover - relevance is handled by the caller
+
+    def ids(self, docnos: Sequence[int]) -> list[str]:
+        """The ids of the documents ``docnos``, in that order."""
+        return [doc.id for doc in self.documents(docnos)]
+
+    def documents(self, docnos: Sequence[int]) -> list[Document]:
+        """The documents ``docnos``, in that order (no others read)."""
+        docs = self.index.documents
+        return [docs[d] for d in docnos]
+
+    def facets(self, docnos: Sequence[int], field: str) -> dict[str, int]:
+        """How many of the documents ``docnos`` hold each value of ``field``, most common
+        first (years in order): :func:`~sinosoviet_docs._search.facets.count_facets`."""
+        docs = self.index.documents
+        return count_facets((docs[d] for d in docnos), field)
+
+    def timeline(
+        self, docnos: Sequence[int], unit: Literal["year", "month"]
+    ) -> tuple[list[tuple[str, int]], list[str], list[str]]:
+        """The documents ``docnos`` (in catalogue order) per period, the ids too coarse for
+        the unit and those undated: :func:`~sinosoviet_docs._search.facets.timeline_counts`."""
+        docs = self.index.documents
+        return timeline_counts((docs[d] for d in docnos), unit)
 
     def describe(self, plan: Plan, hits: Hits) -> str:
         """The plan and what running it cost: search, terms and postings, filters,

@@ -14,9 +14,10 @@ import itertools
 import json
 from array import array
 from collections.abc import Callable, Iterator, Sequence
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Literal
 
 from .._search.bm25 import K1, B, alias_score, impacts
+from .._search.facets import counted_names, facet_order, period_counts
 from .._search.filters import DateIndex, Selection, field_filter
 from .._search.nodes import (
     And,
@@ -33,9 +34,12 @@ from .._search.planner import Hits, MemoryExecutor, Plan
 from .._search.postings import _FIELD_TEXTS
 from .._search.rewrite import code_name_count
 from .._text import fold, tokenize
+from ..dates import parse_edtf
 from ..index import CatalogueIndex
+from ._schema import LINKS
 
 if TYPE_CHECKING:
+    from ..models import Document
     from ._reader import Connection, StoredCatalogue
 
 __all__ = ["SqlExecutor", "StoreIndex", "match_string"]
@@ -53,6 +57,19 @@ _VALUE_SQL = {
     "language": "SELECT DISTINCT docno FROM languages WHERE key = ? ORDER BY docno",
     "person": "SELECT DISTINCT docno FROM people WHERE key = ? ORDER BY docno",
 }
+
+
+#: Facet -> the link table holding its values (as printed).
+_FACET_TABLES = {"topic": "topics", "language": "languages", "collection": "collections"}
+
+
+def _wholly_in_one(width: int) -> str:
+    """The condition of a date lying wholly in one year (``width`` 4) or month (7): its
+    first and last possible days, both known, share their first ``width`` characters."""
+    return (
+        "earliest IS NOT NULL AND latest IS NOT NULL"
+        f" AND substr(earliest, 1, {width}) = substr(latest, 1, {width})"
+    )
 
 
 def _quoted(tokens: Sequence[str]) -> str:
@@ -192,6 +209,101 @@ class SqlExecutor(MemoryExecutor):
         hits = super().run(plan)
         self.index.store.documents.expect(hits.page)
         return hits
+
+    def ids(self, docnos: Sequence[int]) -> list[str]:
+        """The ids of the documents ``docnos``, read alone (not the documents)."""
+        found = dict(
+            self.connection.rows(
+                "SELECT docno, id FROM documents WHERE docno IN (SELECT value FROM json_each(?))",
+                (json.dumps(list(docnos)),),
+            )
+        )
+        return [found[d] for d in docnos]
+
+    def documents(self, docnos: Sequence[int]) -> list[Document]:
+        """The documents ``docnos``, read in one statement (no batch beyond them)."""
+        return self.index.store.documents.many(docnos)
+
+    # -- facets and timelines --
+
+    def _among(self, docnos: Sequence[int]) -> tuple[str, tuple[str, ...]]:
+        """The condition keeping the rows of ``docnos`` (none for every document), and its
+        parameters."""
+        if len(docnos) == self.n:
+            return "", ()
+        return " AND docno IN (SELECT value FROM json_each(?))", (json.dumps(list(docnos)),)
+
+    def facets(self, docnos: Sequence[int], field: str) -> dict[str, int]:
+        """Facet counts as statements: ``GROUP BY`` over a link table or a column; places
+        and people under their canonical names, as in memory."""
+        among, params = self._among(docnos)
+        if field == "year":
+            sql = (
+                "SELECT substr(earliest, 1, 4), count(*) FROM documents"
+                f" WHERE {_wholly_in_one(4)}{among} GROUP BY 1"
+            )
+        elif field == "type":
+            sql = f"SELECT type, count(*) FROM documents WHERE type IS NOT NULL{among} GROUP BY 1"
+        elif field in ("place", "person"):
+            return facet_order(self._names(field, among, params), field)
+        else:
+            table = _FACET_TABLES[field]
+            value = LINKS[table][0]
+            sql = f"SELECT {value}, count(DISTINCT docno) FROM {table} WHERE 1{among} GROUP BY 1"
+        return facet_order(dict(self.connection.rows(sql, params)), field)
+
+    def _names(self, field: str, among: str, params: tuple[str, ...]) -> dict[str, int]:
+        """Documents per canonical place or person (people named in titles too)."""
+        table = "places" if field == "place" else "people"
+        held: dict[int, list[str]] = {}
+        for d, name in self.connection.rows(
+            f"SELECT docno, name FROM {table} WHERE 1{among} ORDER BY docno, position", params
+        ):
+            held.setdefault(d, []).append(name)
+        mentions = field == "person"
+        named = counted_names(table, mentions=mentions)
+        counts: dict[str, int] = {}
+        if mentions:
+            rows = self.connection.rows(
+                f"SELECT docno, title, date FROM documents WHERE 1{among}", params
+            )
+        else:
+            rows = [(d, "", None) for d in held]
+        dates: dict[str, Any] = {}
+        for d, title, text in rows:
+            date = None
+            if text is not None:
+                date = dates.get(text)
+                if date is None:
+                    date = dates[text] = parse_edtf(text)
+            for name in set(named(held.get(d, ()), title, date)):
+                counts[name] = counts.get(name, 0) + 1
+        return counts
+
+    def timeline(
+        self, docnos: Sequence[int], unit: Literal["year", "month"]
+    ) -> tuple[list[tuple[str, int]], list[str], list[str]]:
+        """Periods counted by ``GROUP BY`` over the first and last possible days; the ids
+        too coarse for the unit and the undated ones read as ids alone."""
+        among, params = self._among(docnos)
+        width = 4 if unit == "year" else 7
+        wholly = _wholly_in_one(width)
+        counts: dict[tuple[int, int], int] = {}
+        for period, count in self.connection.rows(
+            f"SELECT substr(earliest, 1, {width}), count(*) FROM documents"
+            f" WHERE {wholly}{among} GROUP BY 1",
+            params,
+        ):
+            counts[(int(period[:4]), int(period[5:7]) if unit == "month" else 0)] = count
+        coarse = self.connection.column(
+            "SELECT id FROM documents WHERE earliest_day IS NOT NULL"
+            f" AND NOT ({wholly}){among} ORDER BY docno",
+            params,
+        )
+        undated = self.connection.column(
+            f"SELECT id FROM documents WHERE earliest_day IS NULL{among} ORDER BY docno", params
+        )
+        return period_counts(counts, unit), coarse, undated
 
     def _bm25(
         self, match: str, found: list[int] | None, limit: int | None
