@@ -576,17 +576,6 @@ def test_a_latin_1_catalogue_names_the_file(
     )
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="cli.py: the top-level handler must turn any error (RecursionError from the search "
-    "language here) into one error line and exit status 1",
-)
-def test_a_deeply_nested_query_is_one_error_line(capsys: pytest.CaptureFixture[str]) -> None:
-    """400 nested parentheses: no 3,000-line traceback."""
-    assert 1 == run("search", "(" * 400 + "a")[0]
-    assert 1 == len(capsys.readouterr().err.splitlines())
-
-
 def test_search_nested_too_deep_is_one_line(capsys: pytest.CaptureFixture[str]) -> None:
     """A query nested hundreds deep exits 2 with one line, not a RecursionError traceback."""
     status, _ = run("search", "(" * 400 + "taiwan" + ")" * 400)

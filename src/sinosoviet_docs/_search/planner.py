@@ -87,13 +87,18 @@ class Hits(NamedTuple):
     elapsed: float = 0.0
 
 
+#: Guards the making of each memo's own lock: queries are built by the thousand and most
+#: are never run (each step of a chain is a query), so a memo makes its lock on first use.
+_LOCK_OF_LOCKS = threading.Lock()
+
+
 class Memo:
     """A query's hits, computed once even when several threads ask at the same time."""
 
     __slots__ = ("_found", "_lock")
 
     def __init__(self) -> None:
-        self._lock = threading.Lock()
+        self._lock: threading.Lock | None = None
         self._found: dict[str, Hits] = {}
 
     def __reduce__(self) -> tuple[type[Memo], tuple[()]]:
@@ -104,7 +109,13 @@ class Memo:
         """The hits kept under ``key``, found by ``run`` on first use."""
         hits = self._found.get(key)
         if hits is None:
-            with self._lock:
+            lock = self._lock
+            if lock is None:
+                with _LOCK_OF_LOCKS:
+                    lock = self._lock
+                    if lock is None:
+                        lock = self._lock = threading.Lock()
+            with lock:
                 hits = self._found.get(key)
                 if hits is None:
                     hits = self._found[key] = run()

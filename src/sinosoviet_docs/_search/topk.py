@@ -70,7 +70,9 @@ def _groups(
         tid = text.term_id(typed)
         if tid is not None:
             impacts = text.impacts(tid)
-            floor = min(impacts)
+            # Only an alias's score reads the typed word's lowest impact: a plain word skips
+            # the pass over its postings.
+            floor = min(impacts) if aliases else None
             cursors.append((text.docnos(tid), impacts, order(tid), None))
         for alias in aliases:
             tid = text.term_id(alias)
