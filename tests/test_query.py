@@ -419,16 +419,6 @@ def test_filters_refuse_a_value_that_is_no_string(method: str, value: object) ->
         getattr(ssd.load().query(), method)(value).ids()
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="query.py: offset/limit beyond sys.maxsize must give an empty page or a library error, "
-    "not islice's ValueError",
-)
-def test_an_offset_of_ten_to_the_twentieth_is_past_the_end() -> None:
-    """offset(10**20) is past every document."""
-    assert [] == ssd.load().query().offset(10**20).ids()
-
-
 #: The search language's own characters and words, for strings that are mostly syntax.
 _QUERY_PIECES = st.sampled_from(
     [
