@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -26,7 +27,14 @@ def bundled() -> ssd.Catalogue:
 
 @pytest.fixture
 def shared() -> Path:
-    """The project's shared/ folder beside the repository (skips when it is absent)."""
+    """The project's shared/ folder beside the repository.
+
+    Without it a test skips, except under ``CI=true``: CI lays shared/ beside the
+    clone, so there its absence is a failure, never a silent skip of the checks
+    (the stale-catalogue check among them) that read it.
+    """
     if not (SHARED / "catalogue").is_dir():
+        if os.environ.get("CI") == "true":
+            pytest.fail(f"CI=true but shared/ is not beside the repository ({SHARED})")
         pytest.skip("shared/ is not beside the repository")
     return SHARED
