@@ -186,3 +186,30 @@ def test_parse_citation_of_none_names_the_argument() -> None:
 def test_parse_citation_refuses_what_is_not_text(text: object) -> None:
     with pytest.raises(ArgumentTypeError, match=r"^text: expected a str"):
         parse_citation(text)  # type: ignore[arg-type]
+
+
+def test_cutting_a_citation_reads_each_character_a_bounded_number_of_times() -> None:
+    """Before each archive name only the white space before it is read back ("APRF, "
+    8,000 times was quadratic): the characters looked at grow as the text does."""
+    from sinosoviet_docs import citations
+
+    looked: list[int] = []
+    real = citations._and_before
+
+    def counting(text: str, start: int, end: int) -> bool:
+        k = end
+        while k > start and text[k - 1].isspace():
+            k -= 1
+        looked.append(end - k + 4)
+        return real(text, start, end)
+
+    for n in (1000, 2000):
+        looked.clear()
+        citations._and_before = counting  # type: ignore[assignment]
+        try:
+            parts = citations._parts("APRF, " * n)
+        finally:
+            citations._and_before = real  # type: ignore[assignment]
+        assert 1 == len(parts)
+        assert n == len(looked)  # every archive name is looked back from, once
+        assert sum(looked) <= 6 * n

@@ -233,12 +233,27 @@ def _parts(text: str) -> list[str]:
     for chunk in _SPLIT.split(text):
         start = 0
         for match in _ARCHIVE.finditer(chunk):
-            before = chunk[start : match.start()]
-            if match.start() > start and re.search(r"(?:,\s*|\s)and\s+$", before):
+            if match.start() > start and _and_before(chunk, start, match.start()):
+                before = chunk[start : match.start()]
                 parts.append(re.sub(r",?\s*and\s+$", "", before).strip())
                 start = match.start()
         parts.append(chunk[start:].strip())
     return [p for p in parts if p]
+
+
+def _and_before(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` ends with "and" and white space, after a comma or a space.
+
+    Read backwards from ``end`` without copying the text, so that cutting a citation
+    stays linear however many archive names it holds.
+    """
+    k = end
+    while k > start and text[k - 1].isspace():
+        k -= 1
+    if k == end or k - 3 <= start or text[k - 3 : k] != "and":
+        return False
+    before = text[k - 4]
+    return before.isspace() or before == ","
 
 
 def _archive_in(part: str) -> tuple[str | None, int]:
