@@ -593,3 +593,16 @@ def test_text_lines_decode_as_decode_lines(
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(ssd_io, "_BLOCK", block)
         assert expected == _lines_or_problem(ssd_io._text_lines(io.BytesIO(data)))
+
+
+def test_a_range_read_for_one_date_field_is_not_taken_for_another() -> None:
+    """An interval is a document's date but no upload date, even after the same text as a date."""
+    header = {"kind": "sinosoviet_docs.catalogue", "schema_version": 2}
+    lines = [
+        header,
+        {"id": "a", "title": "A", "date": "1950/1953"},
+        {"id": "b", "title": "B", "uploaded": "1950/1953"},
+    ]
+    with pytest.raises(ssd.CatalogueLoadError) as caught:
+        ssd.loads("".join(json.dumps(line) + "\n" for line in lines))
+    assert ["line 3: " in e and "$.uploaded" in e for e in caught.value.errors] == [True]
