@@ -462,7 +462,11 @@ _SHARED: dict[type, frozenset[str]] = {
 
 @attrs.define
 class _Memos:
-    """The values seen so far in one load, by kind, so equal values become one object."""
+    """The values seen so far in one load, by kind, so equal values become one object.
+
+    Dates are kept apart by the parser of their field's type: the same text
+    may be a document's date and yet no upload date (``"1950/1953"``).
+    """
 
     strings: dict[str, str] = attrs.field(factory=dict)
     tuples: dict[tuple[Any, ...], tuple[Any, ...]] = attrs.field(factory=dict)
