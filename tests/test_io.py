@@ -556,3 +556,53 @@ def test_loads_raises_only_catalogue_load_error(text: str | bytes) -> None:
     CatalogueLoadError."""
     with contextlib.suppress(ssd.CatalogueLoadError):
         ssd.loads(text)
+
+
+def _lines_or_problem(lines: Any) -> tuple[list[str], str]:
+    got: list[str] = []
+    try:
+        got.extend(lines)
+    except ssd_io.TextProblem as exc:
+        return got, str(exc)
+    return got, ""
+
+
+@given(
+    st.lists(
+        st.lists(
+            st.sampled_from(
+                [b"a", b"\xc3\xa9", b"\xe9", b"\x00", b"\xef\xbb\xbf", b"\xed\xa0\x80"]
+            ),
+            max_size=4,
+        ).map(b"".join),
+        max_size=8,
+    ),
+    st.integers(1, 12),
+    st.booleans(),
+)
+def test_text_lines_decode_as_decode_lines(
+    lines: list[bytes], block: int, last_newline: bool
+) -> None:
+    """Block decoding of a JSONL file gives the lines, and the first problem, of one at a time."""
+    import io
+
+    from sinosoviet_docs._decode import decode_lines
+
+    data = b"\n".join(lines) + (b"\n" if last_newline else b"")
+    expected = _lines_or_problem(decode_lines(io.BytesIO(data)))
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(ssd_io, "_BLOCK", block)
+        assert expected == _lines_or_problem(ssd_io._text_lines(io.BytesIO(data)))
+
+
+def test_a_range_read_for_one_date_field_is_not_taken_for_another() -> None:
+    """An interval is a document's date but no upload date, even after the same text as a date."""
+    header = {"kind": "sinosoviet_docs.catalogue", "schema_version": 2}
+    lines = [
+        header,
+        {"id": "a", "title": "A", "date": "1950/1953"},
+        {"id": "b", "title": "B", "uploaded": "1950/1953"},
+    ]
+    with pytest.raises(ssd.CatalogueLoadError) as caught:
+        ssd.loads("".join(json.dumps(line) + "\n" for line in lines))
+    assert ["line 3: " in e and "$.uploaded" in e for e in caught.value.errors] == [True]

@@ -462,65 +462,121 @@ _SHARED: dict[type, frozenset[str]] = {
 
 @attrs.define
 class _Memos:
-    """The values seen so far in one load, by kind, so equal values become one object."""
+    """The values seen so far in one load, by kind, so equal values become one object.
+
+    Dates are kept apart by the parser of their field's type: the same text
+    may be a document's date and yet no upload date (``"1950/1953"``).
+    """
 
     strings: dict[str, str] = attrs.field(factory=dict)
     tuples: dict[tuple[Any, ...], tuple[Any, ...]] = attrs.field(factory=dict)
-    dates: dict[str, Any] = attrs.field(factory=dict)
+    dates: dict[Callable[[str], Any], dict[str, Any]] = attrs.field(factory=dict)
 
 
 class _NotFast(Exception):
     """The fast path does not take this value; the converter will."""
 
 
-def _shared(check: Callable[[Any], Any], memo: dict[Any, Any]) -> Callable[[Any], Any]:
-    """Wrap ``check`` so that equal results (keyed by the checked value) are one object."""
-
-    def shared(v: Any) -> Any:
-        key = tuple(v) if type(v) is list else v
-        try:
-            return memo[key]
-        except KeyError:
-            result = memo[key] = check(v)
-            return result
-        except TypeError:  # an unhashable value: not valid anyway, let check say so
-            return check(v)
-
-    return shared
-
-
 def _fast_check(type_: Any, memos: _Memos | None, share: bool) -> Callable[[Any], Any]:
+    """The check of one field of type ``type_``: its value, else :class:`_NotFast` (or the
+    error of a date or record); equal values are one object when ``share`` and ``memos``."""
     args = typing.get_args(type_)
-    if type(None) in args and not _is_date_union(type_):
-        (inner,) = [a for a in args if a is not type(None)]
-        check = _fast_check(inner, memos, share)
+    optional = type(None) in args and not _is_date_union(type_)
+    inner = next((a for a in args if a is not type(None)), type_) if optional else type_
+    if inner is str or inner is int:
+        strings = memos.strings if memos is not None and share and inner is str else None
+        return _exact_check(inner, optional, strings)
+    if inner in (PartialDate, DateRange) or _is_date_union(inner):
+        parse = {PartialDate: PartialDate.from_edtf, DateRange: DateRange.from_edtf}.get(
+            inner, parse_edtf
+        )
+        dates = memos.dates.setdefault(parse, {}) if memos is not None and share else None
+        return _date_check(parse, optional or _is_date_union(inner), dates)
+    if _is_homogeneous_tuple(inner) and typing.get_args(inner)[0] is str:
+        if memos is None:
+            return _str_tuple_check(None, None)
+        return _str_tuple_check(memos.tuples if share else None, memos.strings)
+    check = _fast_check_plain(inner, memos)
+    if optional:
         return lambda v: None if v is None else check(v)
-    check = _fast_check_plain(type_, memos)
-    if memos is None or not share:
-        return check
-    if type_ is str:
-        return _shared(check, memos.strings)
-    if type_ in (PartialDate, DateRange) or _is_date_union(type_):
-        return _shared(check, memos.dates)
-    return _shared(check, memos.tuples)
+    return check
+
+
+def _exact_check(
+    type_: type, optional: bool, strings: dict[str, str] | None
+) -> Callable[[Any], Any]:
+    """A string or integer taken only as itself (bool is not int); one object per string."""
+    if strings is not None:
+        intern = strings.setdefault
+
+        def shared_string(v: Any) -> Any:
+            if type(v) is str:
+                return intern(v, v)
+            if v is None and optional:
+                return None
+            raise _NotFast
+
+        return shared_string
+
+    def exact(v: Any) -> Any:
+        if type(v) is type_ or (v is None and optional):
+            return v
+        raise _NotFast
+
+    return exact
+
+
+def _date_check(
+    parse: Callable[[str], Any], optional: bool, dates: dict[str, Any] | None
+) -> Callable[[Any], Any]:
+    """An EDTF string parsed by ``parse``, each distinct string once per load."""
+    memo: dict[str, Any] = {} if dates is None else dates
+
+    def date(v: Any) -> Any:
+        if type(v) is str:
+            try:
+                return memo[v]
+            except KeyError:
+                found = parse(v)
+                if dates is not None:
+                    memo[v] = found
+                return found
+        if v is None and optional:
+            return None
+        raise _NotFast
+
+    return date
+
+
+def _str_tuple_check(
+    tuples: dict[tuple[Any, ...], tuple[Any, ...]] | None, strings: dict[str, str] | None
+) -> Callable[[Any], Any]:
+    """An array of strings as a tuple; equal tuples (and their strings) one object per load."""
+
+    def strs(v: Any) -> Any:
+        if type(v) is not list:
+            raise _NotFast
+        found = tuple(v)
+        if tuples is not None:
+            known = tuples.get(found)
+            if known is not None:
+                return known
+        for item in found:
+            if type(item) is not str:
+                raise _NotFast
+        if strings is None:
+            return found
+        intern = strings.setdefault
+        result = tuple([intern(s, s) for s in found])
+        if tuples is not None:
+            tuples[found] = result
+        return result
+
+    return strs
 
 
 def _fast_check_plain(type_: Any, memos: _Memos | None) -> Callable[[Any], Any]:
     args = typing.get_args(type_)
-    if type_ is str or type_ is int:
-
-        def check_exact(v: Any) -> Any:
-            if type(v) is not type_:  # bool is not int, and nothing is coerced
-                raise _NotFast
-            return v
-
-        return check_exact
-    if type_ is PartialDate:
-        return lambda v: PartialDate.from_edtf(v) if type(v) is str else _not_fast()
-    if type_ is DateRange:
-        return lambda v: DateRange.from_edtf(v) if type(v) is str else _not_fast()
-    if _is_date_union(type_):
-        return lambda v: None if v is None else parse_edtf(v) if type(v) is str else _not_fast()
     if typing.get_origin(type_) is typing.Literal:
         allowed = frozenset(args)
         return lambda v: v if type(v) is str and v in allowed else _not_fast()
@@ -546,9 +602,7 @@ def _fast_record(cls: type[T], memos: _Memos | None = None) -> Callable[[Any], T
     def structure(value: Any) -> T:
         if type(value) is not dict:
             raise _NotFast
-        kwargs = {}
-        for key, item in value.items():
-            kwargs[key] = checks[key](item)  # an unknown key raises KeyError
+        kwargs = {key: checks[key](item) for key, item in value.items()}  # unknown: KeyError
         if not required <= kwargs.keys():
             raise _NotFast
         return cls(**kwargs)

@@ -17,7 +17,7 @@ import os
 import tempfile
 from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import Any, Literal, TypeVar
+from typing import Any, BinaryIO, Literal, TypeVar
 
 from . import _json
 from ._bundled import read_bundled
@@ -32,7 +32,7 @@ from ._convert import (
     unstructure_document,
     unstructure_header,
 )
-from ._decode import TextProblem, check_text, decode, decode_lines
+from ._decode import TextProblem, check_text, decode
 from ._gc import paused_gc
 from .exceptions import ArgumentTypeError, CatalogueLoadError, FormatError
 from .models import Catalogue, Document
@@ -81,7 +81,7 @@ def load(path: str | os.PathLike[str] | None = None) -> Catalogue:
     with path.open("rb") as handle, paused_gc():
         try:
             if fmt == "jsonl":
-                return _read_jsonl(_decoded(decode_lines(handle)))
+                return _read_jsonl(_decoded(_text_lines(handle)))
             return _read_json(_decoded_text(handle.read()))
         except CatalogueLoadError as exc:
             raise CatalogueLoadError(exc.errors, source=str(path), line=exc.line) from None
@@ -92,6 +92,43 @@ def _decoded_text(data: bytes) -> str:
         return decode(data)
     except TextProblem as exc:
         raise _not_text(exc) from None
+
+
+#: About how many bytes of a JSON Lines file are read and decoded in one step.
+_BLOCK = 1 << 20
+
+
+def _text_lines(handle: BinaryIO) -> Iterator[str]:
+    """The lines of a file read in binary, each ending in ``\\n``, decoded by ``decode``.
+
+    The first line (which may start with a byte order mark) goes through
+    :func:`~sinosoviet_docs._decode.decode`. After it, a block of lines that
+    is all UTF-8 without a NUL (strict UTF-8 decoding never gives a lone
+    surrogate) is decoded without the search for bad characters; any other
+    block goes through ``decode`` a line at a time, so that a problem is
+    raised at the same line, with the same place, as from ``decode_lines``.
+    """
+    first = handle.readline()
+    if not first:
+        return
+    yield decode(first)
+    line, offset = 1 + first.count(b"\n"), len(first)
+    while block := handle.readlines(_BLOCK):
+        texts: list[str] | None = None
+        if b"\x00" not in b"".join(block):
+            try:
+                texts = [chunk.decode("utf-8") for chunk in block]
+            except UnicodeDecodeError:
+                texts = None
+        if texts is not None:
+            yield from texts
+            line += len(block)
+            offset += sum(map(len, block))
+            continue
+        for chunk in block:
+            yield decode(chunk, line=line, offset=offset)
+            line += chunk.count(b"\n")
+            offset += len(chunk)
 
 
 def _decoded(lines: Iterator[str]) -> Iterator[str]:
@@ -253,9 +290,17 @@ def _is_jsonl_header(line: str) -> bool:
     return isinstance(value, dict) and "documents" not in value
 
 
+@functools.cache
+def _reader_class() -> type[_json.JsonReader]:
+    """msgspec's reader where the ``fast`` extra is installed (the same values), else json's."""
+    from ._fastjson import AVAILABLE, FastJsonReader
+
+    return FastJsonReader if AVAILABLE else _json.JsonReader
+
+
 def _decode(text: str, line: int | None = None, reader: _json.JsonReader | None = None) -> Any:
     try:
-        return (reader or _json.JsonReader()).parse(text)
+        return (reader or _reader_class()()).parse(text)
     except _json.JsonProblem as exc:
         if exc.line is None:  # a problem of a value, named by its path
             prefix = f"line {line}: " if line else ""
@@ -307,7 +352,7 @@ def _id_of(item: object) -> str:
 
 def _read_jsonl(lines: Iterable[str]) -> Catalogue:
     iterator = iter(lines)
-    reader = _json.JsonReader()
+    reader = _reader_class()()
     header: Any = None
     header_line = 0
     for number, line in enumerate(iterator, start=1):
