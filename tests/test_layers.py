@@ -30,7 +30,6 @@ LAYERS: dict[str, int] = {
     "_bundled": 0,
     "_decode": 0,
     "_json": 0,
-    "_fastjson": 0,
     "loaders._input": 0,
     "dates": 1,
     "_dateparse": 1,

@@ -290,17 +290,9 @@ def _is_jsonl_header(line: str) -> bool:
     return isinstance(value, dict) and "documents" not in value
 
 
-@functools.cache
-def _reader_class() -> type[_json.JsonReader]:
-    """msgspec's reader where the ``fast`` extra is installed (the same values), else json's."""
-    from ._fastjson import AVAILABLE, FastJsonReader
-
-    return FastJsonReader if AVAILABLE else _json.JsonReader
-
-
 def _decode(text: str, line: int | None = None, reader: _json.JsonReader | None = None) -> Any:
     try:
-        return (reader or _reader_class()()).parse(text)
+        return (reader or _json.JsonReader()).parse(text)
     except _json.JsonProblem as exc:
         if exc.line is None:  # a problem of a value, named by its path
             prefix = f"line {line}: " if line else ""
@@ -352,7 +344,7 @@ def _id_of(item: object) -> str:
 
 def _read_jsonl(lines: Iterable[str]) -> Catalogue:
     iterator = iter(lines)
-    reader = _reader_class()()
+    reader = _json.JsonReader()
     header: Any = None
     header_line = 0
     for number, line in enumerate(iterator, start=1):
