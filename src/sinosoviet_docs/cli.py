@@ -87,7 +87,7 @@ def _parents() -> dict[str, argparse.ArgumentParser]:
     catalogue.add_argument(
         "--catalogue",
         metavar="PATH",
-        help="a catalogue file (.json or .jsonl) to use instead of the bundled one",
+        help="a catalogue file (.json, .jsonl, or a .sqlite store) to use instead of the bundled one",
     )
     catalogue.add_argument("--debug", action="store_true", default=argparse.SUPPRESS, help=_DEBUG)
     json_only = _Parser(add_help=False)
@@ -545,7 +545,10 @@ def _add_load(commands: Any, parents: dict[str, argparse.ArgumentParser]) -> Non
     )
     cmd.add_argument("paths", nargs="+", metavar="PATH", help="files to read, merged in order")
     cmd.add_argument(
-        "--out", required=True, metavar="FILE", help="the catalogue to write (.json or .jsonl)"
+        "--out",
+        required=True,
+        metavar="FILE",
+        help="the catalogue to write (.json, .jsonl, or .sqlite for a store)",
     )
     cmd.add_argument(
         "--with-catalogue",
