@@ -87,7 +87,7 @@ def _parents() -> dict[str, argparse.ArgumentParser]:
     catalogue.add_argument(
         "--catalogue",
         metavar="PATH",
-        help="a catalogue file (.json, .jsonl, or a .sqlite store) to use instead of the bundled one",
+        help="a catalogue (.json, .jsonl, or a .sqlite store) to use instead of the bundled one",
     )
     catalogue.add_argument("--debug", action="store_true", default=argparse.SUPPRESS, help=_DEBUG)
     json_only = _Parser(add_help=False)
