@@ -608,3 +608,27 @@ def test_export_raw_is_only_for_csv(capsys: pytest.CaptureFixture[str]) -> None:
     status, _ = run("export", "--format", "ris", "--raw")
     assert 2 == status
     assert "--raw is for --format csv" in capsys.readouterr().err
+
+
+def test_sort_by_relevance_without_words_is_a_user_error(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """Only filters and --sort relevance: one line and status 2, not an internal error."""
+    assert 2 == run("search", "type:Telegram", "--sort", "relevance")[0]
+    err = capsys.readouterr().err
+    assert 1 == len(err.splitlines())
+    assert "needs words to search for" in err
+
+
+def test_load_with_catalogue_takes_a_store(bundled: ssd.Catalogue, tmp_path: Path) -> None:
+    """--with-catalogue --catalogue x.sqlite merges into the stored catalogue."""
+    store = tmp_path / "c.sqlite"
+    bundled.save(store)
+    source = tmp_path / "mine.json"
+    ssd.dump(ssd.Catalogue(documents=[bundled["112088"]]), source)
+    out_path = tmp_path / "out.json"
+    status, _ = run(
+        "load", str(source), "--out", str(out_path), "--with-catalogue", "--catalogue", str(store)
+    )
+    assert 0 == status
+    assert bundled.merge(ssd.load(source)) == ssd.load(out_path)

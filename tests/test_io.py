@@ -606,3 +606,19 @@ def test_a_range_read_for_one_date_field_is_not_taken_for_another() -> None:
     with pytest.raises(ssd.CatalogueLoadError) as caught:
         ssd.loads("".join(json.dumps(line) + "\n" for line in lines))
     assert ["line 3: " in e and "$.uploaded" in e for e in caught.value.errors] == [True]
+
+
+def test_a_repeated_key_in_a_jsonl_header_is_named_by_loads_as_by_load(tmp_path: Path) -> None:
+    """loads() of JSON Lines whose header repeats a key names the key and the line."""
+    text = ssd.dumps(ssd.Catalogue(documents=[ssd.Document(id="a", title="A")]), format="jsonl")
+    header, rest = text.split("\n", 1)
+    bad = header.replace('{"kind": ', '{"kind": "x", "kind": ', 1) + "\n" + rest
+    assert bad != text
+    path = tmp_path / "bad.jsonl"
+    path.write_text(bad, encoding="utf-8")
+    with pytest.raises(ssd.CatalogueLoadError) as from_file:
+        ssd.load(path)
+    with pytest.raises(ssd.CatalogueLoadError) as from_text:
+        ssd.loads(bad)
+    assert "repeated key 'kind'" in str(from_file.value)
+    assert "repeated key 'kind'" in str(from_text.value)

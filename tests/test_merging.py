@@ -426,3 +426,21 @@ def test_a_record_id_is_matched_before_a_record_less_document_of_the_same_side()
     merged = ssd.merge(a, b)
     assert 1 == sum(d.record_id == 1 for d in merged)
     assert 2 == len(merged)
+
+
+def test_a_title_match_does_not_take_the_match_of_a_document_with_the_same_id() -> None:
+    """B's 'k' joins A's 'k' (same id); B's record 7 with the same title stays its own
+    document, and a link to 'k' still points at 'k'."""
+    day = ssd.PartialDate.parse("1950-02-14")
+    a = ssd.Catalogue(documents=[Document(id="k", title="Telegram T", date=day)])
+    b = ssd.Catalogue(
+        documents=[
+            Document(id="k", title="Telegram T", date=day),
+            Document(id="z", title="Telegram T", date=day, record_id=7),
+            Document(id="r", title="Reply", date=day, related=("k",)),
+        ]
+    )
+    merged = ssd.merge(a, b)
+    assert {"k", "z", "r"} == {d.id for d in merged}
+    assert ("k",) == merged["r"].related
+    assert merged["k"].record_id is None

@@ -589,7 +589,10 @@ def _load(_cat: Catalogue | None, args: argparse.Namespace, out: TextIO) -> None
         format_for(args.out)  # a bad --out suffix is an error before any input is read
     problems_format = _problems_format(args.problems)
     show = sys.stderr.isatty() if args.progress is None else args.progress
-    catalogues = [load(args.catalogue)] if args.with_catalogue else []
+    catalogues: list[Catalogue] = []
+    if args.with_catalogue:
+        base = _open_catalogue(args.catalogue)
+        catalogues.append(base if isinstance(base, Catalogue) else base.to_catalogue())
     problems: list[LoadProblem] = []
     lines: list[str] = []
     with warnings.catch_warnings(record=True) as caught:
@@ -717,6 +720,8 @@ def _search(cat: Catalogue, args: argparse.Namespace, out: TextIO) -> None:
 
     fmt = _output_format(args)
     q = cat.search(args.query)
+    if args.sort == "relevance" and not q.searches:
+        raise _UsageError("--sort relevance needs words to search for, not only filters")
     if args.sort:
         q = q.sort(args.sort)
     # The search runs once; only the documents printed are read.

@@ -283,9 +283,11 @@ def format_for(path: str | os.PathLike[str]) -> Format:
 
 
 def _is_jsonl_header(line: str) -> bool:
+    # Only the shape is decided here; a repeated key or too deep a nesting is reported
+    # by the JSON Lines reader with its line, as load() reports it.
     try:
-        value = _json.parse(line)
-    except ValueError:
+        value = json.loads(line)
+    except (ValueError, RecursionError):
         return False
     return isinstance(value, dict) and "documents" not in value
 

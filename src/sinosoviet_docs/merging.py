@@ -366,6 +366,14 @@ class _Merger:
         other = self.docs[candidate].doc.record_id
         return other is None or doc.record_id is None or other == doc.record_id
 
+    def strength(self, doc: Document) -> int:
+        """How strongly ``doc`` would match what is held already (0 strongest)."""
+        if doc.record_id is not None and doc.record_id in self.by_record:
+            return 0
+        if doc.id in self.docs:
+            return 1
+        return 3 if doc.record_id is None else 2
+
     def _find(self, doc: Document, origin: int | None) -> str | None:
         same_id = self._fits(doc.id, doc, origin)
         if same_id and self.docs[doc.id].doc.record_id == doc.record_id:
@@ -652,10 +660,11 @@ def assemble(
     """
     merger = _Merger(on_conflict)
     for origin, group in enumerate(groups):
-        # A group's documents with a record id are matched first, so that one of them is
-        # never kept apart from its record by a record-less document of its own group
-        # that took the match by id or title.
-        for doc in sorted(group, key=lambda d: d.record_id is None):
+        # A group's documents are added strongest match first: its record id already held,
+        # then its id, then a new record id, then nothing but a title. A record-less
+        # document of the group thus never takes the match its record's copy needs, and
+        # a title alone never takes the match of a document with the same id.
+        for doc in sorted(group, key=merger.strength):
             merger.add(doc, None if within_groups else origin)
     docs = _rename_related(merger.documents(), merger.renamed)
     merged_collections, docs = _merge_collections(collections, docs, merger.renamed, on_conflict)
