@@ -66,3 +66,13 @@ def test_database_name_without_sqlite_header_is_an_error(
     with pytest.raises(ssd.ScrapeLoadError, match=rf"{name}: not a SQLite database") as info:
         load_any(path)
     assert isinstance(info.value, ValueError)
+
+
+def test_a_store_given_to_load_is_read_as_a_store(tmp_path: Path) -> None:
+    """A SQLite file written by cat.save is a store, not a scrape database: load_any reads
+    it back whole (collections too), where a scrape reader would lose them."""
+    cat = ssd.load()
+    store = tmp_path / "c.sqlite"
+    cat.save(store)
+    assert "store" == sniff(store)
+    assert cat == load_any(store)
