@@ -380,7 +380,7 @@ def test_options_that_clash_are_usage_errors(
 
 def test_load_reads_no_bundled_catalogue(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """load works from its own inputs: the bundled catalogue is not read for it."""
-    import sinosoviet_docs.cli as cli
+    import sinosoviet_docs.cli._shared as cli
 
     source = tmp_path / "in.json"
     ssd.dump(ssd.Catalogue(documents=[ssd.Document(id="a", title="A")]), source)
@@ -518,7 +518,7 @@ def test_load_prints_other_warnings_as_one_line_each(
     """A warning a loader issues while reading is one 'warning:' line, counted in the summary."""
     import warnings
 
-    import sinosoviet_docs.cli as cli
+    import sinosoviet_docs.cli._load as cli
 
     source = tmp_path / "in.json"
     ssd.dump(ssd.Catalogue(documents=[ssd.Document(id="a", title="A")]), source)
