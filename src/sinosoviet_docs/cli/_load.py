@@ -12,8 +12,15 @@ from typing import TYPE_CHECKING, Any, TextIO
 from .. import Catalogue
 from .._terminal import Columns, OutputFormat, ProgressBar, emit
 from .._terminal import print_json as _print_json
-from ..io import is_store_path
-from ._shared import PROG, _command, _open_catalogue, _paint, _UsageError, _UserError
+from ._shared import (
+    PROG,
+    _command,
+    _open_catalogue,
+    _paint,
+    _refuse_unknown_suffix,
+    _UsageError,
+    _UserError,
+)
 
 if TYPE_CHECKING:
     from .. import LoadProblem
@@ -75,10 +82,8 @@ _PROBLEM_FORMATS: dict[str, OutputFormat] = {".csv": "csv", ".jsonl": "jsonl", "
 
 def _load(_cat: Catalogue | None, args: argparse.Namespace, out: TextIO) -> None:
     from .. import dump, merge
-    from ..io import format_for
 
-    if not is_store_path(args.out):
-        format_for(args.out)  # a bad --out suffix is an error before any input is read
+    _refuse_unknown_suffix(args.out)  # a bad --out suffix is an error before any input is read
     problems_format = _problems_format(args.problems)
     show = sys.stderr.isatty() if args.progress is None else args.progress
     catalogues: list[Catalogue] = []

@@ -6,7 +6,7 @@ import argparse
 from typing import Any, TextIO
 
 from .. import Catalogue
-from ._shared import _command
+from ._shared import _command, _refuse_unknown_suffix
 
 
 def _add_serve(commands: Any, parents: dict[str, argparse.ArgumentParser]) -> None:
@@ -15,6 +15,7 @@ def _add_serve(commands: Any, parents: dict[str, argparse.ArgumentParser]) -> No
         parents,
         "serve",
         _serve,
+        output=None,
         needs_catalogue=False,
         help="browse the catalogue in a web browser (Datasette, on 127.0.0.1)",
         description=(
@@ -27,6 +28,8 @@ def _add_serve(commands: Any, parents: dict[str, argparse.ArgumentParser]) -> No
 
 
 def _serve(_cat: Catalogue | None, args: argparse.Namespace, out: TextIO) -> int:
+    if args.catalogue is not None:
+        _refuse_unknown_suffix(args.catalogue)  # before the store is built or Datasette sought
     from ..serve import serve
 
     def announce(url: str) -> None:

@@ -12,7 +12,7 @@ from typing import Any, NoReturn, TextIO
 
 from .. import load
 from .._terminal import OUTPUT_FORMATS, OutputFormat, colour_for
-from ..io import is_store_path
+from ..io import format_for, is_store_path
 
 PROG = "sinosoviet-docs"
 
@@ -71,14 +71,17 @@ def _command(
     name: str,
     run: Run,
     *,
-    output: str = "json",
+    output: str | None = "json",
     needs_catalogue: bool = True,
     **options: Any,
 ) -> argparse.ArgumentParser:
-    """Register a command: its shared options (``output`` is "json" or "listing") and its run."""
-    cmd: argparse.ArgumentParser = commands.add_parser(
-        name, parents=[parents["catalogue"], parents[output]], **options
-    )
+    """Register a command: its shared options and its run.
+
+    ``output`` is "json" or "listing" for the output options, or None for a
+    command that prints no data and so takes none.
+    """
+    shared = [parents["catalogue"]] + ([] if output is None else [parents[output]])
+    cmd: argparse.ArgumentParser = commands.add_parser(name, parents=shared, **options)
     cmd.set_defaults(run=run, needs_catalogue=needs_catalogue)
     return cmd
 
@@ -90,6 +93,12 @@ def _open_catalogue(path: str | None) -> Any:
 
         return open_store(path)
     return load(path)
+
+
+def _refuse_unknown_suffix(path: str) -> None:
+    """Raise :class:`~sinosoviet_docs.FormatError` unless ``path`` names a catalogue or a store."""
+    if not is_store_path(path):
+        format_for(path)
 
 
 def _paint(text: str, code: str, stream: TextIO) -> str:
