@@ -380,7 +380,7 @@ def test_options_that_clash_are_usage_errors(
 
 def test_load_reads_no_bundled_catalogue(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """load works from its own inputs: the bundled catalogue is not read for it."""
-    import sinosoviet_docs.cli as cli
+    import sinosoviet_docs.cli._shared as cli
 
     source = tmp_path / "in.json"
     ssd.dump(ssd.Catalogue(documents=[ssd.Document(id="a", title="A")]), source)
@@ -518,7 +518,7 @@ def test_load_prints_other_warnings_as_one_line_each(
     """A warning a loader issues while reading is one 'warning:' line, counted in the summary."""
     import warnings
 
-    import sinosoviet_docs.cli as cli
+    import sinosoviet_docs.cli._load as cli
 
     source = tmp_path / "in.json"
     ssd.dump(ssd.Catalogue(documents=[ssd.Document(id="a", title="A")]), source)
@@ -632,3 +632,35 @@ def test_load_with_catalogue_takes_a_store(bundled: ssd.Catalogue, tmp_path: Pat
     )
     assert 0 == status
     assert bundled.merge(ssd.load(source)) == ssd.load(out_path)
+
+
+def test_serve_refuses_a_catalogue_of_no_known_suffix(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """serve --catalogue notes.txt is a one-line user error, before anything is served."""
+    import sinosoviet_docs.serve
+
+    def no_serving(*_args: object, **_options: object) -> int:
+        raise AssertionError("serve was reached")
+
+    monkeypatch.setattr(sinosoviet_docs.serve, "serve", no_serving)
+    notes = tmp_path / "notes.txt"
+    ssd.dump(ssd.Catalogue(documents=[ssd.Document(id="a", title="A")]), tmp_path / "c.json")
+    notes.write_bytes((tmp_path / "c.json").read_bytes())
+    status, out = run("serve", "--catalogue", str(notes))
+    err = capsys.readouterr().err
+    assert (2, 1, "") == (status, len(err.splitlines()), out)
+    assert "suffix '.txt'" in err
+
+
+def test_serve_takes_no_json_option(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """serve prints no data, so --json is an unknown option there, not one silently ignored."""
+    import sinosoviet_docs.serve
+
+    monkeypatch.setattr(sinosoviet_docs.serve, "serve", lambda *_a, **_o: 0)
+    with pytest.raises(SystemExit) as info:
+        main(["serve", "--json"])
+    assert 2 == info.value.code
+    assert "unrecognized arguments: --json" in capsys.readouterr().err
