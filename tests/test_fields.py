@@ -95,3 +95,12 @@ def test_every_facet_reads_the_fields_its_specs_name() -> None:
             value = getattr(doc, name)
             expected.extend(value if isinstance(value, tuple) else [value])
         assert expected == list(raw_values(facet)(doc)), facet
+
+
+def test_every_document_field_has_its_type_checked() -> None:
+    """The constructor's type checks cover every field the table lists (id, title and
+    record_id are checked by their own validators)."""
+    from sinosoviet_docs.models import _DOCUMENT_CHECKS
+
+    names = [s.name for s in DOCUMENT_FIELDS if s.name not in ("id", "title", "record_id")]
+    assert sorted(names) == sorted(_DOCUMENT_CHECKS)

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any, Literal
 
 import attrs
 
+from ._fields import merged_as
 from ._text import slugify
 from .dates import DateRange, PartialDate, _end_of, _start_of
 from .exceptions import (
@@ -238,21 +239,7 @@ _DOCUMENT_CHECKS: dict[str, Callable[[object, attrs.Attribute[Any], Any], None]]
     "date": _DOCUMENT_DATE,
     "uploaded": _DATE,
     **dict.fromkeys((*_STR_FIELDS, "rights", "classification"), _STR),
-    **dict.fromkeys(
-        (
-            "dates_printed",
-            "languages",
-            "authors",
-            "people",
-            "places",
-            "topics",
-            "collections",
-            "donors",
-            "contributors",
-            "related",
-        ),
-        _STRS,
-    ),
+    **dict.fromkeys(merged_as("union"), _STRS),  # the tuples of str, as _fields lists them
     "popularity": _tuple_of(Popularity, "a tuple of Popularity"),
     "provenance": _tuple_of(Provenance, "a tuple of Provenance"),
     "conflicts": _tuple_of(Conflict, "a tuple of Conflict"),
