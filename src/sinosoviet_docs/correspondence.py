@@ -116,14 +116,18 @@ QUOTE = "¶"
 class _Tok:
     kind: str  # "num", "word" or "punct"
     text: str
+    #: The text in lower case without a final full stop, as the grammar compares it.
+    low: str = attrs.field(eq=False)
 
-    @property
-    def low(self) -> str:
-        return self.text.lower().rstrip(".")
+    @classmethod
+    def of(cls, kind: str, text: str) -> _Tok:
+        return cls(kind, text, text.lower().rstrip("."))
 
 
 def _set_quotes_aside(title: str) -> tuple[str, tuple[str, ...]]:
     """Replace quoted sub-titles by a marker; return the text and the quoted parts."""
+    if not any(q in title for q in _OPEN_QUOTES):
+        return title, ()
     out: list[str] = []
     quoted: list[str] = []
     i, n = 0, len(title)
@@ -152,7 +156,7 @@ def _tokens(text: str) -> list[_Tok]:
     toks: list[_Tok] = []
     for match in _TOKEN.finditer(text):
         kind = match.lastgroup or "punct"
-        toks.append(_Tok(kind, match.group()))
+        toks.append(_Tok.of(kind, match.group()))
     return toks
 
 
