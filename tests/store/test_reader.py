@@ -111,3 +111,17 @@ def test_an_empty_catalogue_stores_and_opens() -> None:
         assert store.search("mao").ids() == []
         assert store.query().ids() == []
         assert list(store) == []
+
+
+def test_an_older_schema_is_refused_with_the_advice_to_build_it_again(
+    tmp_path: Path, store_path: Path
+) -> None:
+    path = tmp_path / "older.sqlite"
+    path.write_bytes(store_path.read_bytes())
+    db = sqlite3.connect(path)
+    db.execute("UPDATE meta SET value = '1' WHERE key = 'schema_version'")
+    db.commit()
+    db.close()
+    with pytest.raises(ssd.StoreError, match=r"older\.sqlite: store schema 1 is older") as caught:
+        ssd.open(path)
+    assert "build the store again" in str(caught.value)
