@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import sqlite3
 import tempfile
 from pathlib import Path
@@ -140,3 +141,8 @@ def test_link_tables_hold_every_value_once_and_give_each_document_its_values(
     }
     assert people == expected
     db.close()
+
+
+@given(st.lists(st.one_of(st.text(), st.integers(), st.none())))
+def test_json_arrays_are_written_as_json_dumps_writes_them(values: list[object]) -> None:
+    assert _writer._array(values) == json.dumps(values, ensure_ascii=False)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime
 import json
 import os
+import re
 import sqlite3
 import tempfile
 from collections.abc import Callable, Sequence
@@ -17,9 +18,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .._convert import unstructure_document, unstructure_header
+from .._gc import paused_gc
 from .._search.postings import _FIELD_TEXTS
 from .._text import fold_name, tokenize
-from ..dates import PartialDate, years_of
+from ..dates import PartialDate
 from ..models import Catalogue, Document
 from ._schema import (
     INDEXES,
@@ -34,11 +36,13 @@ from ._schema import (
 
 if TYPE_CHECKING:
     from ..correspondence import Correspondence
+    from ..names import CodeName
 
 __all__ = ["save"]
 
 _FIELDS = document_columns()
-_JSON = frozenset(JSON_COLUMNS)
+#: Where the JSON columns are in a row of ``documents`` (after ``docno``).
+_JSON_AT = tuple(1 + _FIELDS.index(name) for name in JSON_COLUMNS)
 _DERIVED = (
     "date_display",
     "year",
@@ -67,15 +71,35 @@ _INSERT_SEARCH = f"INSERT INTO search (rowid, {_SEARCH}) VALUES (?, ?, ?, ?, ?)"
 _INSERT_PLAIN = f"INSERT INTO documents_fts (rowid, {_SEARCH}) VALUES (?, ?, ?, ?, ?)"
 #: Documents made into rows before the rows are written.
 _BATCH = 2048
+_FTS_TABLES = ("search", "documents_fts")
+#: How many bytes of new postings FTS5 keeps in memory during the build before it
+#: writes them as a segment (1 MiB by default): fewer segments to merge, no pages
+#: freed by the merges left in the file.
+_BUILD_HASH = 64 << 20
+_DEFAULT_HASH = 1 << 20
 #: One JSON encoder for every array (``json.dumps`` with options makes one a call).
 _ENCODE = json.JSONEncoder(ensure_ascii=False).encode
+#: What JSON escapes in a string when it keeps non-ASCII letters as they are.
+_ESCAPED = re.compile(r'[\x00-\x1f"\\]')
 #: The pragmas of the build: the file is a temporary one until it is renamed into place.
 _PRAGMAS = (
+    "PRAGMA page_size=8192",
     "PRAGMA journal_mode=OFF",
     "PRAGMA synchronous=OFF",
     "PRAGMA cache_size=-262144",
     "PRAGMA temp_store=MEMORY",
 )
+
+
+def _array(values: list[Any]) -> str:
+    """``values`` as ``json.dumps(values, ensure_ascii=False)`` writes them.
+
+    >>> _array(["Mao Zedong", "Lüshun"]), json.loads(_array(['a "b"']))
+    ('["Mao Zedong", "Lüshun"]', ['a "b"'])
+    """
+    if values and all(type(v) is str for v in values) and not _ESCAPED.search("".join(values)):
+        return '["' + '", "'.join(values) + '"]'
+    return _ENCODE(values)
 
 
 def save(catalogue: Catalogue, path: str | os.PathLike[str]) -> None:
@@ -99,7 +123,8 @@ def save(catalogue: Catalogue, path: str | os.PathLike[str]) -> None:
                 connection.execute(pragma)
             connection.execute("BEGIN")
             _create(connection, SCHEMA)
-            _write(connection, catalogue)
+            with paused_gc():  # the rows hold no cycles; a collection would walk them all
+                _write(connection, catalogue)
             connection.execute("COMMIT")
         finally:
             connection.close()
@@ -119,6 +144,8 @@ def _create(connection: sqlite3.Connection, statements: str) -> None:
 
 def _write(connection: sqlite3.Connection, catalogue: Catalogue) -> None:
     documents = catalogue.documents
+    for table in _FTS_TABLES:
+        _set_hash_size(connection, table, _BUILD_HASH)
     rows = _Rows()
     tokens = 0
     for start in range(0, len(documents), _BATCH):
@@ -128,8 +155,9 @@ def _write(connection: sqlite3.Connection, catalogue: Catalogue) -> None:
         rows.flush(connection)
     _create(connection, INDEXES)
     connection.executemany("INSERT INTO link_values VALUES (?, ?, ?)", rows.link_values())
-    for table in ("search", "documents_fts"):
+    for table in _FTS_TABLES:
         connection.execute(f"INSERT INTO {table}({table}) VALUES ('optimize')")
+        _set_hash_size(connection, table, _DEFAULT_HASH)
     meta = {
         "kind": KIND,
         "schema_version": str(SCHEMA_VERSION),
@@ -139,6 +167,10 @@ def _write(connection: sqlite3.Connection, catalogue: Catalogue) -> None:
         "header": json.dumps(unstructure_header(catalogue), ensure_ascii=False),
     }
     connection.executemany("INSERT INTO meta VALUES (?, ?)", meta.items())
+
+
+def _set_hash_size(connection: sqlite3.Connection, table: str, size: int) -> None:
+    connection.execute(f"INSERT INTO {table}({table}, rank) VALUES ('hashsize', ?)", (size,))
 
 
 class _Rows:
@@ -153,8 +185,8 @@ class _Rows:
         self._correspondence: Callable[..., Correspondence | None] = correspondence_of
         self._people = people
         self._ids: dict[str, int] = {}
-        # A name's forms depend on the year alone (code names): kept per name and years.
-        self._forms: dict[tuple[str, tuple[int, int] | None], tuple[str, ...]] = {}
+        # Each name's forms, with the code name (if any) whose years they count in.
+        self._forms: dict[str, tuple[tuple[str, CodeName | None], ...]] = {}
         self.documents: list[tuple[Any, ...]] = []
         self.search: list[tuple[Any, ...]] = []
         self.plain: list[tuple[Any, ...]] = []
@@ -190,13 +222,10 @@ class _Rows:
         return [(i, fold_name(value), value) for value, i in self._ids.items()]
 
     def _document(self, docno: int, doc: Document, tokens: int) -> tuple[Any, ...]:
-        data = unstructure_document(doc)
-        row: list[Any] = [docno]
-        for name in _FIELDS:
-            value = data.get(name)
-            if name in _JSON:
-                value = _ENCODE(value) if value else None
-            row.append(value)
+        row: list[Any] = [docno, *map(unstructure_document(doc).get, _FIELDS)]
+        for at in _JSON_AT:
+            value = row[at]
+            row[at] = _array(value) if value else None
         date = doc.date
         if date is None:
             row += [doc.date_display, None, None, None, None, None, None]
@@ -250,11 +279,11 @@ class _Rows:
         """The plain table's names: every form of each person the document names, its places."""
         names = [*doc.authors, *doc.people, *(p.name for p in mentioned)]
         forms: dict[str, None] = dict.fromkeys([*names, *doc.places])
-        years = years_of(doc.date)
+        date = doc.date
         for name in names:
-            key = (name, years)
-            found = self._forms.get(key)
-            if found is None:
-                found = self._forms[key] = self._people.variants(name, date=doc.date)
-            forms.update(dict.fromkeys(found))
+            # people.variants(name, date=date), its forms at any date read once a name
+            dated = self._forms.get(name)
+            if dated is None:
+                dated = self._forms[name] = self._people.dated_variants(name)
+            forms.update((form, None) for form, code in dated if code is None or code.in_use(date))
         return " ; ".join(forms)
