@@ -77,7 +77,7 @@ _FTS_TABLES = ("search", "documents_fts")
 #: freed by the merges left in the file.
 _BUILD_HASH = 64 << 20
 _DEFAULT_HASH = 1 << 20
-#: One JSON encoder for every array (``json.dumps`` with options makes one a call).
+#: One JSON encoder for every array (``json.dumps`` with options makes a new one each call).
 _ENCODE = json.JSONEncoder(ensure_ascii=False).encode
 #: What JSON escapes in a string when it keeps non-ASCII letters as they are.
 _ESCAPED = re.compile(r'[\x00-\x1f"\\]')
