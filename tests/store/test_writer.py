@@ -146,3 +146,27 @@ def test_link_tables_hold_every_value_once_and_give_each_document_its_values(
 @given(st.lists(st.one_of(st.text(), st.integers(), st.none())))
 def test_json_arrays_are_written_as_json_dumps_writes_them(values: list[object]) -> None:
     assert _writer._array(values) == json.dumps(values, ensure_ascii=False)
+
+
+def test_writing_twice_the_documents_costs_about_twice_the_steps(tmp_path: Path) -> None:
+    """Nothing in the build grows with the square of the catalogue (values, links, names)."""
+    from tests.steps import steps
+
+    def catalogue(first: int, n: int) -> ssd.Catalogue:
+        return ssd.Catalogue(
+            documents=[
+                ssd.Document(
+                    id=f"d{i}",
+                    title=f"Telegram No. {i}, Mao Zedong to Stalin via Roshchin",
+                    summary=f"About item {i} and the treaty.",
+                    authors=(f"Writer {i}",),
+                    topics=(f"Topic {i % 7}", f"Subject {i}"),
+                    places=("Beijing",),
+                )
+                for i in range(first, first + n)
+            ]
+        )
+
+    one = steps(lambda: save(catalogue(0, 200), tmp_path / "one.sqlite"))
+    two = steps(lambda: save(catalogue(200, 400), tmp_path / "two.sqlite"))
+    assert two / one < 2.3
