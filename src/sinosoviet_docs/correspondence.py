@@ -109,6 +109,8 @@ _TOKEN = re.compile(
 )
 _OPEN_QUOTES = "'‘\"“"
 _CLOSE_QUOTES = "'’\"”"
+#: Where a quote may open: first, or after a space or one of ",:([", with text after it.
+_MAY_OPEN = re.compile(r"(?:^|[\s,:(\[])['‘\"“].", re.S)
 QUOTE = "¶"
 
 
@@ -116,14 +118,18 @@ QUOTE = "¶"
 class _Tok:
     kind: str  # "num", "word" or "punct"
     text: str
+    #: The text in lower case without a final full stop, as the grammar compares it.
+    low: str = attrs.field(eq=False)
 
-    @property
-    def low(self) -> str:
-        return self.text.lower().rstrip(".")
+    @classmethod
+    def of(cls, kind: str, text: str) -> _Tok:
+        return cls(kind, text, text.lower().rstrip("."))
 
 
 def _set_quotes_aside(title: str) -> tuple[str, tuple[str, ...]]:
     """Replace quoted sub-titles by a marker; return the text and the quoted parts."""
+    if not _MAY_OPEN.search(title):
+        return title, ()
     out: list[str] = []
     quoted: list[str] = []
     i, n = 0, len(title)
@@ -147,12 +153,24 @@ def _set_quotes_aside(title: str) -> tuple[str, tuple[str, ...]]:
     return "".join(out), tuple(quoted)
 
 
+#: The tokens made last, by kind and text: titles share most of their words.
+_MADE: dict[tuple[str | None, str], _Tok] = {}
+#: How many tokens :data:`_MADE` keeps (then it starts again).
+_MADE_KEPT = 65536
+
+
 def _tokens(text: str) -> list[_Tok]:
     text = text.replace("\xa0", " ")
     toks: list[_Tok] = []
+    made = _MADE
     for match in _TOKEN.finditer(text):
-        kind = match.lastgroup or "punct"
-        toks.append(_Tok(kind, match.group()))
+        key = (match.lastgroup, match.group())
+        tok = made.get(key)
+        if tok is None:
+            if len(made) >= _MADE_KEPT:
+                made.clear()
+            tok = made[key] = _Tok.of(key[0] or "punct", key[1])
+        toks.append(tok)
     return toks
 
 
@@ -560,6 +578,14 @@ def _possessive_before(toks: Sequence[_Tok], i: int) -> list[_Tok]:
 def _message(toks: list[_Tok], head: int | None, resolver: _NameResolver) -> Correspondence | None:
     start = 0 if head is None else head + 1
     msg = _read_message(toks, start, resolver)
+    to = msg.roles("to")
+    if head is None and not (
+        msg.leading
+        and to
+        and resolver.resolves(msg.leading)
+        and all(resolver.resolves(t) for t in _split_items(to[0]))
+    ):
+        return None  # without a head word only "Person to Person" is read as a message
     senders: list[str] = []
     if msg.leading and msg.leading[0].text[:1].isupper():
         senders = resolver.segment(msg.leading)
@@ -571,7 +597,6 @@ def _message(toks: list[_Tok], head: int | None, resolver: _NameResolver) -> Cor
                     break
     if not senders and head is not None:
         senders = resolver.segment(_possessive_before(toks, head))
-    to = msg.roles("to")
     froms = msg.roles("from")
     if not to and not msg.leading and len(froms) == 1 and resolver.is_place(froms[0]):
         senders = []  # "Telegram, Special No. 1821 from Beijing": where from, not who
@@ -581,13 +606,6 @@ def _message(toks: list[_Tok], head: int | None, resolver: _NameResolver) -> Cor
     if final:
         intermediaries = recipients + intermediaries
         recipients = resolver.segment(final[0])
-    if head is None and not (
-        msg.leading
-        and to
-        and resolver.resolves(msg.leading)
-        and all(resolver.resolves(t) for t in _split_items(to[0]))
-    ):
-        return None  # without a head word only "Person to Person" is read as a message
     if not (senders or recipients or msg.number):
         return None
     return Correspondence(

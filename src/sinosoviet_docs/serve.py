@@ -120,9 +120,11 @@ def metadata_for(cat: Any, name: str) -> dict[str, Any]:
                 "WHERE d.docno IN (\n"
                 "  SELECT s.docno FROM correspondence AS s JOIN correspondence AS r\n"
                 "    ON r.docno = s.docno AND r.role = 'recipient'\n"
+                "  JOIN link_values AS sv ON sv.id = s.value\n"
+                "  JOIN link_values AS rv ON rv.id = r.value\n"
                 "  WHERE s.role = 'sender' AND (\n"
-                "    (s.key = lower(trim(:first)) AND r.key = lower(trim(:second)))\n"
-                "    OR (s.key = lower(trim(:second)) AND r.key = lower(trim(:first)))))\n"
+                "    (sv.key = lower(trim(:first)) AND rv.key = lower(trim(:second)))\n"
+                "    OR (sv.key = lower(trim(:second)) AND rv.key = lower(trim(:first)))))\n"
                 "ORDER BY d.docno"
             ),
         },
@@ -132,7 +134,8 @@ def metadata_for(cat: Any, name: str) -> dict[str, Any]:
             "and whose possible days lie between two dates (YYYY-MM-DD).",
             "sql": (
                 "SELECT d.docno, d.date_display, d.title, d.citation FROM documents AS d\n"
-                "WHERE d.docno IN (SELECT docno FROM people WHERE key = lower(trim(:person)))\n"
+                "WHERE d.docno IN (SELECT docno FROM people WHERE value IN\n"
+                "    (SELECT id FROM link_values WHERE key = lower(trim(:person))))\n"
                 "  AND d.earliest >= :start AND d.latest <= :end\n"
                 "ORDER BY d.docno"
             ),
@@ -148,6 +151,8 @@ def metadata_for(cat: Any, name: str) -> dict[str, Any]:
             name: {
                 "tables": {
                     "documents": documents,
+                    # The link tables show each value id as the value it stands for.
+                    "link_values": {"label_column": "value"},
                     "search": hidden,
                     "meta": hidden,
                     "documents_fts": hidden,

@@ -105,3 +105,30 @@ def test_two_records_with_one_id_are_refused() -> None:
     twice = [ssd.Place(id="x", name="A"), ssd.Place(id="x", name="B")]
     with pytest.raises(ssd.AuthorityLoadError, match="two place records share the id 'x'"):
         len(PlaceAuthority(twice))
+
+
+def test_mentions_of_a_text_seen_before_still_depend_on_the_date_given() -> None:
+    """A text's scan is kept, but whether a code name counts is settled by each call's date."""
+    authority = PeopleAuthority()
+    text = "Semenov to Zhou Enlai"
+    for year, expected in ((1952, ["Joseph Stalin", "Zhou Enlai"]), (1965, ["Zhou Enlai"])) * 2:
+        found = authority.mentions(text, date=ssd.PartialDate(year=year))
+        assert [p.name for p in found] == expected
+    assert [p.name for p in authority.mentions(text, date=None)] == ["Zhou Enlai"]
+    cable = "Cable, Terebin to F. Kuznetsov"
+    assert [p.name for p in authority.mentions(cable, date=ssd.PartialDate(year=1948))] == [
+        "Andrei Orlov",
+        "Joseph Stalin",
+    ]
+    assert "Joseph Stalin" not in [
+        p.name for p in authority.mentions(cable, date=ssd.PartialDate(year=1965))
+    ]
+
+
+def test_the_scans_an_authority_keeps_are_bounded() -> None:
+    from sinosoviet_docs.names import _authority
+
+    authority = PeopleAuthority()
+    for n in range(_authority._SCANS_KEPT + 10):
+        authority.mentions(f"Letter {n} from Mao Zedong")
+    assert 0 < len(authority._scans) <= _authority._SCANS_KEPT

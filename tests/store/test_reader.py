@@ -89,13 +89,18 @@ def test_a_corrupt_file_is_a_typed_error_naming_it(tmp_path: Path) -> None:
         ssd.open(path)
 
 
-def test_a_newer_schema_is_refused(tmp_path: Path, store_path: Path) -> None:
-    path = tmp_path / "newer.sqlite"
+def _copy_with_schema(store_path: Path, path: Path, version: str) -> None:
+    """A copy of the store at ``path`` whose meta says it is of schema ``version``."""
     path.write_bytes(store_path.read_bytes())
     db = sqlite3.connect(path)
-    db.execute("UPDATE meta SET value = '99' WHERE key = 'schema_version'")
+    db.execute("UPDATE meta SET value = ? WHERE key = 'schema_version'", (version,))
     db.commit()
     db.close()
+
+
+def test_a_newer_schema_is_refused(tmp_path: Path, store_path: Path) -> None:
+    path = tmp_path / "newer.sqlite"
+    _copy_with_schema(store_path, path, "99")
     with pytest.raises(ssd.StoreError, match=r"newer\.sqlite: store schema '99' is newer"):
         ssd.open(path)
 
@@ -111,3 +116,13 @@ def test_an_empty_catalogue_stores_and_opens() -> None:
         assert store.search("mao").ids() == []
         assert store.query().ids() == []
         assert list(store) == []
+
+
+def test_an_older_schema_is_refused_with_the_advice_to_build_it_again(
+    tmp_path: Path, store_path: Path
+) -> None:
+    path = tmp_path / "older.sqlite"
+    _copy_with_schema(store_path, path, "1")
+    with pytest.raises(ssd.StoreError, match=r"older\.sqlite: store schema 1 is older") as caught:
+        ssd.open(path)
+    assert "build the store again" in str(caught.value)

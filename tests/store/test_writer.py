@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import sqlite3
 import tempfile
 from pathlib import Path
@@ -86,7 +87,7 @@ def test_link_tables_and_plain_search_for_other_clients(tmp_path: Path) -> None:
     assert filippov
     assert filippov <= found
     version = db.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
-    assert version == ("1",)
+    assert version == ("2",)
     db.close()
 
 
@@ -102,3 +103,70 @@ def test_dates_of_every_kind_survive_the_store_and_filter_alike(
         for start, end in (("1950", "1952"), ("1955-06", None), (None, "1949")):
             expected = cat.query().between(start, end, mode=mode).ids()  # type: ignore[arg-type]
             assert expected == store.query().between(start, end, mode=mode).ids()  # type: ignore[arg-type]
+
+
+def test_link_tables_hold_every_value_once_and_give_each_document_its_values(
+    tmp_path: Path,
+) -> None:
+    cat = ssd.load()
+    path = tmp_path / "a.sqlite"
+    cat.save(path)
+    db = sqlite3.connect(path)
+    values = dict(db.execute("SELECT id, value FROM link_values"))
+    assert len(set(values.values())) == len(values)
+    keys = db.execute("SELECT key, value FROM link_values").fetchall()
+    assert all(key == ssd._text.fold_name(value) for key, value in keys)
+    for table, field in (
+        ("places", "places"),
+        ("topics", "topics"),
+        ("collections", "collections"),
+    ):
+        held: dict[int, list[str]] = {}
+        for docno, value in db.execute(
+            f"SELECT docno, value FROM {table} ORDER BY docno, position"
+        ):
+            held.setdefault(docno, []).append(values[value])
+        assert held == {
+            d: list(getattr(doc, field)) for d, doc in enumerate(cat) if getattr(doc, field)
+        }
+    people: dict[int, list[tuple[str, str]]] = {}
+    for docno, value, role in db.execute(
+        "SELECT docno, value, role FROM people ORDER BY docno, position"
+    ):
+        people.setdefault(docno, []).append((values[value], role))
+    expected = {
+        d: [(a, "author") for a in doc.authors] + [(p, "person") for p in doc.people]
+        for d, doc in enumerate(cat)
+        if doc.authors or doc.people
+    }
+    assert people == expected
+    db.close()
+
+
+@given(st.lists(st.one_of(st.text(), st.integers(), st.none())))
+def test_json_arrays_are_written_as_json_dumps_writes_them(values: list[object]) -> None:
+    assert _writer._array(values) == json.dumps(values, ensure_ascii=False)
+
+
+def test_writing_twice_the_documents_costs_about_twice_the_steps(tmp_path: Path) -> None:
+    """Nothing in the build grows with the square of the catalogue (values, links, names)."""
+    from tests.steps import steps
+
+    def catalogue(first: int, n: int) -> ssd.Catalogue:
+        return ssd.Catalogue(
+            documents=[
+                ssd.Document(
+                    id=f"d{i}",
+                    title=f"Telegram No. {i}, Mao Zedong to Stalin via Roshchin",
+                    summary=f"About item {i} and the treaty.",
+                    authors=(f"Writer {i}",),
+                    topics=(f"Topic {i % 7}", f"Subject {i}"),
+                    places=("Beijing",),
+                )
+                for i in range(first, first + n)
+            ]
+        )
+
+    one = steps(lambda: save(catalogue(0, 200), tmp_path / "one.sqlite"))
+    two = steps(lambda: save(catalogue(200, 400), tmp_path / "two.sqlite"))
+    assert two / one < 2.3

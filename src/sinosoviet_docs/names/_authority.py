@@ -99,6 +99,14 @@ F = TypeVar("F")
 
 #: A form of a name as the authority compares it: its name tokens.
 Key = tuple[str, ...]
+#: A record a text names: its last word, its id, the form (``None`` for a bracket
+#: gloss, good at any date) and the word before the form.
+_Candidate = tuple[int, str, Key | None, str | None]
+#: A form only a code name's correspondents use: its first and last words, the record
+#: and the code name.
+_Addressed = tuple[int, int, str, CodeName]
+#: How many texts' scans an authority keeps (then it starts again).
+_SCANS_KEPT = 8192
 
 
 class Rules(Protocol[R]):
@@ -181,7 +189,9 @@ class Authority(Generic[T]):
         # form -> {record id: code name} for forms that are code names (not real names)
         self._code: dict[Key, dict[str, CodeName]] = {}
         self._by_id: dict[str, T] = {}
-        self._longest = 1
+        # first word of a form -> the lengths of the forms it begins, longest first
+        self._lengths: dict[str, tuple[int, ...]] = {}
+        self._scans: dict[str, tuple[list[_Candidate], list[_Addressed]]] = {}
 
     # -- loading --------------------------------------------------------------------------
 
@@ -207,7 +217,9 @@ class Authority(Generic[T]):
                 key = name_tokens(alias)
                 if key:
                     self._alias.setdefault(key, set()).add(record.id)
-                    self._longest = max(self._longest, len(key))
+                    known: tuple[int, ...] = self._lengths.get(key[0], ())
+                    if len(key) not in known:
+                        self._lengths[key[0]] = tuple(sorted((*known, len(key)), reverse=True))
             for key, code in self._rules.add(record).items():
                 self._code.setdefault(key, {})[record.id] = code
 
@@ -409,32 +421,49 @@ class Authority(Generic[T]):
         ['Andrei Orlov', 'Joseph Stalin']
         """
         self._ensure()
+        candidates, addressed = self._scan(text)
+        found = [
+            (end, record_id)
+            for end, record_id, key, before in candidates
+            if key is None or self._counts(key, record_id, date, before)
+        ]
+        in_use = [hit for hit in addressed if hit[3].in_use(date)]
+        if in_use:
+            found = _as_addressed(found, in_use, among)
+        return tuple(self._by_id[c] for c in dict.fromkeys(c for _, c in found))
+
+    def _scan(self, text: str) -> tuple[list[_Candidate], list[_Addressed]]:
+        """What :meth:`mentions` finds in a text at any date: the records named (with the
+        form and the word before it, for the date to settle; no form for a gloss) and the
+        forms only a code name's correspondents use. Kept for the texts scanned last."""
+        scanned = self._scans.get(text)
+        if scanned is not None:
+            return scanned
         words, glosses = self._words(text)
-        found: list[tuple[int, str]] = []  # (the name's last word, record id)
-        addressed: list[tuple[int, int, str, CodeName]] = []
+        found: list[_Candidate] = []
+        addressed: list[_Addressed] = []
         tokens = [w for w, _ in words]
         i = 0
         while i < len(words):
             hit = self._rules.addressed(tokens, i) if words[i][1] else None
-            if hit is not None and hit[2].in_use(date):
+            if hit is not None:
                 addressed.append((i, i + hit[0] - 1, hit[1], hit[2]))
             step, ids, key = self._match_at(words, i)
             end = i + step - 1
             if ids and end in glosses:
-                found.append((end, glosses[end]))
+                found.append((end, glosses[end], None, None))
                 i += step
                 continue
             if len(ids) > 1 and i:  # "F. Kuznetsov": initials or forenames may settle it
                 prefix = [w for w, _ in words[max(0, i - 3) : i]]
                 ids = {c for c in ids if self._rules.prefix_fits(c, prefix, key)}
             if len(ids) == 1:
-                record_id = next(iter(ids))
-                if self._counts(key, record_id, date, words[i - 1][0] if i else None):
-                    found.append((end, record_id))
+                found.append((end, next(iter(ids)), key, words[i - 1][0] if i else None))
             i += step
-        if addressed:
-            found = _as_addressed(found, addressed, among)
-        return tuple(self._by_id[c] for c in dict.fromkeys(c for _, c in found))
+        if len(self._scans) >= _SCANS_KEPT:
+            self._scans.clear()
+        scanned = self._scans[text] = (found, addressed)
+        return scanned
 
     def _words(self, text: str) -> tuple[list[tuple[str, bool]], dict[int, str]]:
         """The text's words, and for a word right before a bracket gloss the record glossed."""
@@ -463,20 +492,22 @@ class Authority(Generic[T]):
 
     def _match_at(self, words: Sequence[tuple[str, bool]], i: int) -> tuple[int, set[str], Key]:
         """The longest form starting at word ``i``: its length, the records it names, its key."""
-        if not words[i][1]:
+        word, capital = words[i]
+        if not capital:
             return 1, set(), ()
-        for size in range(min(self._longest, len(words) - i), 0, -1):
-            key = tuple(tok for tok, _ in words[i : i + size])
-            ids = self._alias.get(key)
-            if ids:
-                return size, set(ids), key
-        word = words[i][0]
+        room = len(words) - i
+        for size in self._lengths.get(word, ()):
+            if size <= room:
+                key = tuple(tok for tok, _ in words[i : i + size])
+                ids = self._alias.get(key)
+                if ids:
+                    return size, set(ids), key
         return 1, self._rules.alone(word), (word,)
 
 
 def _as_addressed(
     found: list[tuple[int, str]],
-    addressed: Sequence[tuple[int, int, str, CodeName]],
+    addressed: Sequence[_Addressed],
     among: Iterable[str],
 ) -> list[tuple[int, str]]:
     """The records found, a code name's addressed form taken as the code name where one of

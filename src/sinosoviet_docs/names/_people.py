@@ -32,6 +32,7 @@ class _PersonRules:
         self._qualifiers: dict[str, frozenset[str]] = {}
         self._addressed: dict[Key, tuple[str, CodeName]] = {}
         self._addressed_longest = 0
+        self._addressed_first: set[str] = set()
 
     def read(self, path: Path | None) -> tuple[tuple[Person, ...], str | None]:
         data = read_file(path, "people.json", PeopleFile)
@@ -51,6 +52,7 @@ class _PersonRules:
                 if key and code.correspondents:
                     self._addressed[key] = (record.id, code)
                     self._addressed_longest = max(self._addressed_longest, len(key))
+                    self._addressed_first.add(key[0])
         if record.family_first:
             self._family_first.add(record.id)
         for form in record.real_names:
@@ -114,6 +116,8 @@ class _PersonRules:
         return found
 
     def addressed(self, words: Sequence[str], start: int) -> tuple[int, str, CodeName] | None:
+        if words[start] not in self._addressed_first:
+            return None
         for size in range(min(self._addressed_longest, len(words) - start), 0, -1):
             hit = self._addressed.get(tuple(words[start : start + size]))
             if hit is not None:

@@ -14,7 +14,14 @@ from typing import TYPE_CHECKING, Any, overload
 from .._convert import catalogue_from_parts, structure_document, structure_header
 from ..exceptions import CatalogueLoadError, DocumentNotFoundError
 from ..models import Catalogue, Collection, Document
-from ._schema import JSON_COLUMNS, KIND, SCHEMA_VERSION, StoreError, document_columns
+from ._schema import (
+    JSON_COLUMNS,
+    KIND,
+    SCHEMA_VERSION,
+    StoreError,
+    document_columns,
+    link_ids,
+)
 
 if TYPE_CHECKING:
     from ..names import CatalogueNames
@@ -258,7 +265,7 @@ class StoredCatalogue:
         """The documents this catalogue knows in a collection (slug or title), in order."""
         slug = self.collection(collection).slug
         docnos = self._connection.column(
-            "SELECT docno FROM collections WHERE slug = ? ORDER BY docno", (slug,)
+            f"SELECT docno FROM collections WHERE {link_ids('value')} ORDER BY docno", (slug,)
         )
         return tuple(self.documents.many(docnos))
 
@@ -304,5 +311,11 @@ def _check(meta: dict[str, str], path: str) -> None:
             "upgrade sinosoviet-docs",
             path,
         )
-    if int(version) < SCHEMA_VERSION or "documents" not in meta or "header" not in meta:
+    if int(version) < SCHEMA_VERSION:
+        raise StoreError(
+            f"store schema {version} is older than this library reads ({SCHEMA_VERSION}); "
+            "build the store again from its catalogue (sinosoviet-docs load CATALOGUE --out FILE)",
+            path,
+        )
+    if "documents" not in meta or "header" not in meta:
         raise StoreError(f"store schema {version!r} is not one this library reads", path)

@@ -36,7 +36,7 @@ from .._search.rewrite import code_name_count
 from .._text import fold, tokenize
 from ..dates import parse_edtf
 from ..index import CatalogueIndex
-from ._schema import LINKS
+from ._schema import link_ids
 
 if TYPE_CHECKING:
     from ..models import Document
@@ -51,11 +51,11 @@ _MOST_EXPANSIONS = 200
 #: Value field -> the statement listing the documents holding one folded value.
 _VALUE_SQL = {
     "type": "SELECT docno FROM documents WHERE type_key = ? ORDER BY docno",
-    "collection": "SELECT DISTINCT docno FROM collections WHERE key = ? ORDER BY docno",
-    "topic": "SELECT DISTINCT docno FROM topics WHERE key = ? ORDER BY docno",
-    "place": "SELECT DISTINCT docno FROM places WHERE key = ? ORDER BY docno",
-    "language": "SELECT DISTINCT docno FROM languages WHERE key = ? ORDER BY docno",
-    "person": "SELECT DISTINCT docno FROM people WHERE key = ? ORDER BY docno",
+    "collection": f"SELECT DISTINCT docno FROM collections WHERE {link_ids()} ORDER BY docno",
+    "topic": f"SELECT DISTINCT docno FROM topics WHERE {link_ids()} ORDER BY docno",
+    "place": f"SELECT DISTINCT docno FROM places WHERE {link_ids()} ORDER BY docno",
+    "language": f"SELECT DISTINCT docno FROM languages WHERE {link_ids()} ORDER BY docno",
+    "person": f"SELECT DISTINCT docno FROM people WHERE {link_ids()} ORDER BY docno",
 }
 
 
@@ -156,7 +156,7 @@ class StoreIndex(CatalogueIndex):
         found = self._people.get(key)
         if found is None:
             tokens = tokenize(key)
-            sql = "SELECT docno FROM people WHERE key = ?"
+            sql = f"SELECT docno FROM people WHERE {link_ids()}"
             params: tuple[str, ...] = (key,)
             if tokens:
                 sql += " UNION SELECT rowid FROM search WHERE search MATCH ?"
@@ -248,8 +248,10 @@ class SqlExecutor(MemoryExecutor):
             return facet_order(self._names(field, among, params), field)
         else:
             table = _FACET_TABLES[field]
-            value = LINKS[table][0]
-            sql = f"SELECT {value}, count(DISTINCT docno) FROM {table} WHERE 1{among} GROUP BY 1"
+            sql = (
+                f"SELECT v.value, count(DISTINCT docno) FROM {table} JOIN link_values AS v"
+                f" ON v.id = {table}.value WHERE 1{among} GROUP BY 1"
+            )
         return facet_order(dict(self.connection.rows(sql, params)), field)
 
     def _names(self, field: str, among: str, params: tuple[str, ...]) -> dict[str, int]:
@@ -257,7 +259,9 @@ class SqlExecutor(MemoryExecutor):
         table = "places" if field == "place" else "people"
         held: dict[int, list[str]] = {}
         for d, name in self.connection.rows(
-            f"SELECT docno, name FROM {table} WHERE 1{among} ORDER BY docno, position", params
+            f"SELECT docno, v.value FROM {table} JOIN link_values AS v ON v.id = {table}.value"
+            f" WHERE 1{among} ORDER BY docno, position",
+            params,
         ):
             held.setdefault(d, []).append(name)
         mentions = field == "person"
