@@ -106,6 +106,8 @@ class Rules(Protocol[R]):
 
     #: The kind of record, for messages ("person", "place").
     kind: str
+    #: The name of the bundled file of such records (in ``sinosoviet_docs/data``).
+    bundled: str
 
     def read(self, path: Path | None) -> tuple[tuple[R, ...], str | None]:
         """The records of the file at ``path`` (the bundled one for ``None``), and its sources."""
@@ -162,6 +164,22 @@ def read_file(path: Path | None, bundled: str, cls: type[F]) -> F:
     return structure_authority_file(data, cls, where)
 
 
+def _file_words(bundled: str) -> frozenset[str]:
+    """The name tokens of every string of the bundled file ``bundled`` (its keys aside)."""
+    text, _ = read_bundled(bundled)
+    words: set[str] = set()
+    stack: list[object] = [json.loads(text)]
+    while stack:
+        value = stack.pop()
+        if isinstance(value, str):
+            words.update(name_tokens(value))
+        elif isinstance(value, dict):
+            stack.extend(value.values())
+        elif isinstance(value, list):
+            stack.extend(value)
+    return frozenset(words)
+
+
 class Authority(Generic[T]):
     """Name resolution over records of one kind; the data is read on first use."""
 
@@ -182,6 +200,7 @@ class Authority(Generic[T]):
         self._code: dict[Key, dict[str, CodeName]] = {}
         self._by_id: dict[str, T] = {}
         self._longest = 1
+        self._file_words: frozenset[str] | None = None
 
     # -- loading --------------------------------------------------------------------------
 
@@ -284,7 +303,27 @@ class Authority(Generic[T]):
             return (outer & inner) or inner
         return outer or inner or whole
 
+    def _may_name(self, name: str) -> bool:
+        """Whether ``name`` may name a record; known before the records are read and indexed.
+
+        Every record that a name without a comma or a bracket names is found by
+        a form (or a family name) ending in the name's last word, and every form
+        is a string of the file: when no string of the bundled file holds that
+        word, the name names nobody, and the file need not be read into records.
+        """
+        if self._records is not None or self._supplied is not None or self._path is not None:
+            return True
+        name = _without_possessive(name)
+        if "," in name or _BRACKETS.search(name):
+            return True
+        tokens = name_tokens(name)
+        if self._file_words is None:
+            self._file_words = _file_words(self._rules.bundled)
+        return bool(tokens) and tokens[-1] in self._file_words
+
     def _candidates(self, name: str, date: DateContext = "any") -> set[str]:
+        if not self._may_name(name):
+            return set()
         self._ensure()
         name = _without_possessive(name)
         found = self._candidates_printed(name, date)

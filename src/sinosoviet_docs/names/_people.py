@@ -22,6 +22,7 @@ class _PersonRules:
     """Family names, forenames and code names: what persons add to the shared lookup."""
 
     kind = "person"
+    bundled = "people.json"
 
     def __init__(self, shared_family_names: Iterable[str]) -> None:
         self._shared_families = {tok for name in shared_family_names for tok in name_tokens(name)}
@@ -34,7 +35,7 @@ class _PersonRules:
         self._addressed_longest = 0
 
     def read(self, path: Path | None) -> tuple[tuple[Person, ...], str | None]:
-        data = read_file(path, "people.json", PeopleFile)
+        data = read_file(path, self.bundled, PeopleFile)
         self._shared_families |= {t for name in data.shared_family_names for t in name_tokens(name)}
         return data.people, data.sources
 

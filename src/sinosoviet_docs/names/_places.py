@@ -19,9 +19,10 @@ class _PlaceRules:
     """Places have no family names or code names; a name may follow a preposition."""
 
     kind = "place"
+    bundled = "places.json"
 
     def read(self, path: Path | None) -> tuple[tuple[Place, ...], str | None]:
-        data = read_file(path, "places.json", PlacesFile)
+        data = read_file(path, self.bundled, PlacesFile)
         return data.places, data.sources
 
     def add(self, record: Place) -> dict[Key, CodeName]:
