@@ -167,17 +167,21 @@ def read_file(path: Path | None, bundled: str, cls: type[F]) -> F:
 def _file_words(bundled: str) -> frozenset[str]:
     """The name tokens of every string of the bundled file ``bundled`` (its keys aside)."""
     text, _ = read_bundled(bundled)
-    words: set[str] = set()
+    strings: list[str] = []
     stack: list[object] = [json.loads(text)]
     while stack:
         value = stack.pop()
         if isinstance(value, str):
-            words.update(name_tokens(value))
+            strings.append(value)
         elif isinstance(value, dict):
             stack.extend(value.values())
         elif isinstance(value, list):
             stack.extend(value)
-    return frozenset(words)
+    # A line break ends a token as the end of a string does: one pass over the ASCII
+    # strings (tokenized the fast way) and one over the others.
+    ascii_only = [text for text in strings if text.isascii()]
+    others = [text for text in strings if not text.isascii()]
+    return frozenset(name_tokens("\n".join(ascii_only))).union(name_tokens("\n".join(others)))
 
 
 class Authority(Generic[T]):
