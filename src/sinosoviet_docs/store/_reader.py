@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import errno
+import functools
 import json
 import os
 import sqlite3
@@ -10,6 +11,7 @@ import threading
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, overload
+from urllib.parse import quote_from_bytes
 
 from .._convert import catalogue_from_parts, structure_document, structure_header
 from ..exceptions import CatalogueLoadError, DocumentNotFoundError
@@ -34,9 +36,7 @@ class Connection:
 
     def __init__(self, path: Path, *, writable: bool) -> None:
         mode = "rw" if writable else "ro"
-        self.raw = sqlite3.connect(
-            f"{path.resolve().as_uri()}?mode={mode}", uri=True, check_same_thread=False
-        )
+        self.raw = sqlite3.connect(f"{_uri(path)}?mode={mode}", uri=True, check_same_thread=False)
         self.lock = threading.Lock()
 
     def rows(self, sql: str, params: Sequence[Any] = ()) -> list[Any]:
@@ -48,6 +48,17 @@ class Connection:
         """The first column of every row the statement gives."""
         with self.lock:
             return [row[0] for row in self.raw.execute(sql, params)]
+
+
+def _uri(path: Path) -> str:
+    """The ``file:`` URI of ``path`` (SQLite follows a symbolic link itself).
+
+    >>> _uri(Path("/tmp/a b.sqlite"))
+    'file:///tmp/a%20b.sqlite'
+    """
+    if os.name == "posix":  # Path.as_uri's, without resolving every folder of the path
+        return "file://" + quote_from_bytes(os.fsencode(os.path.abspath(path)))
+    return path.resolve().as_uri()
 
 
 class Documents(Sequence[Document]):
@@ -146,7 +157,7 @@ class StoredCatalogue:
 
     def __init__(self, path: str | os.PathLike[str], *, writable: bool = False) -> None:
         self.path = Path(path)
-        if not self.path.is_file():
+        if not os.path.isfile(path):
             raise FileNotFoundError(errno.ENOENT, os.strerror(errno.ENOENT), str(path))
         try:
             self._connection = Connection(self.path, writable=writable)
@@ -264,13 +275,11 @@ class StoredCatalogue:
 
     def query(self) -> Query:
         """A query over all documents, run as SQL on the store (see :class:`Query`)."""
-        from ..query import Query
-
-        return Query(catalogue=self)
+        return _query_class()(catalogue=self)
 
     def search(self, text: str, *, aliases: bool = True) -> Query:
         """Documents matching a search string, best first (same as ``query().search(text)``)."""
-        return self.query().search(text, aliases=aliases)
+        return _query_class()(catalogue=self).search(text, aliases=aliases)
 
     def to_catalogue(self) -> Catalogue:
         """The whole catalogue read into memory (read once, then kept)."""
@@ -292,6 +301,15 @@ class StoredCatalogue:
         from ..io import dump
 
         dump(self.to_catalogue(), path)
+
+
+@functools.cache
+def _query_class() -> type[Query]:
+    """:class:`~sinosoviet_docs.Query`, imported on first use (it imports this module's
+    caller) and then kept, as a store's queries are made by the thousand."""
+    from ..query import Query
+
+    return Query
 
 
 def _check(meta: dict[str, str], path: str) -> None:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import itertools
 import json
+import time
 from array import array
 from collections.abc import Callable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any, Literal
@@ -141,15 +142,24 @@ class StoreIndex(CatalogueIndex):
         super().__init__(store.documents)
         self.store = store
         self.connection = store.connection
-        self._store_dates = _Dates(store.connection)
-        # The value indexes are the link tables, read one value at a time.
-        for field, sql in _VALUE_SQL.items():
-            self._values[field] = _Values(store.connection, sql)
+        self._store_dates: _Dates | None = None
         self.executor: MemoryExecutor = SqlExecutor(self)
 
     @property
     def dates(self) -> DateIndex:
+        if self._store_dates is None:
+            self._store_dates = _Dates(self.connection)
         return self._store_dates
+
+    def values(self, field: str) -> dict[str, array[int]]:
+        """The value index of ``field``: its link table, read one value at a time."""
+        index = self._values.get(field)
+        if index is None:
+            with self._lock:
+                index = self._values.get(field)
+                if index is None:
+                    index = self._values[field] = _Values(self.connection, _VALUE_SQL[field])
+        return index
 
     def person(self, key: str) -> Sequence[int]:
         """Documents with the folded name ``key`` as author, in ``people`` or in the title."""
@@ -206,9 +216,28 @@ class SqlExecutor(MemoryExecutor):
 
     def run(self, plan: Plan) -> Hits:
         """The hits of ``plan``; the page's documents are then read in batches."""
-        hits = super().run(plan)
+        hits = self._one_statement(plan) or super().run(plan)
         self.index.store.documents.expect(hits.page)
         return hits
+
+    def _one_statement(self, plan: Plan) -> Hits | None:
+        """The hits of a plan that is one word, phrase or prefix ranked by relevance, with a
+        limit and no filter, straight from its one FTS5 statement (as :meth:`_ranked`
+        would run it); None for any other plan."""
+        expr, want = plan.expr, plan.end
+        if plan.filters or want is None or not isinstance(expr, Term | Phrase):
+            return None
+        if plan.sort_key not in (None, "relevance"):
+            return None
+        start = time.perf_counter()
+        match = self.fts_expression(expr)
+        if match is None:
+            return None
+        best = self._bm25(match, None, want)
+        ranked = [d for d, _ in best]
+        note = "strategy: one FTS5 statement ordered by bm25(), limited"
+        elapsed = time.perf_counter() - start
+        return Hits(ranked, ranked[plan.offset :], dict(best), (), (note,), elapsed)
 
     def ids(self, docnos: Sequence[int]) -> list[str]:
         """The ids of the documents ``docnos``, read alone (not the documents)."""
