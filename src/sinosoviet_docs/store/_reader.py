@@ -21,6 +21,7 @@ from ._schema import JSON_COLUMNS, KIND, SCHEMA_VERSION, StoreError, document_co
 if TYPE_CHECKING:
     from ..names import CatalogueNames
     from ..query import Query
+    from ._sql import StoreIndex
 
 __all__ = ["Connection", "Documents", "StoredCatalogue"]
 
@@ -50,15 +51,28 @@ class Connection:
             return [row[0] for row in self.raw.execute(sql, params)]
 
 
+#: The URIs of the absolute paths opened so far (a path's URI never changes).
+_URIS: dict[str, str] = {}
+
+
 def _uri(path: Path) -> str:
     """The ``file:`` URI of ``path`` (SQLite follows a symbolic link itself).
 
     >>> _uri(Path("/tmp/a b.sqlite"))
     'file:///tmp/a%20b.sqlite'
     """
-    if os.name == "posix":  # Path.as_uri's, without resolving every folder of the path
-        return "file://" + quote_from_bytes(os.fsencode(os.path.abspath(path)))
-    return path.resolve().as_uri()
+    text = str(path)
+    found = _URIS.get(text)
+    if found is None:
+        if os.name == "posix":  # Path.as_uri's, without resolving every folder of the path
+            found = "file://" + quote_from_bytes(os.fsencode(os.path.abspath(text)))
+        else:
+            found = path.resolve().as_uri()
+        if os.path.isabs(text):
+            if len(_URIS) >= 1024:
+                _URIS.clear()
+            _URIS[text] = found
+    return found
 
 
 class Documents(Sequence[Document]):
@@ -156,7 +170,7 @@ class StoredCatalogue:
     """
 
     def __init__(self, path: str | os.PathLike[str], *, writable: bool = False) -> None:
-        self.path = Path(path)
+        self.path = path if isinstance(path, Path) else Path(path)
         if not os.path.isfile(path):
             raise FileNotFoundError(errno.ENOENT, os.strerror(errno.ENOENT), str(path))
         try:
@@ -168,10 +182,8 @@ class StoredCatalogue:
         self.meta: dict[str, str] = meta
         self.documents = Documents(self._connection, int(meta["documents"]))
         self._small_catalogue: Catalogue | None = None
-        from ._sql import StoreIndex
-
         # Queries find the store's own indexes (and SQL executor) where a catalogue keeps its own.
-        self._indexes: dict[str, object] = {"index": StoreIndex(self)}
+        self._indexes: dict[str, object] = {"index": _store_index()(self)}
         self._whole: Catalogue | None = None
 
     @property
@@ -301,6 +313,14 @@ class StoredCatalogue:
         from ..io import dump
 
         dump(self.to_catalogue(), path)
+
+
+@functools.cache
+def _store_index() -> type[StoreIndex]:
+    """The SQL executor's index class, imported on first use (with the search modules)."""
+    from ._sql import StoreIndex
+
+    return StoreIndex
 
 
 @functools.cache

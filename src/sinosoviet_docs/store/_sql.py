@@ -10,7 +10,6 @@ is one FTS5 statement (ordered by ``bm25()`` and limited when ranked).
 
 from __future__ import annotations
 
-import itertools
 import json
 import time
 from array import array
@@ -375,7 +374,7 @@ class SqlExecutor(MemoryExecutor):
     def _disjuncts(self, node: Node) -> list[str] | None:
         """The MATCHes of the words and phrases whose OR is ``node``, or None."""
         if isinstance(node, Term) and node.prefix:
-            terms = list(itertools.islice(self._expand(node.token), _MOST_EXPANSIONS + 1))
+            terms = self._expand(node.token, _MOST_EXPANSIONS + 1)
             if not terms or len(terms) > _MOST_EXPANSIONS:
                 return None
             return [match_string([t], node.field) for t in terms]
@@ -472,18 +471,18 @@ class SqlExecutor(MemoryExecutor):
         scores = impacts(len(counts), self.n, counts.values())
         return dict(zip(counts, scores, strict=True))
 
-    def _expand(self, prefix: str) -> Iterator[str]:
-        """The indexed tokens starting with ``prefix``, in code point order."""
+    def _expand(self, prefix: str, most: int = -1) -> list[str]:
+        """The indexed tokens starting with ``prefix``, in code point order (the first
+        ``most`` of them, if given)."""
         self._ensure_terms()
         # Every token starting with the prefix sorts before the prefix with its last
         # character replaced by the next one (tokens hold letters and digits only).
         end = prefix[:-1] + chr(ord(prefix[-1]) + 1)
-        for term in self.connection.column(
-            "SELECT term FROM temp.search_terms WHERE term >= ? AND term < ? ORDER BY term",
-            (prefix, end),
-        ):
-            if term.startswith(prefix):
-                yield term
+        terms = self.connection.column(
+            "SELECT term FROM temp.search_terms WHERE term >= ? AND term < ? ORDER BY term LIMIT ?",
+            (prefix, end, most),
+        )
+        return [term for term in terms if term.startswith(prefix)]
 
     def _ensure_terms(self) -> None:
         if not self._terms_ready:
