@@ -22,12 +22,17 @@ True
 
 from __future__ import annotations
 
+import importlib
+from typing import TYPE_CHECKING, Any
+
 from .._text import name_tokens
 from ._authority import TITLE_WORDS
-from ._catalogue import CatalogueNames
 from ._people import PeopleAuthority
 from ._places import PlaceAuthority
-from ._records import CodeName, DateContext, Person, Place
+
+if TYPE_CHECKING:  # imported on first use (see __getattr__): a search needs none of them
+    from ._catalogue import CatalogueNames
+    from ._records import CodeName, DateContext, Person, Place
 
 __all__ = [
     "TITLE_WORDS",
@@ -47,3 +52,25 @@ __all__ = [
 people = PeopleAuthority()
 #: The bundled places authority (read on first use).
 places = PlaceAuthority()
+
+#: Names whose modules are imported on first use: the records are read with the files.
+_LAZY = {
+    "CatalogueNames": "_catalogue",
+    "CodeName": "_records",
+    "DateContext": "_records",
+    "Person": "_records",
+    "Place": "_records",
+}
+
+
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(f".{module}", __name__), name)
+    globals()[name] = value  # later look-ups skip this function
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *__all__})

@@ -15,13 +15,15 @@ import json
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
-from typing import Generic, Protocol, TypeVar
+from typing import TYPE_CHECKING, Generic, Protocol, TypeVar
 
 from .._bundled import read_bundled
 from .._text import name_tokens, name_words
 from ..exceptions import AmbiguousNameError, AuthorityLoadError
-from ._headings import Heading
-from ._records import CodeName, DateContext, Person, Place
+
+if TYPE_CHECKING:  # the records are imported when a file is read, not with the package
+    from ._headings import Heading
+    from ._records import CodeName, DateContext, Person, Place
 
 __all__ = ["TITLE_WORDS", "Authority", "Rules", "read_file"]
 
@@ -93,7 +95,7 @@ def _without_possessive(name: str) -> str:
     return _POSSESSIVE.sub("", name.rstrip())
 
 
-T = TypeVar("T", Person, Place)
+T = TypeVar("T", "Person", "Place")
 R = TypeVar("R")
 F = TypeVar("F")
 

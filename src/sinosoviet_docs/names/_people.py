@@ -4,11 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .._text import name_tokens
 from ._authority import TITLE_WORDS, Authority, Key, read_file
-from ._headings import Heading, read_heading
-from ._records import CodeName, PeopleFile, Person
+
+if TYPE_CHECKING:  # imported when the file is read
+    from ._headings import Heading
+    from ._records import CodeName, Person
 
 __all__ = ["PeopleAuthority"]
 
@@ -35,6 +38,8 @@ class _PersonRules:
         self._addressed_longest = 0
 
     def read(self, path: Path | None) -> tuple[tuple[Person, ...], str | None]:
+        from ._records import PeopleFile
+
         data = read_file(path, self.bundled, PeopleFile)
         self._shared_families |= {t for name in data.shared_family_names for t in name_tokens(name)}
         return data.people, data.sources
@@ -122,6 +127,8 @@ class _PersonRules:
         return None
 
     def heading(self, name: str) -> Heading | None:
+        from ._headings import read_heading
+
         return read_heading(name)
 
     def heading_fits(self, record: Person, heading: Heading, family_first: bool | None) -> bool:
@@ -131,7 +138,7 @@ class _PersonRules:
         )
 
 
-class PeopleAuthority(Authority[Person]):
+class PeopleAuthority(Authority["Person"]):
     """Persons of this material: resolve names, find mentions, list variants.
 
     >>> from sinosoviet_docs import people

@@ -4,10 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ._authority import TITLE_WORDS, Authority, Key, read_file
-from ._headings import Heading
-from ._records import CodeName, Place, PlacesFile
+
+if TYPE_CHECKING:  # imported when the file is read
+    from ._headings import Heading
+    from ._records import CodeName, Place
 
 __all__ = ["PlaceAuthority"]
 
@@ -22,6 +25,8 @@ class _PlaceRules:
     bundled = "places.json"
 
     def read(self, path: Path | None) -> tuple[tuple[Place, ...], str | None]:
+        from ._records import PlacesFile
+
         data = read_file(path, self.bundled, PlacesFile)
         return data.places, data.sources
 
@@ -51,7 +56,7 @@ class _PlaceRules:
         return False
 
 
-class PlaceAuthority(Authority[Place]):
+class PlaceAuthority(Authority["Place"]):
     """Places of this material with their historical and foreign names.
 
     >>> from sinosoviet_docs import places
