@@ -13,6 +13,7 @@ traceback as well.
 from __future__ import annotations
 
 import argparse
+import importlib
 import os
 import sys
 from collections.abc import Callable, Sequence
@@ -20,10 +21,6 @@ from typing import Any, TextIO
 
 from .. import SinosovietDocsError
 from ._catalogue import _add_check, _info, _list, _show
-from ._cite import _add_cite, _add_export
-from ._load import _add_load
-from ._search import _add_search
-from ._serve import _add_serve
 from ._shared import (
     _DEBUG,
     _KEY_HELP,
@@ -90,18 +87,31 @@ def _add_show(commands: Any, parents: dict[str, argparse.ArgumentParser]) -> Non
     show.add_argument("id", help=_KEY_HELP)
 
 
-#: Each command's registration, by name, in the order the help lists them.
-_COMMANDS: dict[str, Callable[[Any, dict[str, argparse.ArgumentParser]], None]] = {
+Register = Callable[[Any, dict[str, argparse.ArgumentParser]], None]
+
+#: Each command, by name, in the order the help lists them: its registration, or the
+#: module (imported when the command is built) and the name of its registration there.
+_COMMANDS: dict[str, Register | tuple[str, str]] = {
     "info": _add_info,
     "list": _add_list,
     "show": _add_show,
-    "cite": _add_cite,
-    "export": _add_export,
-    "search": _add_search,
-    "load": _add_load,
+    "cite": ("._cite", "_add_cite"),
+    "export": ("._cite", "_add_export"),
+    "search": ("._search", "_add_search"),
+    "load": ("._load", "_add_load"),
     "check": _add_check,
-    "serve": _add_serve,
+    "serve": ("._serve", "_add_serve"),
 }
+
+
+def _registration(name: str) -> Register:
+    """The function that adds the command ``name`` to the parser."""
+    found = _COMMANDS[name]
+    if isinstance(found, tuple):
+        module, function = found
+        register: Register = getattr(importlib.import_module(module, __name__), function)
+        return register
+    return found
 
 
 def _build_parser(only: str | None = None) -> argparse.ArgumentParser:
@@ -122,9 +132,9 @@ def _build_parser(only: str | None = None) -> argparse.ArgumentParser:
     parser.add_argument("--debug", action="store_true", help=_DEBUG)
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     parents = _parents()
-    for name, register in _COMMANDS.items():
+    for name in _COMMANDS:
         if only is None or name == only:
-            register(commands, parents)
+            _registration(name)(commands, parents)
     return parser
 
 
