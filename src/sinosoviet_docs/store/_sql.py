@@ -152,13 +152,10 @@ class StoreIndex(CatalogueIndex):
 
     def values(self, field: str) -> dict[str, array[int]]:
         """The value index of ``field``: its link table, read one value at a time."""
-        index = self._values.get(field)
-        if index is None:
-            with self._lock:
-                index = self._values.get(field)
-                if index is None:
-                    index = self._values[field] = _Values(self.connection, _VALUE_SQL[field])
-        return index
+        found = self._values.get(field)
+        if found is None:  # setdefault: two threads asking at once share one
+            found = self._values.setdefault(field, _Values(self.connection, _VALUE_SQL[field]))
+        return found
 
     def person(self, key: str) -> Sequence[int]:
         """Documents with the folded name ``key`` as author, in ``people`` or in the title."""
