@@ -2,6 +2,7 @@
 
     python benchmarks/bench_cli.py 100000 --data /tmp/bench
     python benchmarks/bench_cli.py 16000 --runs 15 --word stalin
+    python benchmarks/bench_cli.py 100000 --compare /tmp/old/src   # another checkout beside
 
 Times, interleaved (one run of each in turn, ``--runs`` rounds, medians):
 
@@ -9,7 +10,9 @@ Times, interleaved (one run of each in turn, ``--runs`` rounds, medians):
 - ``python -m sinosoviet_docs search WORD --catalogue cat-N.sqlite`` for each
   word (by default the most frequent word of fewer than 5% of the documents,
   as ``bench_store.py`` takes, and ``stalin``, a word that may name a person);
-- ``python -c 'import sinosoviet_docs as ssd; ssd.load()'`` (the bundled catalogue).
+- ``python -c 'import sinosoviet_docs as ssd; ssd.load()'`` (the bundled catalogue);
+- with ``--compare SRC``, the same commands run on the library in ``SRC`` too (another
+  checkout's ``src``), interleaved with these.
 
 The store is the one ``bench_store.py`` writes (``cat-N.sqlite`` in the data
 folder). Every command's output is checked first: each run of a command
@@ -55,49 +58,49 @@ def main() -> None:
     parser.add_argument(
         "--source", action="store_true", help="keep no bytecode: compile on every run"
     )
+    parser.add_argument(
+        "--compare", type=Path, metavar="SRC", help="also run the library in SRC (a src folder)"
+    )
     args = parser.parse_args()
     store = args.data / f"cat-{args.count}.sqlite"
     if not store.exists():
         raise SystemExit(f"{store} is missing: run bench_store.py {args.count} first")
     words = args.word or [frequent_word(store), "stalin"]
-    env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
+    env = {**os.environ}
     if args.source:
         env["PYTHONDONTWRITEBYTECODE"] = "1"
     else:
         env.pop("PYTHONDONTWRITEBYTECODE", None)
         env["PYTHONPYCACHEPREFIX"] = str(args.data / "pycache")
-    commands: dict[str, list[str]] = {
-        "floor: import attrs, cattrs, dateutil.parser": [
-            sys.executable,
-            "-c",
-            "import attrs, cattrs, dateutil.parser",
-        ]
+    trees = (
+        {"": ROOT / "src"} if args.compare is None else {"": ROOT / "src", " (SRC)": args.compare}
+    )
+    floor_argv = [sys.executable, "-c", "import attrs, cattrs, dateutil.parser"]
+    commands: dict[str, tuple[list[str], dict[str, str]]] = {
+        "floor: import attrs, cattrs, dateutil.parser": (floor_argv, env)
     }
-    for word in words:
-        commands[f"search {word} --catalogue cat-{args.count}.sqlite"] = [
-            sys.executable,
-            "-m",
-            "sinosoviet_docs",
-            "search",
-            word,
-            "--catalogue",
-            str(store),
-        ]
-    commands["import sinosoviet_docs; load()"] = [
-        sys.executable,
-        "-c",
-        "import sinosoviet_docs as ssd; ssd.load()",
-    ]
+    for label, src in trees.items():
+        tree = {**env, "PYTHONPATH": str(src)}
+        for word in words:
+            argv = [sys.executable, "-m", "sinosoviet_docs", "search", word, "--catalogue"]
+            name = f"search {word} --catalogue cat-{args.count}.sqlite{label}"
+            commands[name] = ([*argv, str(store)], tree)
+        load = [sys.executable, "-c", "import sinosoviet_docs as ssd; ssd.load()"]
+        commands[f"import sinosoviet_docs; load(){label}"] = (load, tree)
 
     outputs = {
-        name: subprocess.run(argv, env=env, check=True, capture_output=True).stdout
-        for name, argv in commands.items()
+        name: subprocess.run(argv, env=tree, check=True, capture_output=True).stdout
+        for name, (argv, tree) in commands.items()
     }
+    for name in commands:
+        twin = name.removesuffix(" (SRC)")
+        if twin != name and outputs[twin] != outputs[name]:
+            raise SystemExit(f"{name}: prints other bytes than the library here does")
     times: dict[str, list[float]] = {name: [] for name in commands}
     for _ in range(args.runs):
-        for name, argv in commands.items():
+        for name, (argv, tree) in commands.items():
             start = time.perf_counter()
-            done = subprocess.run(argv, env=env, check=True, capture_output=True)
+            done = subprocess.run(argv, env=tree, check=True, capture_output=True)
             times[name].append(time.perf_counter() - start)
             if done.stdout != outputs[name]:
                 raise SystemExit(f"{name}: the output changed between runs")
@@ -107,7 +110,7 @@ def main() -> None:
     floor = statistics.median(times[next(iter(commands))])
     for name, runs in times.items():
         median = statistics.median(runs)
-        print(f"{name:<52}{median * 1e3:>8.1f} ms{median / floor:>7.2f}x")
+        print(f"{name:<58}{median * 1e3:>8.1f} ms{median / floor:>7.2f}x")
 
 
 if __name__ == "__main__":
