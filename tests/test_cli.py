@@ -710,3 +710,27 @@ def test_a_line_not_starting_with_a_command_gets_every_command(
     with pytest.raises(SystemExit):
         run("serach", "x")
     assert "invalid choice: 'serach'" in capsys.readouterr().err
+
+
+def test_a_search_of_a_store_imports_only_what_it_uses(tmp_path: Path) -> None:
+    """A search for a word that names nobody, on a store, imports neither cattrs nor the
+    name authority's records, the exports or the other commands (each costs milliseconds
+    on every run of the command)."""
+    store = tmp_path / "archive.sqlite"
+    ssd.load().save(store)
+    unwanted = (
+        "cattrs",
+        "tempfile",
+        "sinosoviet_docs.names._records",
+        "sinosoviet_docs.export",
+        "sinosoviet_docs.cli._load",
+        "sinosoviet_docs.cli._cite",
+    )
+    code = (
+        "import io, sys\n"
+        "from sinosoviet_docs.cli import main\n"
+        f"status = main(['search', 'ammunitions', '--catalogue', {str(store)!r}], stdout=io.StringIO())\n"
+        f"print(status, sorted(m for m in {unwanted!r} if m in sys.modules))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert "0 []" == out.stdout.strip()
