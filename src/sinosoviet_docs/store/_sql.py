@@ -235,6 +235,20 @@ class SqlExecutor(MemoryExecutor):
         elapsed = time.perf_counter() - start
         return Hits(ranked, ranked[plan.offset :], dict(best), (), (note,), elapsed)
 
+    def count(self, plan: Plan) -> int | None:
+        """How many documents a plan without filters gives whose search is one FTS5
+        statement: its matches counted by SQLite, none scored or ranked."""
+        if plan.filters or plan.expr is None:
+            return None
+        match = self.fts_expression(plan.expr)
+        if match is None:
+            return None
+        matched: int = self.connection.column(
+            "SELECT count(*) FROM search WHERE search MATCH ?", (match,)
+        )[0]
+        end = matched if plan.end is None else min(matched, plan.end)
+        return max(0, end - plan.offset)
+
     def ids(self, docnos: Sequence[int]) -> list[str]:
         """The ids of the documents ``docnos``, read alone (not the documents)."""
         found = dict(
