@@ -339,3 +339,19 @@ def test_rebuild_with_the_committed_file_changes_nothing(
     """Building with the committed catalogue as the previous one gives the same catalogue."""
     script = _build_script()
     assert bundled == script.build(shared, bundled.info.built, bundled)
+
+
+def test_a_bundled_file_reads_as_the_import_system_reads_it(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Read from the package's folder, or (when that is no folder of files) through
+    importlib.resources: the same text and label either way."""
+    from importlib import resources
+
+    from sinosoviet_docs import _bundled
+
+    expected = resources.files("sinosoviet_docs").joinpath("data", "people.json").read_text("utf-8")
+    label = "sinosoviet_docs/data/people.json"
+    assert (expected, label) == _bundled.read_bundled("people.json")
+    monkeypatch.setattr(_bundled, "_FOLDER", "/nonexistent/sinosoviet_docs/data")
+    assert (expected, label) == _bundled.read_bundled("people.json")

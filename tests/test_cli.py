@@ -664,3 +664,73 @@ def test_serve_takes_no_json_option(
         main(["serve", "--json"])
     assert 2 == info.value.code
     assert "unrecognized arguments: --json" in capsys.readouterr().err
+
+
+_COMMAND_LINES = [
+    ["info", "--json"],
+    ["list", "--from", "1950-02", "--to", "1950-06", "--within", "--csv"],
+    ["show", "1952-12-27", "--debug"],
+    ["cite", "a", "b", "--style", "bibliography", "--format", "ris"],
+    ["export", "--format", "ris", "--search", "stalin"],
+    ["search", "stalin type:telegram", "--limit", "3", "--sort=-date", "--jsonl"],
+    ["load", "x.jsonl", "--out", "y.sqlite"],
+    ["check", "--catalogue", "x.sqlite"],
+    ["serve", "--port", "8002"],
+]
+
+
+@pytest.mark.parametrize("argv", _COMMAND_LINES, ids=lambda argv: argv[0])
+def test_a_command_parsed_alone_is_parsed_as_among_all(argv: list[str]) -> None:
+    """The parser of the command named first is built alone: it reads the command line
+    and writes the command's help as the parser of every command does."""
+    from sinosoviet_docs.cli import _COMMANDS, _build_parser
+
+    assert argv[0] in _COMMANDS
+    alone, every = _build_parser(argv[0]), _build_parser()
+    try:
+        expected = every.parse_args(argv)
+    except SystemExit:  # a line this test got wrong: say so
+        pytest.fail(f"not a valid command line: {argv}")
+    assert expected == alone.parse_args(argv)
+
+    def command_help(parser: Any) -> str:
+        action = next(a for a in parser._actions if a.dest == "command")
+        return str(action.choices[argv[0]].format_help())
+
+    assert command_help(every) == command_help(alone)
+
+
+def test_a_line_not_starting_with_a_command_gets_every_command(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """Help, --version and a misspelt command still see the whole command line."""
+    status, out = run("--debug")
+    assert 2 == status
+    assert all(name in out for name in ("info", "search", "serve"))
+    with pytest.raises(SystemExit):
+        run("serach", "x")
+    assert "invalid choice: 'serach'" in capsys.readouterr().err
+
+
+def test_a_search_of_a_store_imports_only_what_it_uses(tmp_path: Path) -> None:
+    """A search for a word that names nobody, on a store, imports neither cattrs nor the
+    name authority's records, the exports or the other commands (each costs milliseconds
+    on every run of the command)."""
+    store = tmp_path / "archive.sqlite"
+    ssd.load().save(store)
+    unwanted = (
+        "cattrs",
+        "tempfile",
+        "sinosoviet_docs.names._records",
+        "sinosoviet_docs.export",
+        "sinosoviet_docs.cli._load",
+        "sinosoviet_docs.cli._cite",
+    )
+    code = (
+        "import io, sys\n"
+        "from sinosoviet_docs.cli import main\n"
+        f"status = main(['search', 'ammunitions', '--catalogue', {str(store)!r}], stdout=io.StringIO())\n"
+        f"print(status, sorted(m for m in {unwanted!r} if m in sys.modules))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert "0 []" == out.stdout.strip()

@@ -28,6 +28,7 @@ LAYERS: dict[str, int] = {
     "_urls": 0,
     "_fields": 0,
     "_bundled": 0,
+    "_lazy": 0,
     "_decode": 0,
     "_json": 0,
     "loaders._input": 0,

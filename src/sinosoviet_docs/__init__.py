@@ -11,9 +11,9 @@
 
 from __future__ import annotations
 
-import importlib
 from typing import TYPE_CHECKING, Any
 
+from ._lazy import lazy_names
 from .dates import DateRange, PartialDate, Precision
 from .exceptions import (
     AmbiguousNameError,
@@ -221,18 +221,16 @@ _LAZY: dict[str, str] = {
 }
 
 
+_lazy_attribute = lazy_names(__name__, _LAZY, globals())
+
+
 def __getattr__(name: str) -> Any:
-    module = _LAZY.get(name)
-    if module is not None:
-        value = getattr(importlib.import_module(f".{module}", __name__), name)
-        globals()[name] = value  # later look-ups skip this function
-        return value
     if name == "__version__":
         # Read lazily: importlib.metadata costs a few milliseconds most users never need.
         from importlib.metadata import version
 
         return version("sinosoviet-docs")
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    return _lazy_attribute(name)  # later look-ups of a name find it in the namespace
 
 
 def __dir__() -> list[str]:

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-from importlib import resources
+import os
 
 __all__ = ["read_bundled"]
+
+_FOLDER = os.path.join(os.path.dirname(__file__), "data")
 
 
 def read_bundled(name: str) -> tuple[str, str]:
@@ -14,5 +16,12 @@ def read_bundled(name: str) -> tuple[str, str]:
     >>> label, text.lstrip().startswith("{")
     ('sinosoviet_docs/data/places.json', True)
     """
-    text = resources.files("sinosoviet_docs").joinpath("data").joinpath(name).read_text("utf-8")
+    try:
+        with open(os.path.join(_FOLDER, name), encoding="utf-8") as file:
+            text = file.read()
+    except OSError:  # not a folder of files (a zip archive, say): ask the import system
+        from importlib import resources
+
+        data = resources.files("sinosoviet_docs").joinpath("data")
+        text = data.joinpath(name).read_text("utf-8")
     return text, f"sinosoviet_docs/data/{name}"

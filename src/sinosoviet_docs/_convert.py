@@ -10,17 +10,9 @@ import functools
 import typing
 from collections.abc import Callable, Mapping, Sequence
 from collections.abc import Collection as Collection_
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import attrs
-import cattrs
-from cattrs.errors import (
-    ClassValidationError,
-    ForbiddenExtraKeysError,
-    IterableValidationError,
-    IterableValidationNote,
-)
-from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
 
 from ._fields import shared_fields
 from .dates import DateRange, PartialDate, parse_edtf
@@ -35,6 +27,9 @@ from .models import (
     Popularity,
     Provenance,
 )
+
+if TYPE_CHECKING:  # cattrs is imported with the converter: valid data never needs it
+    import cattrs
 
 __all__ = [
     "CATALOGUE_KIND",
@@ -171,18 +166,47 @@ def configure_converter(c: cattrs.Converter) -> None:
     c.register_structure_hook_func(_is_date_union, _edtf_hook(parse_edtf))
     c.register_unstructure_hook_func(_is_date_union, _unstructure_date)
     c.register_structure_hook_factory(_is_homogeneous_tuple, lambda t: _tuple_hook(c, t))
-
-    for cls in (Popularity, Provenance, Conflict, CollectionRef, CatalogueInfo, Document):
-        _register_record(c, cls)
-    _register_record(
-        c,
-        Collection,
-        popular=override(omit=True),
+    # Each record's code is generated when the converter first meets the record (or a
+    # subclass of it), not here: reading the people file needs three of the twenty.
+    readings, writings = _records()
+    c.register_structure_hook_factory(
+        lambda t: _record_of(t, readings) is not None,
+        lambda t: _reading_hook(c, *_record_of(t, readings) or ()),
     )
-    _register_names(c)
+    c.register_unstructure_hook_factory(
+        lambda t: _record_of(t, writings) is not None,
+        lambda t: _writing_hook(c, *_record_of(t, writings) or ()),
+    )
+
+
+#: Record class -> the cattrs overrides of its fields.
+_Records = dict[type, dict[str, Any]]
+
+
+def _records() -> tuple[_Records, _Records]:
+    """The records the converter reads, and those it writes, with their field overrides."""
+    from cattrs.gen import override
+
+    catalogue: _Records = {
+        cls: {}
+        for cls in (Popularity, Provenance, Conflict, CollectionRef, CatalogueInfo, Document)
+    }
+    catalogue[Collection] = {"popular": override(omit=True)}
+    return {**catalogue, **_names_rules()}, catalogue
+
+
+def _record_of(type_: Any, records: _Records) -> tuple[type, dict[str, Any]] | None:
+    """The record whose hook ``type_`` takes, with its overrides: itself or its nearest
+    base, as a hook registered for a class is taken by its subclasses."""
+    if not attrs.has(type_) or not isinstance(type_, type):
+        return None
+    cls = next((cls for cls in type_.__mro__ if cls in records), None)
+    return None if cls is None else (cls, records[cls])
 
 
 def _tuple_hook(c: cattrs.Converter, type_: Any) -> Callable[[object, object], tuple[Any, ...]]:
+    from cattrs.errors import IterableValidationError, IterableValidationNote
+
     item_type = typing.get_args(type_)[0]
     item_hook = c.get_structure_hook(item_type)
 
@@ -205,14 +229,19 @@ def _tuple_hook(c: cattrs.Converter, type_: Any) -> Callable[[object, object], t
     return hook
 
 
-def _register_record(c: cattrs.Converter, cls: type[Any], **overrides: Any) -> None:
-    _register_reading(c, cls, **overrides)
-    c.register_unstructure_hook(
-        cls, make_dict_unstructure_fn(cls, c, _cattrs_omit_if_default=True, **overrides)
-    )
+def _writing_hook(
+    c: cattrs.Converter, cls: type[Any], overrides: dict[str, Any]
+) -> Callable[[Any], Any]:
+    from cattrs.gen import make_dict_unstructure_fn
+
+    return make_dict_unstructure_fn(cls, c, _cattrs_omit_if_default=True, **overrides)
 
 
-def _register_reading(c: cattrs.Converter, cls: type[Any], **overrides: Any) -> None:
+def _reading_hook(
+    c: cattrs.Converter, cls: type[Any], overrides: dict[str, Any]
+) -> Callable[[object, object], Any]:
+    from cattrs.gen import make_dict_structure_fn
+
     structure = make_dict_structure_fn(cls, c, _cattrs_forbid_extra_keys=True, **overrides)
 
     def structure_record(value: object, _type: object) -> Any:
@@ -220,7 +249,7 @@ def _register_reading(c: cattrs.Converter, cls: type[Any], **overrides: Any) -> 
             raise WrongTypeError("an object", value)
         return structure(value, cls)
 
-    c.register_structure_hook(cls, structure_record)
+    return structure_record
 
 
 # -- the names authority files ---------------------------------------------------------------
@@ -260,7 +289,10 @@ def _order(value: object, _type: object = None) -> bool:
     return value == "eastern"
 
 
-def _register_names(c: cattrs.Converter) -> None:
+def _names_rules() -> dict[type, dict[str, Any]]:
+    """The records of the names files, each with the overrides of its fields."""
+    from cattrs.gen import override
+
     from .names._records import (
         CodeName,
         PeopleFile,
@@ -300,11 +332,13 @@ def _register_names(c: cattrs.Converter) -> None:
         "family": texts,
         "family_first": override(rename="order", struct_hook=_order),
     }
+    found: dict[type, dict[str, Any]] = {}
     for cls in (CodeName, Person, Place):
         names = {f.name for f in attrs.fields(cls)}
-        _register_reading(c, cls, **{k: v for k, v in rules.items() if k in names})
-    _register_reading(c, PeopleFile, shared_family_names=texts)
-    _register_reading(c, PlacesFile)
+        found[cls] = {k: v for k, v in rules.items() if k in names}
+    found[PeopleFile] = {"shared_family_names": texts}
+    found[PlacesFile] = {}
+    return found
 
 
 def _authority_message(exc: BaseException, type_: type | None) -> str:
@@ -333,6 +367,8 @@ def structure_authority_file(data: object, cls: type[T], where: str) -> T:
 
 def make_converter() -> cattrs.Converter:
     """Build a converter with every hook of the library (see get_converter)."""
+    import cattrs
+
     c = cattrs.Converter(forbid_extra_keys=True, detailed_validation=True)
     configure_converter(c)
     return c
@@ -353,6 +389,9 @@ def get_converter() -> cattrs.Converter:
 
 
 def _format_exception(exc: BaseException, type_: type | None) -> str:
+    import cattrs
+    from cattrs.errors import ForbiddenExtraKeysError
+
     if isinstance(exc, WrongTypeError | DateParseError | CatalogueError):
         return str(exc)
     if isinstance(exc, ForbiddenExtraKeysError):
@@ -372,6 +411,9 @@ def format_errors(
     format_exception: Callable[[BaseException, type | None], str] = _format_exception,
 ) -> list[str]:
     """Turn a cattrs error (group) into one readable line per bad field, each with its path."""
+    import cattrs
+    from cattrs.errors import ClassValidationError, IterableValidationError
+
     if isinstance(exc, ClassValidationError | IterableValidationError):
         return cattrs.transform_error(exc, path=path, format_exception=format_exception)
     return [f"{format_exception(exc, None)} @ {path}"]

@@ -11,11 +11,8 @@ terminal, and never when ``NO_COLOR`` is set.
 
 from __future__ import annotations
 
-import csv
 import json
 import os
-import shutil
-import textwrap
 from collections.abc import Mapping, Sequence
 from typing import Any, Literal, TextIO
 
@@ -63,6 +60,8 @@ def terminal_width(stream: TextIO) -> int:
     """The width a table may take: the terminal's, else ``$COLUMNS``, else 80."""
     isatty = getattr(stream, "isatty", None)
     if isatty and isatty():
+        import shutil
+
         return shutil.get_terminal_size().columns
     columns = os.environ.get("COLUMNS", "")
     return int(columns) if columns.isdecimal() and int(columns) > 0 else 80
@@ -115,6 +114,8 @@ def render_table(
             lines.append(_join(row, widths))
             continue
         if columns.wrap:
+            import textwrap
+
             parts = textwrap.wrap(row[flex], widths[flex]) or [""]
         else:
             parts = [_cut(row[flex], widths[flex])]
@@ -160,6 +161,8 @@ def emit(
         for line in render_table(columns, rows, terminal_width(out), colour=colour):
             print(line, file=out)
     elif fmt == "csv":
+        import csv
+
         writer = csv.writer(out, lineterminator="\n")
         writer.writerow(columns.headers)
         writer.writerows(rows)

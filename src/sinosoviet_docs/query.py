@@ -583,16 +583,24 @@ class Query(_Exports):
 
 def head(query: Query, n: int) -> tuple[int, list[tuple[Document, float | None]]]:
     """How many documents ``query`` matches, and its first ``n`` with their scores (None
-    without a search), from one run: only those ``n`` documents are read.
+    without a search), from one run: only those ``n`` documents are read. (A store that
+    counts the matches in SQL ranks only those ``n``.)
 
     >>> import sinosoviet_docs as ssd
     >>> total, first = head(ssd.load().search("ammunitions"), 5)
     >>> total, [(d.id, round(s or 0, 3)) for d, s in first]
     (1, [('1952-12-27-telegram-from-stalin-to-mao-zedong', 4.651)])
     """
-    total = len(query)
     if query._scans():  # only predicates: no search, no hits kept
+        total = len(query)
         return total, [(doc, None) for doc in itertools.islice(query, max(n, 0))]
+    counted = query._executor().count(query._plan())
+    if counted is None:
+        total = len(query)
+    else:
+        total = counted
+        want = max(n, 0) if query._limit is None else min(max(n, 0), query._limit)
+        query = query.limit(want)
     hits = query._hits()
     page = hits.page[: max(n, 0)]
     docs = query._executor().documents(page)

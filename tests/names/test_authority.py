@@ -11,6 +11,7 @@ import pytest
 
 import sinosoviet_docs as ssd
 from sinosoviet_docs.names import PeopleAuthority, PlaceAuthority
+from sinosoviet_docs.names._authority import _file_words
 
 
 def test_a_malformed_authority_file_names_the_field(tmp_path: Path) -> None:
@@ -132,3 +133,45 @@ def test_the_scans_an_authority_keeps_are_bounded() -> None:
     for n in range(_authority._SCANS_KEPT + 10):
         authority.mentions(f"Letter {n} from Mao Zedong")
     assert 0 < len(authority._scans) <= _authority._SCANS_KEPT
+
+
+@pytest.mark.parametrize("make", [PeopleAuthority, PlaceAuthority])
+def test_a_word_of_no_string_of_the_file_names_nobody_unread(
+    make: type[PeopleAuthority] | type[PlaceAuthority],
+) -> None:
+    """A word no string of the bundled file holds resolves to nobody without the records
+    being read; once read, the same word still names nobody."""
+    fresh = make()
+    assert fresh.resolve("important") is None
+    assert fresh.variants("ammunitions") == ()
+    assert fresh._records is None
+    assert len(fresh) > 0  # now read
+    assert fresh.resolve("important") is None
+    assert fresh.variants("ammunitions") == ()
+
+
+def test_a_name_is_still_read_and_resolved() -> None:
+    """A word of the file reads the records: a name, a gloss and a heading resolve as before."""
+    for name, canonical in [
+        ("stalin", "Joseph Stalin"),
+        ("Cde. X [Stalin]", "Joseph Stalin"),
+        ("Chou, En-lai", "Zhou Enlai"),
+    ]:
+        found = PeopleAuthority().resolve(name)
+        assert found is not None
+        assert canonical == found.name
+
+
+@pytest.mark.parametrize("make", [PeopleAuthority, PlaceAuthority])
+def test_every_form_ends_in_a_word_of_the_file(
+    make: type[PeopleAuthority] | type[PlaceAuthority],
+) -> None:
+    """What the shortcut relies on: the last word of every indexed form, and every family
+    name, is a word of a string of the bundled file."""
+    authority = make()
+    len(authority)
+    words = _file_words(authority._rules.bundled)
+    assert {key[-1] for key in authority._alias} <= words
+    family = getattr(authority._rules, "_family", {})
+    assert set(family) <= words
+    assert "important" not in words

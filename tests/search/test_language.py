@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import sinosoviet_docs as ssd
 from sinosoviet_docs._search.language import parse
@@ -103,3 +105,26 @@ def test_nesting_up_to_the_limit_searches_as_usual() -> None:
     assert sorted(cat.search("(NOT " * (MAX_DEPTH // 2) + "stalin" + ")" * 50).ids()) == sorted(
         plain
     )
+
+
+def _parsed_or_error(parse_with: object, text: str) -> object:
+    try:
+        return parse_with(text)  # type: ignore[operator]
+    except ssd.QuerySyntaxError as exc:
+        return ("error", str(exc), exc.position)
+
+
+_WORDISH = st.text(
+    alphabet=st.sampled_from(list("aZé1_-*'’“”\"():. \u00a0\tANDORNOTxyz字")),
+    min_size=0,
+    max_size=8,
+)
+
+
+@settings(max_examples=500, deadline=None)
+@given(_WORDISH | st.sampled_from(["AND", "OR", "NOT", "and", "*", "a*", "*a", "a*b", "’s", "x:"]))
+def test_one_word_parses_as_the_parser_parses_it(text: str) -> None:
+    """A search of one word or prefix takes a shorter way, to the same tree or the same error."""
+    from sinosoviet_docs._search.language import _Parser
+
+    assert _parsed_or_error(lambda t: _Parser(t).parse(), text) == _parsed_or_error(parse, text)

@@ -126,3 +126,24 @@ def test_an_older_schema_is_refused_with_the_advice_to_build_it_again(
     with pytest.raises(ssd.StoreError, match=r"older\.sqlite: store schema 1 is older") as caught:
         ssd.open(path)
     assert "build the store again" in str(caught.value)
+
+
+@pytest.mark.parametrize("name", ["a b.sqlite", "odd #?%&=;[].sqlite", "Lüshun 旅顺.sqlite"])
+def test_a_store_opens_by_any_name_by_a_relative_path_and_through_a_link(
+    store_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, name: str
+) -> None:
+    """Characters a URI reserves, letters outside ASCII, a relative path and a symbolic
+    link all name the file they name."""
+    folder = tmp_path / "sub dir"
+    folder.mkdir()
+    target = folder / name
+    target.write_bytes(store_path.read_bytes())
+    link = tmp_path / f"link to {name}"
+    link.symlink_to(target)
+    monkeypatch.chdir(folder)
+    for path in (target, Path(name), link, f"../{link.name}"):
+        with ssd.open(path) as store:
+            assert len(ssd.load()) == len(store)
+            assert ["121559"] == store.search('"east wind"').ids()
+    with ssd.open(link, writable=True) as store:
+        assert len(ssd.load()) == len(store)

@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 
 import sinosoviet_docs as ssd
 from sinosoviet_docs.query import Query, head
+from sinosoviet_docs.store import StoredCatalogue
 
 from ..strategies import (
     SEARCH_COLLECTIONS,
@@ -227,3 +228,87 @@ def test_head_of_a_store_reads_only_the_documents_it_gives(monkeypatch: pytest.M
 
 def _refused(*_args: object) -> None:
     raise AssertionError("a document was read")
+
+
+@pytest.mark.parametrize(
+    ("text", "offset", "limit"),
+    [
+        ("ammunitions", 0, 10),
+        ("telegram", 3, 5),
+        ("telegram", 0, 0),
+        ('"east wind"', 0, 10),
+        ("title:mao", 1, 20),
+        ("stal*", 0, 10),
+        ("zzzz*", 0, 10),
+        ("s*", 0, 10),
+        ("nosuchword", 0, 10),
+    ],
+)
+def test_a_one_statement_plan_has_the_hits_of_the_general_path(
+    monkeypatch: pytest.MonkeyPatch, text: str, offset: int, limit: int
+) -> None:
+    """A word, phrase or prefix ranked and limited runs straight as its FTS5 statement: the
+    same ranking, page, scores and note as the general path; a prefix of no word or of too
+    many (here more than 20) takes the general path."""
+    from sinosoviet_docs._search.planner import MemoryExecutor
+    from sinosoviet_docs.index import index_for
+    from sinosoviet_docs.store import _sql
+
+    monkeypatch.setattr(_sql, "_MOST_EXPANSIONS", 20)
+    with stored(ssd.load()) as store:
+        q = store.search(text, aliases=False).offset(offset).limit(limit)
+        executor = index_for(store).executor
+        plan = q._plan()
+        direct = executor._one_statement(plan)  # type: ignore[attr-defined]
+        general = MemoryExecutor.run(executor, plan)
+        if text in ("zzzz*", "s*"):
+            assert direct is None
+            return
+        assert direct is not None
+        assert direct[:5] == general[:5]
+        assert q._hits()[:5] == general[:5]
+        assert q.ids() == ssd.load().search(text, aliases=False).offset(offset).limit(limit).ids()
+
+
+@pytest.mark.parametrize(
+    ("text", "steps"),
+    [
+        ("telegram", ()),
+        ("telegram", ("offset",)),
+        ("telegram", ("limit",)),
+        ("telegram", ("offset", "limit")),
+        ("stal*", ()),
+        ('"east wind" OR mao', ("date",)),
+        ("telegram NOT mao", ("-title",)),
+        ("nosuchword", ()),
+        ("stalin", ()),
+        ("type:Telegram", ()),
+        ("mao type:Telegram", ()),
+    ],
+)
+@pytest.mark.parametrize("n", [0, 3, 20, 500])
+def test_head_of_a_store_counts_in_sql_and_agrees(
+    text: str, steps: tuple[str, ...], n: int
+) -> None:
+    """head() on a store counts the matches of a one-statement search in SQL and ranks only
+    the first ``n``: the same count and documents as len() and the full ranking give."""
+    cat = ssd.load()
+    with stored(cat) as store:
+
+        def build(c: ssd.Catalogue | StoredCatalogue) -> Query:
+            q = c.search(text)
+            for step in steps:
+                if step == "offset":
+                    q = q.offset(2)
+                elif step == "limit":
+                    q = q.limit(4)
+                else:
+                    q = q.sort(step)  # type: ignore[arg-type]
+            return q
+
+        total, first = head(build(store), n)
+        full = build(store)
+        assert len(full) == total == len(build(cat))
+        assert [d.id for d, _ in first] == full.ids()[:n] == build(cat).ids()[:n]
+        scores = dict(full.scores()) if full.searches else {}
+        assert all(s is None or s == scores[d.id] for d, s in first)

@@ -110,9 +110,9 @@ MAX_DEPTH = 100
 
 
 class _Parser:
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, tokens: list[_Token] | None = None) -> None:
         self.text = text
-        self.tokens = _lex(text)
+        self.tokens = _lex(text) if tokens is None else tokens
         self.i = 0
         self.depth = 0
 
@@ -246,7 +246,22 @@ term, found ')' in 'taiwan OR )'
     """
     if not isinstance(text, str):
         raise TypeError(f"a query must be a str, not {type(text).__name__}")
+    s = straighten_quotes(text)
+    if _one_word(s):  # what the lexer and the parser make of one word, made directly
+        token = _Token("word", s, 0, value_position=0)
+        return _hoisted(text, _Parser(text, [token]).text_node(token))
     return _Parser(text).parse()
+
+
+def _one_word(s: str) -> bool:
+    """Whether the (straightened) search ``s`` is one word or prefix: no space, no
+    parenthesis, quote or field, and no operator."""
+    return (
+        bool(s)
+        and not any(c in s for c in _SPECIAL + ":")
+        and s.split() == [s]
+        and s not in ("AND", "OR", "NOT")
+    )
 
 
 def period(name: str, value: str) -> tuple[PartialDate | None, PartialDate | None]:

@@ -284,6 +284,11 @@ class MemoryExecutor:
             return sorted(docnos, key=lambda d: fold(docs[d].title), reverse=order == "-title")
         return docnos  # pragma: no cover - relevance is handled by the caller
 
+    def count(self, plan: Plan) -> int | None:
+        """How many documents ``plan`` gives, when that is known without running it (in
+        memory it is not: the plan is run, and its hits kept, to count them)."""
+        return None
+
     def ids(self, docnos: Sequence[int]) -> list[str]:
         """The ids of the documents ``docnos``, in that order."""
         return [doc.id for doc in self.documents(docnos)]

@@ -13,18 +13,14 @@ traceback as well.
 from __future__ import annotations
 
 import argparse
+import importlib
 import os
 import sys
-import traceback
-from collections.abc import Sequence
-from typing import TextIO
+from collections.abc import Callable, Sequence
+from typing import Any, TextIO
 
 from .. import SinosovietDocsError
 from ._catalogue import _add_check, _info, _list, _show
-from ._cite import _add_cite, _add_export
-from ._load import _add_load
-from ._search import _add_search
-from ._serve import _add_serve
 from ._shared import (
     _DEBUG,
     _KEY_HELP,
@@ -44,19 +40,7 @@ from ._shared import (
 __all__ = ["main"]
 
 
-def _build_parser() -> argparse.ArgumentParser:
-    parser = _Parser(
-        prog=PROG,
-        description="Browse the Sino-Soviet documents of the Wilson Center Digital Archive.",
-        epilog=(
-            "Exit status: 0 done, 2 a mistake in the command or its input (one line on "
-            "stderr), 70 an internal error. See docs/cli.md."
-        ),
-    )
-    parser.add_argument("--version", action="store_true", help="print the version and exit")
-    parser.add_argument("--debug", action="store_true", help=_DEBUG)
-    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
-    parents = _parents()
+def _add_info(commands: Any, parents: dict[str, argparse.ArgumentParser]) -> None:
     _command(
         commands,
         parents,
@@ -65,6 +49,9 @@ def _build_parser() -> argparse.ArgumentParser:
         output="listing",
         help="the catalogue and its collections, with document counts",
     )
+
+
+def _add_list(commands: Any, parents: dict[str, argparse.ArgumentParser]) -> None:
     listing = _command(
         commands,
         parents,
@@ -87,6 +74,9 @@ def _build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="keep only documents whose whole date lies in the period (default: any overlap)",
     )
+
+
+def _add_show(commands: Any, parents: dict[str, argparse.ArgumentParser]) -> None:
     show = _command(
         commands,
         parents,
@@ -95,20 +85,65 @@ def _build_parser() -> argparse.ArgumentParser:
         help="every field of one document, who wrote to whom, its citation",
     )
     show.add_argument("id", help=_KEY_HELP)
-    _add_cite(commands, parents)
-    _add_export(commands, parents)
-    _add_search(commands, parents)
-    _add_load(commands, parents)
-    _add_check(commands, parents)
-    _add_serve(commands, parents)
+
+
+Register = Callable[[Any, dict[str, argparse.ArgumentParser]], None]
+
+#: Each command, by name, in the order the help lists them: its registration, or the
+#: module (imported when the command is built) and the name of its registration there.
+_COMMANDS: dict[str, Register | tuple[str, str]] = {
+    "info": _add_info,
+    "list": _add_list,
+    "show": _add_show,
+    "cite": ("._cite", "_add_cite"),
+    "export": ("._cite", "_add_export"),
+    "search": ("._search", "_add_search"),
+    "load": ("._load", "_add_load"),
+    "check": _add_check,
+    "serve": ("._serve", "_add_serve"),
+}
+
+
+def _registration(name: str) -> Register:
+    """The function that adds the command ``name`` to the parser."""
+    found = _COMMANDS[name]
+    if isinstance(found, tuple):
+        module, function = found
+        register: Register = getattr(importlib.import_module(module, __name__), function)
+        return register
+    return found
+
+
+def _build_parser(only: str | None = None) -> argparse.ArgumentParser:
+    """The command line's parser: every command, or only the command ``only``.
+
+    A command line that starts with a command's name is parsed by that command
+    alone (its options, its help, its errors), so only its parser is built.
+    """
+    parser = _Parser(
+        prog=PROG,
+        description="Browse the Sino-Soviet documents of the Wilson Center Digital Archive.",
+        epilog=(
+            "Exit status: 0 done, 2 a mistake in the command or its input (one line on "
+            "stderr), 70 an internal error. See docs/cli.md."
+        ),
+    )
+    parser.add_argument("--version", action="store_true", help="print the version and exit")
+    parser.add_argument("--debug", action="store_true", help=_DEBUG)
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    parents = _parents()
+    for name in _COMMANDS:
+        if only is None or name == only:
+            _registration(name)(commands, parents)
     return parser
 
 
 def main(argv: Sequence[str] | None = None, *, stdout: TextIO | None = None) -> int:
     """Run the command line; return the exit status."""
     out = stdout or sys.stdout
-    parser = _build_parser()
-    args = parser.parse_args(argv)
+    given = sys.argv[1:] if argv is None else list(argv)
+    parser = _build_parser(given[0] if given and given[0] in _COMMANDS else None)
+    args = parser.parse_args(given)
     if args.version:
         from .. import __version__
 
@@ -133,6 +168,8 @@ def main(argv: Sequence[str] | None = None, *, stdout: TextIO | None = None) -> 
 def _report(exc: Exception, *, debug: bool) -> int:
     """Print ``exc`` as one line on stderr (after its traceback with ``--debug``)."""
     if debug:
+        import traceback
+
         traceback.print_exception(exc, file=sys.stderr)
     error = _paint("error", "31", sys.stderr)
     if isinstance(exc, _UsageError):

@@ -46,7 +46,8 @@ def _search(cat: Catalogue, args: argparse.Namespace, out: TextIO) -> None:
         raise _UsageError("--sort relevance needs words to search for, not only filters")
     if args.sort:
         q = q.sort(args.sort)
-    # The search runs once; only the documents printed are read.
+    # The search runs once (on a store: its matches counted, only those printed ranked);
+    # only the documents printed are read.
     total, shown = head(q, args.limit)
     docs = [d for d, _ in shown]
     columns = Columns(headers=("date", "type", "title", "id", "score"), flex=2)

@@ -22,12 +22,17 @@ True
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+from .._lazy import lazy_names
 from .._text import name_tokens
 from ._authority import TITLE_WORDS
-from ._catalogue import CatalogueNames
 from ._people import PeopleAuthority
 from ._places import PlaceAuthority
-from ._records import CodeName, DateContext, Person, Place
+
+if TYPE_CHECKING:  # imported on first use (see __getattr__): a search needs none of them
+    from ._catalogue import CatalogueNames
+    from ._records import CodeName, DateContext, Person, Place
 
 __all__ = [
     "TITLE_WORDS",
@@ -47,3 +52,19 @@ __all__ = [
 people = PeopleAuthority()
 #: The bundled places authority (read on first use).
 places = PlaceAuthority()
+
+#: Names whose modules are imported on first use: the records are read with the files.
+_LAZY = {
+    "CatalogueNames": "_catalogue",
+    "CodeName": "_records",
+    "DateContext": "_records",
+    "Person": "_records",
+    "Place": "_records",
+}
+
+
+__getattr__ = lazy_names(__name__, _LAZY, globals())
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *__all__})

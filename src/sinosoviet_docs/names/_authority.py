@@ -15,13 +15,15 @@ import json
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
-from typing import Generic, Protocol, TypeVar
+from typing import TYPE_CHECKING, Generic, Protocol, TypeVar
 
 from .._bundled import read_bundled
 from .._text import name_tokens, name_words
 from ..exceptions import AmbiguousNameError, AuthorityLoadError
-from ._headings import Heading
-from ._records import CodeName, DateContext, Person, Place
+
+if TYPE_CHECKING:  # the records are imported when a file is read, not with the package
+    from ._headings import Heading
+    from ._records import CodeName, DateContext, Person, Place
 
 __all__ = ["TITLE_WORDS", "Authority", "Rules", "read_file"]
 
@@ -93,7 +95,7 @@ def _without_possessive(name: str) -> str:
     return _POSSESSIVE.sub("", name.rstrip())
 
 
-T = TypeVar("T", Person, Place)
+T = TypeVar("T", "Person", "Place")
 R = TypeVar("R")
 F = TypeVar("F")
 
@@ -104,7 +106,7 @@ Key = tuple[str, ...]
 _Candidate = tuple[int, str, Key | None, str | None]
 #: A form only a code name's correspondents use: its first and last words, the record
 #: and the code name.
-_Addressed = tuple[int, int, str, CodeName]
+_Addressed = tuple[int, int, str, "CodeName"]
 #: How many texts' scans an authority keeps (then it starts again).
 _SCANS_KEPT = 8192
 
@@ -114,6 +116,8 @@ class Rules(Protocol[R]):
 
     #: The kind of record, for messages ("person", "place").
     kind: str
+    #: The name of the bundled file of such records (in ``sinosoviet_docs/data``).
+    bundled: str
 
     def read(self, path: Path | None) -> tuple[tuple[R, ...], str | None]:
         """The records of the file at ``path`` (the bundled one for ``None``), and its sources."""
@@ -170,6 +174,26 @@ def read_file(path: Path | None, bundled: str, cls: type[F]) -> F:
     return structure_authority_file(data, cls, where)
 
 
+def _file_words(bundled: str) -> frozenset[str]:
+    """The name tokens of every string of the bundled file ``bundled`` (its keys aside)."""
+    text, _ = read_bundled(bundled)
+    strings: list[str] = []
+    stack: list[object] = [json.loads(text)]
+    while stack:
+        value = stack.pop()
+        if isinstance(value, str):
+            strings.append(value)
+        elif isinstance(value, dict):
+            stack.extend(value.values())
+        elif isinstance(value, list):
+            stack.extend(value)
+    # A line break ends a token as the end of a string does: one pass over the ASCII
+    # strings (tokenized the fast way) and one over the others.
+    ascii_only = [text for text in strings if text.isascii()]
+    others = [text for text in strings if not text.isascii()]
+    return frozenset(name_tokens("\n".join(ascii_only))).union(name_tokens("\n".join(others)))
+
+
 class Authority(Generic[T]):
     """Name resolution over records of one kind; the data is read on first use."""
 
@@ -192,6 +216,7 @@ class Authority(Generic[T]):
         # first word of a form -> the lengths of the forms it begins, longest first
         self._lengths: dict[str, tuple[int, ...]] = {}
         self._scans: dict[str, tuple[list[_Candidate], list[_Addressed]]] = {}
+        self._file_words: frozenset[str] | None = None
 
     # -- loading --------------------------------------------------------------------------
 
@@ -296,7 +321,27 @@ class Authority(Generic[T]):
             return (outer & inner) or inner
         return outer or inner or whole
 
+    def _may_name(self, name: str) -> bool:
+        """Whether ``name`` may name a record; known before the records are read and indexed.
+
+        Every record that a name without a comma or a bracket names is found by
+        a form (or a family name) ending in the name's last word, and every form
+        is a string of the file: when no string of the bundled file holds that
+        word, the name names nobody, and the file need not be read into records.
+        """
+        if self._records is not None or self._supplied is not None or self._path is not None:
+            return True
+        name = _without_possessive(name)
+        if "," in name or _BRACKETS.search(name):
+            return True
+        tokens = name_tokens(name)
+        if self._file_words is None:
+            self._file_words = _file_words(self._rules.bundled)
+        return bool(tokens) and tokens[-1] in self._file_words
+
     def _candidates(self, name: str, date: DateContext = "any") -> set[str]:
+        if not self._may_name(name):
+            return set()
         self._ensure()
         name = _without_possessive(name)
         found = self._candidates_printed(name, date)

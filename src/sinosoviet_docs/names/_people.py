@@ -4,11 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .._text import name_tokens
 from ._authority import TITLE_WORDS, Authority, Key, read_file
-from ._headings import Heading, read_heading
-from ._records import CodeName, PeopleFile, Person
+
+if TYPE_CHECKING:  # imported when the file is read
+    from ._headings import Heading
+    from ._records import CodeName, Person
 
 __all__ = ["PeopleAuthority"]
 
@@ -22,6 +25,7 @@ class _PersonRules:
     """Family names, forenames and code names: what persons add to the shared lookup."""
 
     kind = "person"
+    bundled = "people.json"
 
     def __init__(self, shared_family_names: Iterable[str]) -> None:
         self._shared_families = {tok for name in shared_family_names for tok in name_tokens(name)}
@@ -35,7 +39,9 @@ class _PersonRules:
         self._addressed_first: set[str] = set()
 
     def read(self, path: Path | None) -> tuple[tuple[Person, ...], str | None]:
-        data = read_file(path, "people.json", PeopleFile)
+        from ._records import PeopleFile
+
+        data = read_file(path, self.bundled, PeopleFile)
         self._shared_families |= {t for name in data.shared_family_names for t in name_tokens(name)}
         return data.people, data.sources
 
@@ -125,6 +131,8 @@ class _PersonRules:
         return None
 
     def heading(self, name: str) -> Heading | None:
+        from ._headings import read_heading
+
         return read_heading(name)
 
     def heading_fits(self, record: Person, heading: Heading, family_first: bool | None) -> bool:
@@ -134,7 +142,7 @@ class _PersonRules:
         )
 
 
-class PeopleAuthority(Authority[Person]):
+class PeopleAuthority(Authority["Person"]):
     """Persons of this material: resolve names, find mentions, list variants.
 
     >>> from sinosoviet_docs import people

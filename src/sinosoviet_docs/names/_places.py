@@ -4,10 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ._authority import TITLE_WORDS, Authority, Key, read_file
-from ._headings import Heading
-from ._records import CodeName, Place, PlacesFile
+
+if TYPE_CHECKING:  # imported when the file is read
+    from ._headings import Heading
+    from ._records import CodeName, Place
 
 __all__ = ["PlaceAuthority"]
 
@@ -19,9 +22,12 @@ class _PlaceRules:
     """Places have no family names or code names; a name may follow a preposition."""
 
     kind = "place"
+    bundled = "places.json"
 
     def read(self, path: Path | None) -> tuple[tuple[Place, ...], str | None]:
-        data = read_file(path, "places.json", PlacesFile)
+        from ._records import PlacesFile
+
+        data = read_file(path, self.bundled, PlacesFile)
         return data.places, data.sources
 
     def add(self, record: Place) -> dict[Key, CodeName]:
@@ -50,7 +56,7 @@ class _PlaceRules:
         return False
 
 
-class PlaceAuthority(Authority[Place]):
+class PlaceAuthority(Authority["Place"]):
     """Places of this material with their historical and foreign names.
 
     >>> from sinosoviet_docs import places

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import errno
+import functools
 import json
 import os
 import sqlite3
@@ -10,6 +11,7 @@ import threading
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, overload
+from urllib.parse import quote_from_bytes
 
 from .._convert import catalogue_from_parts, structure_document, structure_header
 from ..exceptions import CatalogueLoadError, DocumentNotFoundError
@@ -26,6 +28,7 @@ from ._schema import (
 if TYPE_CHECKING:
     from ..names import CatalogueNames
     from ..query import Query
+    from ._sql import StoreIndex
 
 __all__ = ["Connection", "Documents", "StoredCatalogue"]
 
@@ -41,9 +44,7 @@ class Connection:
 
     def __init__(self, path: Path, *, writable: bool) -> None:
         mode = "rw" if writable else "ro"
-        self.raw = sqlite3.connect(
-            f"{path.resolve().as_uri()}?mode={mode}", uri=True, check_same_thread=False
-        )
+        self.raw = sqlite3.connect(f"{_uri(path)}?mode={mode}", uri=True, check_same_thread=False)
         self.lock = threading.Lock()
 
     def rows(self, sql: str, params: Sequence[Any] = ()) -> list[Any]:
@@ -55,6 +56,30 @@ class Connection:
         """The first column of every row the statement gives."""
         with self.lock:
             return [row[0] for row in self.raw.execute(sql, params)]
+
+
+#: The URIs of the absolute paths opened so far (a path's URI never changes).
+_URIS: dict[str, str] = {}
+
+
+def _uri(path: Path) -> str:
+    """The ``file:`` URI of ``path`` (SQLite follows a symbolic link itself).
+
+    >>> _uri(Path("/tmp/a b.sqlite"))
+    'file:///tmp/a%20b.sqlite'
+    """
+    text = str(path)
+    found = _URIS.get(text)
+    if found is None:
+        if os.name == "posix":  # Path.as_uri's, without resolving every folder of the path
+            found = "file://" + quote_from_bytes(os.fsencode(os.path.abspath(text)))
+        else:
+            found = path.resolve().as_uri()
+        if os.path.isabs(text):
+            if len(_URIS) >= 1024:
+                _URIS.clear()
+            _URIS[text] = found
+    return found
 
 
 class Documents(Sequence[Document]):
@@ -152,8 +177,8 @@ class StoredCatalogue:
     """
 
     def __init__(self, path: str | os.PathLike[str], *, writable: bool = False) -> None:
-        self.path = Path(path)
-        if not self.path.is_file():
+        self.path = path if isinstance(path, Path) else Path(path)
+        if not os.path.isfile(path):
             raise FileNotFoundError(errno.ENOENT, os.strerror(errno.ENOENT), str(path))
         try:
             self._connection = Connection(self.path, writable=writable)
@@ -164,10 +189,8 @@ class StoredCatalogue:
         self.meta: dict[str, str] = meta
         self.documents = Documents(self._connection, int(meta["documents"]))
         self._small_catalogue: Catalogue | None = None
-        from ._sql import StoreIndex
-
         # Queries find the store's own indexes (and SQL executor) where a catalogue keeps its own.
-        self._indexes: dict[str, object] = {"index": StoreIndex(self)}
+        self._indexes: dict[str, object] = {"index": _store_index()(self)}
         self._whole: Catalogue | None = None
 
     @property
@@ -271,13 +294,11 @@ class StoredCatalogue:
 
     def query(self) -> Query:
         """A query over all documents, run as SQL on the store (see :class:`Query`)."""
-        from ..query import Query
-
-        return Query(catalogue=self)
+        return _query_class()(catalogue=self)
 
     def search(self, text: str, *, aliases: bool = True) -> Query:
         """Documents matching a search string, best first (same as ``query().search(text)``)."""
-        return self.query().search(text, aliases=aliases)
+        return _query_class()(catalogue=self).search(text, aliases=aliases)
 
     def to_catalogue(self) -> Catalogue:
         """The whole catalogue read into memory (read once, then kept)."""
@@ -299,6 +320,23 @@ class StoredCatalogue:
         from ..io import dump
 
         dump(self.to_catalogue(), path)
+
+
+@functools.cache
+def _store_index() -> type[StoreIndex]:
+    """The SQL executor's index class, imported on first use (with the search modules)."""
+    from ._sql import StoreIndex
+
+    return StoreIndex
+
+
+@functools.cache
+def _query_class() -> type[Query]:
+    """:class:`~sinosoviet_docs.Query`, imported on first use (it imports this module's
+    caller) and then kept, as a store's queries are made by the thousand."""
+    from ..query import Query
+
+    return Query
 
 
 def _check(meta: dict[str, str], path: str) -> None:

@@ -10,8 +10,8 @@ is one FTS5 statement (ordered by ``bm25()`` and limited when ranked).
 
 from __future__ import annotations
 
-import itertools
 import json
+import time
 from array import array
 from collections.abc import Callable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any, Literal
@@ -141,15 +141,21 @@ class StoreIndex(CatalogueIndex):
         super().__init__(store.documents)
         self.store = store
         self.connection = store.connection
-        self._store_dates = _Dates(store.connection)
-        # The value indexes are the link tables, read one value at a time.
-        for field, sql in _VALUE_SQL.items():
-            self._values[field] = _Values(store.connection, sql)
+        self._store_dates: _Dates | None = None
         self.executor: MemoryExecutor = SqlExecutor(self)
 
     @property
     def dates(self) -> DateIndex:
+        if self._store_dates is None:
+            self._store_dates = _Dates(self.connection)
         return self._store_dates
+
+    def values(self, field: str) -> dict[str, array[int]]:
+        """The value index of ``field``: its link table, read one value at a time."""
+        found = self._values.get(field)
+        if found is None:  # setdefault: two threads asking at once share one
+            found = self._values.setdefault(field, _Values(self.connection, _VALUE_SQL[field]))
+        return found
 
     def person(self, key: str) -> Sequence[int]:
         """Documents with the folded name ``key`` as author, in ``people`` or in the title."""
@@ -206,9 +212,42 @@ class SqlExecutor(MemoryExecutor):
 
     def run(self, plan: Plan) -> Hits:
         """The hits of ``plan``; the page's documents are then read in batches."""
-        hits = super().run(plan)
+        hits = self._one_statement(plan) or super().run(plan)
         self.index.store.documents.expect(hits.page)
         return hits
+
+    def _one_statement(self, plan: Plan) -> Hits | None:
+        """The hits of a plan that is one word, phrase or prefix ranked by relevance, with a
+        limit and no filter, straight from its one FTS5 statement (as :meth:`_ranked`
+        would run it); None for any other plan."""
+        expr, want = plan.expr, plan.end
+        if plan.filters or want is None or not isinstance(expr, Term | Phrase):
+            return None
+        if plan.sort_key not in (None, "relevance"):
+            return None
+        start = time.perf_counter()
+        match = self.fts_expression(expr)
+        if match is None:
+            return None
+        best = self._bm25(match, None, want)
+        ranked = [d for d, _ in best]
+        note = "strategy: one FTS5 statement ordered by bm25(), limited"
+        elapsed = time.perf_counter() - start
+        return Hits(ranked, ranked[plan.offset :], dict(best), (), (note,), elapsed)
+
+    def count(self, plan: Plan) -> int | None:
+        """How many documents a plan without filters gives whose search is one FTS5
+        statement: its matches counted by SQLite, none scored or ranked."""
+        if plan.filters or plan.expr is None:
+            return None
+        match = self.fts_expression(plan.expr)
+        if match is None:
+            return None
+        matched: int = self.connection.column(
+            "SELECT count(*) FROM search WHERE search MATCH ?", (match,)
+        )[0]
+        end = matched if plan.end is None else min(matched, plan.end)
+        return max(0, end - plan.offset)
 
     def ids(self, docnos: Sequence[int]) -> list[str]:
         """The ids of the documents ``docnos``, read alone (not the documents)."""
@@ -350,7 +389,7 @@ class SqlExecutor(MemoryExecutor):
     def _disjuncts(self, node: Node) -> list[str] | None:
         """The MATCHes of the words and phrases whose OR is ``node``, or None."""
         if isinstance(node, Term) and node.prefix:
-            terms = list(itertools.islice(self._expand(node.token), _MOST_EXPANSIONS + 1))
+            terms = self._expand(node.token, _MOST_EXPANSIONS + 1)
             if not terms or len(terms) > _MOST_EXPANSIONS:
                 return None
             return [match_string([t], node.field) for t in terms]
@@ -447,18 +486,18 @@ class SqlExecutor(MemoryExecutor):
         scores = impacts(len(counts), self.n, counts.values())
         return dict(zip(counts, scores, strict=True))
 
-    def _expand(self, prefix: str) -> Iterator[str]:
-        """The indexed tokens starting with ``prefix``, in code point order."""
+    def _expand(self, prefix: str, most: int = -1) -> list[str]:
+        """The indexed tokens starting with ``prefix``, in code point order (the first
+        ``most`` of them, if given)."""
         self._ensure_terms()
         # Every token starting with the prefix sorts before the prefix with its last
         # character replaced by the next one (tokens hold letters and digits only).
         end = prefix[:-1] + chr(ord(prefix[-1]) + 1)
-        for term in self.connection.column(
-            "SELECT term FROM temp.search_terms WHERE term >= ? AND term < ? ORDER BY term",
-            (prefix, end),
-        ):
-            if term.startswith(prefix):
-                yield term
+        terms = self.connection.column(
+            "SELECT term FROM temp.search_terms WHERE term >= ? AND term < ? ORDER BY term LIMIT ?",
+            (prefix, end, most),
+        )
+        return [term for term in terms if term.startswith(prefix)]
 
     def _ensure_terms(self) -> None:
         if not self._terms_ready:
