@@ -8,14 +8,14 @@ from typing import Any
 
 import pytest
 import rispy
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 import sinosoviet_docs as ssd
 from sinosoviet_docs import export
 from sinosoviet_docs.dates import PartialDate
 from sinosoviet_docs.export._cite import letter_kind, location_and_credits
-from sinosoviet_docs.export._names import is_place
+from sinosoviet_docs.export._names import SPLIT_EXCEPTIONS, is_place, person_name, unsplit
 from sinosoviet_docs.models import Document
 
 from ..strategies import documents
@@ -36,16 +36,25 @@ def test_ris_is_readable_by_rispy(bundled: ssd.Catalogue) -> None:
 
 
 @given(st.lists(documents(), min_size=1, max_size=4))
+@example([Document(id="x", title="T", authors=("LU", "Jane Roe", "USA", "Filippov [Stalin]"))])
 def test_ris_of_generated_documents_reads_back(docs: list[Document]) -> None:
-    """Titles (line breaks made spaces) and authors survive a rispy round trip; an author
-    that is a place ("USA") is never written as a creator."""
+    """Titles (line breaks made spaces) and authors survive a rispy round trip: an author
+    the person authority does not know comes back as given, one it knows ("Stalin", or a
+    bare "LU") as that person's name split "Family, Given"; an author that is a place
+    ("USA") is never written as a creator."""
     entries = rispy.loads(ssd.to_ris(docs))
-    expected = [
-        (" ".join(d.title.split()), [" ".join(a.split()) for a in d.authors if not is_place(a)])
-        for d in docs
-    ]
-    actual = [(e["title"], e.get("authors", [])) for e in entries]
-    assert expected == actual
+    assert [" ".join(d.title.split()) for d in docs] == [e["title"] for e in entries]
+    for doc, entry in zip(docs, entries, strict=True):
+        given_names = [" ".join(a.split()) for a in doc.authors if not is_place(a)]
+        written = entry.get("authors", [])
+        assert len(given_names) == len(written)
+        for name, value in zip(given_names, written, strict=True):
+            person = person_name(name)
+            if person is None or person.id in SPLIT_EXCEPTIONS:
+                assert value == name if person is None else value == person.name
+            else:
+                assert unsplit(value) == person.name
+                assert value.count(",") == (1 if " " in person.name else 0)
 
 
 @pytest.mark.parametrize(
