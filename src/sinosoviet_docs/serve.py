@@ -156,6 +156,7 @@ def metadata_for(cat: Any, name: str) -> dict[str, Any]:
                     "search": hidden,
                     "meta": hidden,
                     "documents_fts": hidden,
+                    "search_terms": hidden,
                 },
                 "queries": queries,
             }

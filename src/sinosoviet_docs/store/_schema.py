@@ -126,6 +126,9 @@ def _schema() -> str:
         f"tokenize='{_ENGINE_TOKENIZER}');\n"
         f"CREATE VIRTUAL TABLE documents_fts USING fts5({columns}, content='', "
         f"tokenize='{_PLAIN_TOKENIZER}');\n"
+        # The engine's vocabulary, read in place (a virtual table: nothing stored), so
+        # that a prefix is expanded without making a temporary table on each connection.
+        "CREATE VIRTUAL TABLE search_terms USING fts5vocab(search, 'row');\n"
     )
 
 

@@ -190,7 +190,6 @@ class SqlExecutor(MemoryExecutor):
         self.dated = int(meta["dated"])
         tokens = float(meta["tokens"])
         self.avgdl = (tokens / self.n if self.n else 0.0) or 1.0
-        self._terms_ready = False
 
     def _ranked(
         self, plan: Plan, order: str, found: list[int] | None, accept: Callable[[int], bool]
@@ -489,28 +488,17 @@ class SqlExecutor(MemoryExecutor):
     def _expand(self, prefix: str, most: int = -1) -> list[str]:
         """The indexed tokens starting with ``prefix``, in code point order (the first
         ``most`` of them, if given)."""
-        self._ensure_terms()
         # Every token starting with the prefix sorts before the prefix with its last
         # character replaced by the next one (tokens hold letters and digits only).
         end = prefix[:-1] + chr(ord(prefix[-1]) + 1)
         terms = self.connection.column(
-            "SELECT term FROM temp.search_terms WHERE term >= ? AND term < ? ORDER BY term LIMIT ?",
+            "SELECT term FROM search_terms WHERE term >= ? AND term < ? ORDER BY term LIMIT ?",
             (prefix, end, most),
         )
         return [term for term in terms if term.startswith(prefix)]
 
-    def _ensure_terms(self) -> None:
-        if not self._terms_ready:
-            with self.connection.lock:
-                self.connection.raw.execute(
-                    "CREATE VIRTUAL TABLE IF NOT EXISTS temp.search_terms "
-                    "USING fts5vocab(main, search, 'row')"
-                )
-            self._terms_ready = True
-
     def _df(self, token: str) -> int:
-        self._ensure_terms()
-        found = self.connection.column("SELECT doc FROM temp.search_terms WHERE term = ?", (token,))
+        found = self.connection.column("SELECT doc FROM search_terms WHERE term = ?", (token,))
         return found[0] if found else 0
 
     # -- order, and what a plan reports --
