@@ -37,25 +37,16 @@ def test_a_word_repeated_hundreds_of_times_scores_exactly() -> None:
     assert Brute(cat).ranked("taiwan") == cat.search("taiwan", aliases=False).scores()
 
 
-@given(
-    st.lists(
-        st.tuples(st.sets(st.integers(0, 300), max_size=120), st.sampled_from([0, 8])),
-        min_size=1,
-        max_size=4,
-    )
-)
+@given(st.lists(st.sets(st.integers(0, 300), max_size=120), min_size=1, max_size=4))
 def test_intersect_is_the_documents_in_every_list_and_where_they_are(
-    lists: list[tuple[set[int], int]],
+    lists: list[set[int]],
 ) -> None:
     """Probing (a long list) and a set (a short one) both find exactly the common documents."""
-    views = [
-        (array("I", [d << shift | 1 if shift else d for d in sorted(docs)]), shift)
-        for docs, shift in lists
-    ]
+    views = [array("I", sorted(docs)) for docs in lists]
     found, where = intersect(views)
-    assert found == sorted(set.intersection(*(docs for docs, _ in lists)))
-    for (keys, shift), spots in zip(views, where, strict=True):
-        assert [keys[i] >> shift for i in spots] == found
+    assert found == sorted(set.intersection(*lists))
+    for docnos, spots in zip(views, where, strict=True):
+        assert [docnos[i] for i in spots] == found
     assert intersect(views, positions=False) == (found, [[] for _ in views])
 
 
@@ -120,7 +111,7 @@ def test_intersecting_a_short_list_with_a_long_one_reads_a_logarithm_of_it() -> 
     """m candidates against n postings (n far larger) read O(m log n) keys of the long list."""
     short = [7, 5_000, 61_000, 99_999]
     long = _Counted(list(range(0, 100_000, 3)))  # 33,334 keys
-    found, _ = intersect([(short, 0), (long, 0)])
+    found, _ = intersect([short, long])
     assert found == [d for d in short if d % 3 == 0]
     assert long.reads <= len(short) * (math.log2(len(long)) + 2)
 
@@ -136,6 +127,75 @@ def test_a_phrase_reads_the_tokens_of_the_documents_holding_every_word_only() ->
 
     def counted(seq: Sequence[int], run: Sequence[int], *args: Any) -> int:
         read.append(args[2])  # where the document's tokens start
+        return count_runs(seq, run, *args)
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(evaluate, "count_runs", counted)
+        assert len(matches(text, Phrase(("east", "wind")))) == 3
+    assert len(read) == 3
+
+
+@given(
+    searchable_catalogues(max_documents=40),
+    st.lists(_words, min_size=2, max_size=3),
+    st.sampled_from([None, *range(len(FIELDS))]),
+)
+def test_the_byte_search_keeps_every_document_holding_the_run(
+    cat: ssd.Catalogue, words: list[str], field: int | None
+) -> None:
+    """``may_hold`` keeps, of the documents given, every one holding the run in the field
+    (or anywhere), and keeps nothing it was not given."""
+    text = index_for(cat).text
+    tids = [text.term_id(w) for w in words]
+    if any(t is None for t in tids):
+        return
+    run = array(text.forward.typecode, [t for t in tids if t is not None])
+    fields = range(len(FIELDS)) if field is None else (field,)
+    holding = [
+        d for d in range(len(cat)) if any(count_runs(text.segment(d, f), run) for f in fields)
+    ]
+    given_docs = list(range(0, len(cat), 2))
+    kept = text.may_hold(run, given_docs, field)
+    assert set(holding) & set(given_docs) <= set(kept) <= set(given_docs)
+    assert kept == sorted(kept)
+
+
+@given(
+    searchable_catalogues(max_documents=40),
+    _words,
+    _words,
+    st.sampled_from([None, "title", "summary", "text", "names"]),
+)
+def test_a_phrase_searched_by_bytes_counts_what_a_scan_counts(
+    cat: ssd.Catalogue, first: str, second: str, field: str | None
+) -> None:
+    """With the byte search used for any number of candidates, a phrase (in every field
+    or in one) still counts exactly the runs a scan of the fields counts."""
+    text = index_for(cat).text
+    a, b = text.term_id(first), text.term_id(second)
+    counts: dict[int, int] = {}
+    if a is not None and b is not None:
+        run = array(text.forward.typecode, [a, b])
+        fields = range(len(FIELDS)) if field is None else (FIELDS.index(field),)
+        for d in range(len(cat)):
+            tf = sum(count_runs(text.segment(d, f), run) for f in fields)
+            if tf:
+                counts[d] = tf
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(evaluate, "_SEARCHED_FROM", 0)
+        assert matches(text, Phrase((first, second), field)) == text.score_counts(counts)
+
+
+def test_a_phrase_reads_the_tokens_of_documents_holding_its_bytes_only() -> None:
+    """Of many documents holding both words, tokens are read (in Python) in those whose
+    tokens hold the phrase's bytes only: the others cost one search at C speed each."""
+    docs = [ssd.Document(id=f"w{i}", title="east wind") for i in range(3)]
+    docs += [ssd.Document(id=f"x{i}", title="wind over the east") for i in range(60)]
+    text = index_for(ssd.Catalogue(documents=docs)).text
+    read: list[int] = []
+
+    def counted(seq: Sequence[int], run: Sequence[int], *args: Any) -> int:
+        read.append(args[2])
         return count_runs(seq, run, *args)
 
     with pytest.MonkeyPatch.context() as patch:

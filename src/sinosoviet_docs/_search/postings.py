@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import bisect
 import importlib
+import re
 from array import array
 from collections import deque
 from collections.abc import Callable, Iterable, Sequence
-from itertools import repeat
+from itertools import compress, repeat
 from typing import TYPE_CHECKING, cast
 
 from .._text import tokenize
@@ -28,6 +29,7 @@ __all__ = ["TextIndex", "intersect"]
 
 _WIDTH = len(FIELDS)
 _TITLE = FIELD_NUMBER["title"]
+_CAP = 255  # the largest count a posting holds; larger ones are kept apart
 
 
 def _count_python(mapping: dict[int, int], iterable: Iterable[int]) -> None:
@@ -59,61 +61,57 @@ def _names_text(doc: Document) -> str | None:
 
 
 def intersect(
-    lists: Sequence[tuple[Sequence[int], int]], *, positions: bool = True
+    lists: Sequence[Sequence[int]], *, positions: bool = True
 ) -> tuple[list[int], list[list[int]]]:
     """The document numbers in every list, ascending, and where each is in each list
     (without ``positions``, nowhere: empty lists).
 
-    A list is ``(keys, shift)``: ascending keys, document ``d`` being the key
-    whose ``key >> shift`` is ``d`` (packed postings, or document numbers with
-    shift 0). The shortest list gives the candidates; each other list, from
-    the shortest up, keeps those it holds. A list over four times longer than
-    the candidates is probed by bisection from where the last probe ended (a
-    skip over everything before it): ``O(m log n)`` for ``m`` candidates and
-    ``n`` postings, and nothing else of it is read. A shorter one is read
-    whole and met with a set, ``O(m + n)`` at C speed.
+    Each list holds ascending document numbers. The shortest list gives the
+    candidates; each other list, from the shortest up, keeps those it holds.
+    A list over four times longer than the candidates is probed by bisection
+    from where the last probe ended (a skip over everything before it):
+    ``O(m log n)`` for ``m`` candidates and ``n`` postings, and nothing else
+    of it is read. A shorter one is read whole and met with a set, ``O(m +
+    n)``, every step a C call over the list (no Python code per posting).
 
-    >>> intersect([([1, 4, 6, 9], 0), ([2 << 8 | 1, 4 << 8 | 3, 9 << 8 | 1], 8)])
+    >>> intersect([[1, 4, 6, 9], [2, 4, 9]])
     ([4, 9], [[1, 3], [1, 2]])
     """
     if not lists:
         return [], []
-    order = sorted(range(len(lists)), key=lambda at: len(lists[at][0]))
-    walked, shift = lists[order[0]]
-    found = list(walked) if shift == 0 else [key >> shift for key in walked]
+    order = sorted(range(len(lists)), key=lambda at: len(lists[at]))
+    found = list(lists[order[0]])
     where: list[list[int]] = [[] for _ in lists]
     if positions:
         where[order[0]] = list(range(len(found)))
     done = [order[0]]
     bisect_left = bisect.bisect_left
     for at in order[1:]:
-        keys, shift = lists[at]
+        docnos = lists[at]
         kept: list[int] = []  # which candidates this list holds
         spots = where[at] if positions else []
-        if len(keys) <= 4 * len(found):
-            docnos = keys if shift == 0 else [key >> shift for key in keys]
+        if len(docnos) <= 4 * len(found):
             both = set(found).intersection(docnos)
             if not positions:
                 found = sorted(both)
                 continue
             if both:
-                kept = [i for i, d in enumerate(found) if d in both]
-                spots += [bisect_left(docnos, found[i]) for i in kept]
+                kept = list(compress(range(len(found)), map(both.__contains__, found)))
+                spots += map(bisect_left, repeat(docnos), map(found.__getitem__, kept))
         else:
-            size = len(keys)
+            size = len(docnos)
             lo = 0
             for i, d in enumerate(found):
-                lo = bisect_left(keys, d << shift, lo)
+                lo = bisect_left(docnos, d, lo)
                 if lo == size:
                     break
-                if keys[lo] >> shift == d:
+                if docnos[lo] == d:
                     kept.append(i)
                     spots.append(lo)
         if len(kept) < len(found):
-            found = [found[i] for i in kept]
+            found = list(map(found.__getitem__, kept))
             for other in done if positions else ():
-                previous = where[other]
-                where[other] = [previous[i] for i in kept]
+                where[other] = list(map(where[other].__getitem__, kept))
         done.append(at)
     return found, where
 
@@ -142,15 +140,14 @@ class TextIndex:
         n = len(documents)
         vocab: dict[str, int] = {}
         vocab_get = vocab.get
-        # One array per term of (docno << shift | tf): ascending by document, decoded per
-        # term on first use. Each document's postings are appended in one pass at C speed.
-        encoded: list[array[int]] = []
+        # Per term, ascending by document: the documents holding it (16-bit numbers below
+        # 65,536 documents) and its count in each (8 bits, larger counts kept in
+        # ``overflow``). Each document's postings are appended in two passes at C speed.
+        typecode = "H" if n <= 1 << 16 else "I" if n <= 1 << 32 else "Q"
+        docs_of: list[array[int]] = []
+        counts_of: list[array[int]] = []
         titles: list[array[int]] = []  # per term: the documents with it in their title
-        # Up to 16 million documents a posting fits 32 bits (8 for the count, larger
-        # counts kept in ``overflow``); beyond, 64 bits with 16 for the count.
-        shift, typecode = (8, "I") if n < 1 << 24 else (16, "Q")
-        cap = (1 << shift) - 1
-        overflow: dict[tuple[int, int], int] = {}  # (tid, docno) -> tf for tf >= cap
+        overflow: dict[tuple[int, int], int] = {}  # (tid, docno) -> tf for tf >= _CAP
         forward = array("I")
         field_starts = array("I", [0])
         lengths = array("I")
@@ -171,20 +168,21 @@ class TextIndex:
                         term = tokens[i]
                         tid = vocab_get(term)
                         if tid is None:
-                            tid = vocab[term] = len(encoded)
-                            encoded.append(array(typecode))
+                            tid = vocab[term] = len(docs_of)
+                            docs_of.append(array(typecode))
+                            counts_of.append(array("B"))
                             titles.append(array("I"))
                         ids[i] = tid
             tids = cast("list[int]", ids)
             counts: dict[int, int] = {}
             _count_elements(counts, tids)
-            if len(tokens) >= cap:  # a huge document: counts that do not fit
+            if len(tokens) >= _CAP:  # a huge document: counts that do not fit
                 for tid, count in counts.items():
-                    if count >= cap:
+                    if count >= _CAP:
                         overflow[(tid, docno)] = count
-                        counts[tid] = cap
-            key = docno << shift
-            _drain(map(append, map(encoded.__getitem__, counts), map(key.__or__, counts.values())))
+                        counts[tid] = _CAP
+            _drain(map(append, map(docs_of.__getitem__, counts), repeat(docno)))
+            _drain(map(append, map(counts_of.__getitem__, counts), counts.values()))
             forward.extend(tids)
             start, end = field_starts[title_at - 1] - base, field_starts[title_at] - base
             if end > start:
@@ -192,17 +190,17 @@ class TextIndex:
             lengths.append(len(tokens))
         # Appending over-allocates: keep exact copies (a slice is allocated to size), one
         # term at a time so that the build's peak memory hardly grows.
-        for lists in (encoded, titles):
+        for lists in (docs_of, counts_of, titles):
             for tid, postings in enumerate(lists):
                 lists[tid] = postings[:]
         self.n = n
         self.vocab = vocab
         self.avgdl = sum(lengths) / n if n else 0.0
         self.knorm = length_norms(lengths)
-        self._encoded: list[array[int] | None] = list(encoded)
+        self._docs = docs_of
+        # A term's counts are dropped once its impacts are computed from them.
+        self._counts: list[array[int] | None] = list(counts_of)
         self._overflow = overflow
-        self._shift = shift
-        self._docnos: list[array[int] | None] = [None] * len(vocab)
         self._impacts: list[array[float] | None] = [None] * len(vocab)
         # Token ids fit in 16 bits for most catalogues: halve the forward index then.
         self.forward: array[int] = array("H", forward) if len(vocab) < 65536 else forward
@@ -215,97 +213,89 @@ class TextIndex:
 
     def df(self, tid: int) -> int:
         """How many documents hold term ``tid``."""
-        encoded = self._encoded[tid]
-        if encoded is not None:
-            return len(encoded)
-        docnos = self._docnos[tid]  # stored before the encoded postings were dropped
-        assert docnos is not None
-        return len(docnos)
+        return len(self._docs[tid])
 
     def docnos(self, tid: int) -> array[int]:
         """The document numbers (ascending) holding term ``tid``."""
-        return self.decoded(tid)[0]
+        return self._docs[tid]
 
     def impacts(self, tid: int) -> array[float]:
         """The BM25 impacts of term ``tid``, in the order of :meth:`docnos`."""
         return self.decoded(tid)[1]
 
     def decoded(self, tid: int) -> tuple[array[int], array[float]]:
-        """The postings of term ``tid``: document numbers and impacts (decoded on first use)."""
-        docnos, impacts = self._docnos[tid], self._impacts[tid]
-        if docnos is None or impacts is None:
+        """The postings of term ``tid``: document numbers and impacts (computed on first use)."""
+        impacts = self._impacts[tid]
+        if impacts is None:
             self._decode(tid)
-            docnos, impacts = self._docnos[tid], self._impacts[tid]
-            assert docnos is not None
+            impacts = self._impacts[tid]
             assert impacts is not None
-        return docnos, impacts
+        return self._docs[tid], impacts
 
     def _decode(self, tid: int) -> None:
-        # Computed once per term on first use; two threads may both compute it, and
-        # both arrays are complete before they are stored, so readers never see half.
-        # The packed postings are dropped only after both are stored.
-        encoded = self._encoded[tid]
-        if encoded is None:  # another thread has decoded this term
+        # Computed once per term on first use; two threads may both compute it, and the
+        # array is complete before it is stored, so readers never see half. The counts
+        # are dropped only after the impacts are stored.
+        counts = self._counts[tid]
+        if counts is None:  # another thread has computed this term's impacts
             return
-        shift, cap = self._shift, (1 << self._shift) - 1
-        norms = self.knorm
-        w = weight(len(encoded), self.n)
-        # impacts(): w * tf / (tf + norm), written out in one pass over the packed postings.
-        found = [w * (tf := e & cap) / (tf + norms[e >> shift]) for e in encoded]
-        docnos = array("I", [e >> shift for e in encoded])
+        docs, norms = self._docs[tid], self.knorm
+        w = weight(len(docs), self.n)
+        # impacts(): w * tf / (tf + norm), written out in one pass over the postings.
+        found = [w * tf / (tf + norms[d]) for d, tf in zip(docs, counts, strict=True)]
         if self._overflow:
-            for i, d in enumerate(docnos):
+            for i, d in enumerate(docs):
                 big = self._overflow.get((tid, d))
                 if big is not None:
                     found[i] = w * big / (big + norms[d])
         self._impacts[tid] = array("f", found)
-        self._docnos[tid] = docnos
-        self._encoded[tid] = None
-
-    def _keys(self, tid: int) -> tuple[Sequence[int], int]:
-        """The term's postings as :func:`intersect` reads them: packed, or decoded."""
-        encoded = self._encoded[tid]
-        if encoded is not None:
-            return encoded, self._shift
-        docnos = self._docnos[tid]  # stored before the packed postings were dropped
-        assert docnos is not None
-        return docnos, 0
+        self._counts[tid] = None
 
     def common(self, tids: Sequence[int]) -> list[int]:
-        """The documents (ascending) holding every term of ``tids``, found without decoding."""
-        return intersect([self._keys(t) for t in tids], positions=False)[0]
+        """The documents (ascending) holding every term of ``tids``, found without impacts."""
+        return intersect([self._docs[t] for t in tids], positions=False)[0]
 
     def common_impacts(self, tids: Sequence[int]) -> tuple[list[int], list[list[float]]]:
         """The documents (ascending) holding every term of ``tids``, and each term's impact
         in each of them: computed for those documents only (the same 32-bit values as
         decoding would give)."""
-        views = [self._keys(t) for t in tids]
-        docnos, where = intersect(views)
+        docnos, where = intersect([self._docs[t] for t in tids])
         if not docnos:
             return [], [[] for _ in tids]
         return docnos, [
-            self._impacts_at(tid, keys, shift, spots)
-            for tid, (keys, shift), spots in zip(tids, views, where, strict=True)
+            self._impacts_at(tid, spots) for tid, spots in zip(tids, where, strict=True)
         ]
 
-    def _impacts_at(
-        self, tid: int, keys: Sequence[int], shift: int, spots: Sequence[int]
-    ) -> list[float]:
-        if shift == 0:  # decoded: the impacts were stored before the packed postings dropped
+    def _impacts_at(self, tid: int, spots: Sequence[int]) -> list[float]:
+        counts = self._counts[tid]
+        if counts is None:  # decoded: the impacts were stored before the counts dropped
             found = self._impacts[tid]
             assert found is not None
             return [found[i] for i in spots]
-        cap = (1 << shift) - 1
-        norms, overflow = self.knorm, self._overflow
-        w = weight(len(keys), self.n)
+        docs, norms, overflow = self._docs[tid], self.knorm, self._overflow
+        w = weight(len(docs), self.n)
         values = []
         for i in spots:
-            e = keys[i]
-            tf = e & cap
-            if tf == cap and overflow:
-                tf = overflow.get((tid, e >> shift), tf)
-            values.append(w * tf / (tf + norms[e >> shift]))
+            d, tf = docs[i], counts[i]
+            if tf == _CAP and overflow:
+                tf = overflow.get((tid, d), tf)
+            values.append(w * tf / (tf + norms[d]))
         return array("f", values).tolist()
+
+    def may_hold(self, run: Sequence[int], docnos: Sequence[int], field: int | None) -> list[int]:
+        """The documents of ``docnos`` (ascending) whose tokens, in ``field`` (None: all
+        fields), hold the bytes of the token ids ``run`` in a row: every one holding the
+        run, and maybe a few more (where the bytes meet across two tokens or a field's
+        start). One search at C speed per document; nothing in Python per document.
+        """
+        size = self.forward.itemsize
+        search = re.compile(re.escape(array(self.forward.typecode, run).tobytes())).search
+        starts = self.field_starts
+        at = list(map((_WIDTH).__mul__, docnos))
+        first, last = (0, _WIDTH) if field is None else (field, field + 1)
+        lo = map(size.__mul__, map(starts.__getitem__, map(first.__add__, at)))
+        hi = map(size.__mul__, map(starts.__getitem__, map(last.__add__, at)))
+        return list(compress(docnos, map(search, repeat(self.forward), lo, hi)))
 
     def score_counts(self, counts: dict[int, int]) -> dict[int, float]:
         """BM25 scores of a pseudo-term (a phrase) from its count in each document holding it."""
@@ -318,12 +308,12 @@ class TextIndex:
         return self._titles[tid]
 
     def precompute(self) -> None:
-        """Decode every term's postings and impacts now (otherwise done per term on first use)."""
-        for tid in range(len(self._encoded)):
+        """Compute every term's impacts now (otherwise done per term on first use)."""
+        for tid in range(len(self._docs)):
             self._decode(tid)
 
     def count(self, token: str) -> int:
-        """How many documents hold the folded ``token`` (read without decoding its postings)."""
+        """How many documents hold the folded ``token`` (read without computing impacts)."""
         tid = self.vocab.get(token)
         return 0 if tid is None else self.df(tid)
 
