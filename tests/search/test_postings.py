@@ -12,7 +12,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import sinosoviet_docs as ssd
-from sinosoviet_docs._search import evaluate
+from sinosoviet_docs._search import evaluate, postings
 from sinosoviet_docs._search.evaluate import matches
 from sinosoviet_docs._search.nodes import FIELDS, Phrase
 from sinosoviet_docs._search.postings import intersect
@@ -182,7 +182,7 @@ def test_a_phrase_searched_by_bytes_counts_what_a_scan_counts(
             if tf:
                 counts[d] = tf
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(evaluate, "_SEARCHED_FROM", 0)
+        patch.setattr(postings, "_SEARCHED_FROM", 0)
         assert matches(text, Phrase((first, second), field)) == text.score_counts(counts)
 
 

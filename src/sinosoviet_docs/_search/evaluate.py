@@ -41,9 +41,6 @@ __all__ = ["MATCHERS", "matches"]
 
 Scores = dict[int, float]
 _ALL_FIELDS = tuple(FIELD_NUMBER.values())
-# From how many candidates a phrase first searches their bytes: compiling the search
-# costs about what reading a dozen documents' tokens in Python does.
-_SEARCHED_FROM = 16
 
 
 def matches(text: TextIndex, node: Node) -> Scores:
@@ -95,11 +92,8 @@ def _sequence(text: TextIndex, tids: list[int], fields: tuple[int, ...]) -> Scor
     """Documents where the tokens ``tids`` follow each other in one of ``fields``."""
     pattern = array(text.forward.typecode, tids)
     counts: dict[int, int] = {}
-    # Positions are read only for the documents holding every token, and of many such
-    # documents only for those whose tokens hold the run's bytes (a search at C speed).
-    candidates = text.common(list(set(tids)))
-    if len(tids) > 1 and len(candidates) >= _SEARCHED_FROM:
-        candidates = text.may_hold(tids, candidates, None if len(fields) > 1 else fields[0])
+    # Positions are read only for the documents that may hold the run (see run_candidates).
+    candidates = text.run_candidates(tids, None if len(fields) > 1 else fields[0])
     if fields == _ALL_FIELDS:  # the document's fields as one sequence, runs not across them
         forward, starts, width = text.forward, text.field_starts, len(_ALL_FIELDS)
         for d in candidates:

@@ -14,6 +14,7 @@ from array import array
 from collections import deque
 from collections.abc import Callable, Iterable, Sequence
 from itertools import compress, repeat
+from operator import add, eq, truediv
 from typing import TYPE_CHECKING, cast
 
 from .._text import tokenize
@@ -30,6 +31,9 @@ __all__ = ["TextIndex", "intersect"]
 _WIDTH = len(FIELDS)
 _TITLE = FIELD_NUMBER["title"]
 _CAP = 255  # the largest count a posting holds; larger ones are kept apart
+# From how many documents a phrase searches their bytes before reading their tokens:
+# compiling the search costs about what reading a dozen documents' tokens does.
+_SEARCHED_FROM = 16
 
 
 def _count_python(mapping: dict[int, int], iterable: Iterable[int]) -> None:
@@ -68,11 +72,11 @@ def intersect(
 
     Each list holds ascending document numbers. The shortest list gives the
     candidates; each other list, from the shortest up, keeps those it holds.
-    A list over four times longer than the candidates is probed by bisection
-    from where the last probe ended (a skip over everything before it):
+    A list over four times longer than the candidates is probed by bisection:
     ``O(m log n)`` for ``m`` candidates and ``n`` postings, and nothing else
     of it is read. A shorter one is read whole and met with a set, ``O(m +
-    n)``, every step a C call over the list (no Python code per posting).
+    n)``. Either way every step is a C call over the lists (no Python code
+    per posting or per candidate).
 
     >>> intersect([[1, 4, 6, 9], [2, 4, 9]])
     ([4, 9], [[1, 3], [1, 2]])
@@ -98,22 +102,28 @@ def intersect(
             if both:
                 kept = list(compress(range(len(found)), map(both.__contains__, found)))
                 spots += map(bisect_left, repeat(docnos), map(found.__getitem__, kept))
-        else:
-            size = len(docnos)
-            lo = 0
-            for i, d in enumerate(found):
-                lo = bisect_left(docnos, d, lo)
-                if lo == size:
-                    break
-                if docnos[lo] == d:
-                    kept.append(i)
-                    spots.append(lo)
+        else:  # one bisection per candidate, each a C call
+            at_most = repeat(len(docnos) - 1)
+            probed = list(map(bisect_left, repeat(docnos), found))
+            held = list(map(eq, map(docnos.__getitem__, map(min, probed, at_most)), found))
+            kept = list(compress(range(len(found)), held))
+            spots += compress(probed, held)
         if len(kept) < len(found):
             found = list(map(found.__getitem__, kept))
             for other in done if positions else ():
                 where[other] = list(map(where[other].__getitem__, kept))
         done.append(at)
     return found, where
+
+
+def _impact_list(w: float, tfs: Sequence[int], norms: Iterable[float]) -> list[float]:
+    """``w * tf / (tf + norm)`` for each count and length norm (BM25's impact of a term of
+    weight ``w``, :func:`~.bm25.impacts`), every step a C call.
+
+    >>> _impact_list(2.0, [1, 3], [1.0, 1.0])
+    [1.0, 1.5]
+    """
+    return list(map(truediv, map(w.__mul__, tfs), map(add, tfs, norms)))
 
 
 _TEXT_OF: dict[str, Callable[[Document], str | None]] = {
@@ -205,6 +215,11 @@ class TextIndex:
         # Token ids fit in 16 bits for most catalogues: halve the forward index then.
         self.forward: array[int] = array("H", forward) if len(vocab) < 65536 else forward
         self.field_starts = field_starts
+        # Where each document's tokens begin in the forward index's bytes, and (last) where
+        # the last one's end: the ranges a phrase's bytes are searched in.
+        size = self.forward.itemsize
+        wide = len(forward) * size >= 1 << 32
+        self._byte_starts = array("Q" if wide else "I", map(size.__mul__, field_starts[::_WIDTH]))
         self._order: list[array[int] | None] = [None] * len(vocab)
         self._sorted_terms: list[str] | None = None
         self._best: dict[int, list[int]] = {}
@@ -239,15 +254,9 @@ class TextIndex:
         counts = self._counts[tid]
         if counts is None:  # another thread has computed this term's impacts
             return
-        docs, norms = self._docs[tid], self.knorm
-        w = weight(len(docs), self.n)
-        # impacts(): w * tf / (tf + norm), written out in one pass over the postings.
-        found = [w * tf / (tf + norms[d]) for d, tf in zip(docs, counts, strict=True)]
-        if self._overflow:
-            for i, d in enumerate(docs):
-                big = self._overflow.get((tid, d))
-                if big is not None:
-                    found[i] = w * big / (big + norms[d])
+        docs = self._docs[tid]
+        tfs = self._exact_counts(tid, docs, counts)
+        found = _impact_list(weight(len(docs), self.n), tfs, map(self.knorm.__getitem__, docs))
         self._impacts[tid] = array("f", found)
         self._counts[tid] = None
 
@@ -269,18 +278,41 @@ class TextIndex:
     def _impacts_at(self, tid: int, spots: Sequence[int]) -> list[float]:
         counts = self._counts[tid]
         if counts is None:  # decoded: the impacts were stored before the counts dropped
-            found = self._impacts[tid]
-            assert found is not None
-            return [found[i] for i in spots]
-        docs, norms, overflow = self._docs[tid], self.knorm, self._overflow
-        w = weight(len(docs), self.n)
-        values = []
-        for i in spots:
-            d, tf = docs[i], counts[i]
-            if tf == _CAP and overflow:
-                tf = overflow.get((tid, d), tf)
-            values.append(w * tf / (tf + norms[d]))
-        return array("f", values).tolist()
+            stored = self._impacts[tid]
+            assert stored is not None
+            return [stored[i] for i in spots]
+        docs = self._docs[tid]
+        held = list(map(docs.__getitem__, spots))
+        tfs = self._exact_counts(tid, held, list(map(counts.__getitem__, spots)))
+        found = _impact_list(weight(len(docs), self.n), tfs, map(self.knorm.__getitem__, held))
+        return array("f", found).tolist()
+
+    def _exact_counts(self, tid: int, docs: Sequence[int], tfs: Sequence[int]) -> Sequence[int]:
+        """The counts ``tfs`` of term ``tid`` in ``docs``, with those too large for a
+        posting (kept apart) put back."""
+        if not self._overflow or _CAP not in tfs:
+            return tfs
+        get = self._overflow.get
+        return [tf if tf < _CAP else get((tid, d), tf) for d, tf in zip(docs, tfs, strict=True)]
+
+    def run_candidates(self, tids: Sequence[int], field: int | None) -> list[int]:
+        """Documents (ascending) that may hold the token ids ``tids`` in a row in ``field``
+        (None: in one of the fields): every one that does, each holding every token or
+        the run's bytes (the caller reads their tokens to count the runs).
+
+        Of many documents holding every token, only those whose tokens hold the run's
+        bytes are kept (:meth:`may_hold`). Where the rarest token is over four times
+        rarer than the others, its documents are searched so at once: one search at C
+        speed each costs less than probing the others' postings for them.
+        """
+        lists = sorted((self._docs[t] for t in set(tids)), key=len)
+        rarest = lists[0]
+        if len(tids) == 1 or len(rarest) < _SEARCHED_FROM:
+            return intersect(lists, positions=False)[0]
+        if len(lists) > 1 and len(lists[1]) > 4 * len(rarest):
+            return self.may_hold(tids, rarest, field)
+        found = intersect(lists, positions=False)[0]
+        return found if len(found) < _SEARCHED_FROM else self.may_hold(tids, found, field)
 
     def may_hold(self, run: Sequence[int], docnos: Sequence[int], field: int | None) -> list[int]:
         """The documents of ``docnos`` (ascending) whose tokens, in ``field`` (None: all
@@ -288,13 +320,16 @@ class TextIndex:
         run, and maybe a few more (where the bytes meet across two tokens or a field's
         start). One search at C speed per document; nothing in Python per document.
         """
-        size = self.forward.itemsize
         search = re.compile(re.escape(array(self.forward.typecode, run).tobytes())).search
-        starts = self.field_starts
-        at = list(map((_WIDTH).__mul__, docnos))
-        first, last = (0, _WIDTH) if field is None else (field, field + 1)
-        lo = map(size.__mul__, map(starts.__getitem__, map(first.__add__, at)))
-        hi = map(size.__mul__, map(starts.__getitem__, map(last.__add__, at)))
+        if field is None:
+            starts: Sequence[int] = self._byte_starts
+            lo: Iterable[int] = map(starts.__getitem__, docnos)
+            hi: Iterable[int] = map(starts.__getitem__, map((1).__add__, docnos))
+        else:
+            size, starts = self.forward.itemsize, self.field_starts
+            at = list(map((_WIDTH).__mul__, docnos))
+            lo = map(size.__mul__, map(starts.__getitem__, map(field.__add__, at)))
+            hi = map(size.__mul__, map(starts.__getitem__, map((field + 1).__add__, at)))
         return list(compress(docnos, map(search, repeat(self.forward), lo, hi)))
 
     def score_counts(self, counts: dict[int, int]) -> dict[int, float]:
