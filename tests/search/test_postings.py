@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import math
+import re
+import sys
 from array import array
 from collections.abc import Sequence
+from types import SimpleNamespace
 from typing import Any, overload
 
 import pytest
@@ -137,27 +140,34 @@ def test_a_phrase_reads_the_tokens_of_the_documents_holding_every_word_only() ->
 
 @given(
     searchable_catalogues(max_documents=40),
-    st.lists(_words, min_size=2, max_size=3),
+    st.lists(_words, min_size=1, max_size=3),
     st.sampled_from([None, *range(len(FIELDS))]),
+    st.sampled_from([0, 16]),
 )
-def test_the_byte_search_keeps_every_document_holding_the_run(
-    cat: ssd.Catalogue, words: list[str], field: int | None
+def test_run_candidates_hold_every_run_and_searched_ones_are_counted(
+    cat: ssd.Catalogue, words: list[str], field: int | None, searched_from: int
 ) -> None:
-    """``may_hold`` keeps, of the documents given, every one holding the run in the field
-    (or anywhere), and keeps nothing it was not given."""
+    """The candidates of a run include every document holding it in the field (or in one
+    field, not across two), are documents of its rarest token, ascending; where they were
+    searched by bytes, their counts are a scan's."""
     text = index_for(cat).text
     tids = [text.term_id(w) for w in words]
     if any(t is None for t in tids):
         return
     run = array(text.forward.typecode, [t for t in tids if t is not None])
     fields = range(len(FIELDS)) if field is None else (field,)
-    holding = [
-        d for d in range(len(cat)) if any(count_runs(text.segment(d, f), run) for f in fields)
-    ]
-    given_docs = list(range(0, len(cat), 2))
-    kept = text.may_hold(run, given_docs, field)
-    assert set(holding) & set(given_docs) <= set(kept) <= set(given_docs)
-    assert kept == sorted(kept)
+    exact = {d: sum(count_runs(text.segment(d, f), run) for f in fields) for d in range(len(cat))}
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(postings, "_SEARCHED_FROM", searched_from)
+        candidates, counted = text.run_candidates(run, field)
+    assert {d for d, tf in exact.items() if tf} <= set(candidates)
+    assert set(candidates) <= set(text.docnos(min(run, key=text.df)))
+    assert candidates == sorted(candidates)
+    if counted is not None:
+        assert counted == {d: tf for d, tf in exact.items() if tf}
+        assert list(counted) == candidates
+    elif searched_from == 0:
+        assert len(run) == 1
 
 
 @given(
@@ -186,19 +196,77 @@ def test_a_phrase_searched_by_bytes_counts_what_a_scan_counts(
         assert matches(text, Phrase((first, second), field)) == text.score_counts(counts)
 
 
-def test_a_phrase_reads_the_tokens_of_documents_holding_its_bytes_only() -> None:
-    """Of many documents holding both words, tokens are read (in Python) in those whose
-    tokens hold the phrase's bytes only: the others cost one search at C speed each."""
+def test_a_phrase_of_many_candidates_is_counted_by_one_search_per_document_and_match() -> None:
+    """Of many documents holding both words, no token is read in Python: each document's
+    bytes are searched once, and again after each match (overlapping runs count)."""
     docs = [ssd.Document(id=f"w{i}", title="east wind") for i in range(3)]
+    docs += [ssd.Document(id=f"t{i}", title="east wind east wind") for i in range(2)]
+    docs += [ssd.Document(id=f"r{i}", title="wind wind wind") for i in range(2)]
     docs += [ssd.Document(id=f"x{i}", title="wind over the east") for i in range(60)]
-    text = index_for(ssd.Catalogue(documents=docs)).text
+    cat = ssd.Catalogue(documents=docs)
+    at = {doc.id: docno for docno, doc in enumerate(cat.documents)}
+    text = index_for(cat).text
     read: list[int] = []
+    searches = 0
+    compile_ = re.compile
 
     def counted(seq: Sequence[int], run: Sequence[int], *args: Any) -> int:
         read.append(args[2])
         return count_runs(seq, run, *args)
 
+    def counting(pattern: bytes) -> Any:
+        real = compile_(pattern)
+
+        def search(*args: Any) -> re.Match[bytes] | None:
+            nonlocal searches
+            searches += 1
+            return real.search(*args)
+
+        return SimpleNamespace(search=search)
+
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(evaluate, "count_runs", counted)
-        assert len(matches(text, Phrase(("east", "wind")))) == 3
-    assert len(read) == 3
+        patch.setattr(postings.re, "compile", counting)
+        found = matches(text, Phrase(("east", "wind")))
+        assert searches == 65 + 3 + 2 * 2
+        searches = 0
+        assert matches(text, Phrase(("wind", "wind"))) == text.score_counts(
+            {at["r0"]: 2, at["r1"]: 2}
+        )
+        assert searches == 67 + 2 * 2
+    expected = {at[f"w{i}"]: 1 for i in range(3)} | {at["t0"]: 2, at["t1"]: 2}
+    assert found == text.score_counts(expected)
+    assert read == []
+
+
+@pytest.mark.skipif(sys.byteorder != "little", reason="the ids are laid out little-endian")
+def test_a_byte_match_across_two_tokens_is_no_run() -> None:
+    """Token ids chosen so that the phrase's bytes appear across three other tokens (at
+    an odd byte): such a document is searched further, and counts only its real runs."""
+    # 16-bit ids: 11264 = (0, 44), 11521 = (1, 45), 257 = (1, 1) hold the bytes of
+    # 300 = (44, 1) and 301 = (45, 1) from their second byte on.
+    trap = "w11264 w11521 w257"
+    docs = [
+        ssd.Document(id="all", title="w0", text=" ".join(f"w{i}" for i in range(12_000))),
+        ssd.Document(id="none", title=f"{trap} w301 w300"),
+        ssd.Document(id="one", title=f"{trap} w300 w301"),
+    ]
+    cat = ssd.Catalogue(documents=docs)
+    at = {doc.id: docno for docno, doc in enumerate(cat.documents)}
+    text = index_for(cat).text
+    assert [text.vocab[f"w{i}"] for i in (257, 300, 301, 11264, 11521)] == [
+        257,
+        300,
+        301,
+        11264,
+        11521,
+    ]
+    run = array(text.forward.typecode, [300, 301])
+    assert text.forward.itemsize == 2
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(postings, "_SEARCHED_FROM", 0)
+        candidates, counted = text.run_candidates(run, None)
+        found = matches(text, Phrase(("w300", "w301")))
+    assert candidates == sorted([at["all"], at["one"]])
+    assert counted == dict.fromkeys(candidates, 1)
+    assert found == text.score_counts({at["all"]: 1, at["one"]: 1})

@@ -14,7 +14,7 @@ from array import array
 from collections import deque
 from collections.abc import Callable, Iterable, Sequence
 from itertools import compress, repeat
-from operator import add, eq, truediv
+from operator import add, and_, eq, floordiv, ge, mod, not_, truediv
 from typing import TYPE_CHECKING, cast
 
 from .._text import tokenize
@@ -34,6 +34,10 @@ _CAP = 255  # the largest count a posting holds; larger ones are kept apart
 # From how many documents a phrase searches their bytes before reading their tokens:
 # compiling the search costs about what reading a dozen documents' tokens does.
 _SEARCHED_FROM = 16
+# How many times longer than the candidates a list must be for an intersection to probe it
+# by bisection, and a run's rarest token's list be for its documents to be searched alone.
+_PROBED_BEYOND = 16
+_SEARCHED_BEYOND = 10
 
 
 def _count_python(mapping: dict[int, int], iterable: Iterable[int]) -> None:
@@ -72,11 +76,12 @@ def intersect(
 
     Each list holds ascending document numbers. The shortest list gives the
     candidates; each other list, from the shortest up, keeps those it holds.
-    A list over four times longer than the candidates is probed by bisection:
-    ``O(m log n)`` for ``m`` candidates and ``n`` postings, and nothing else
-    of it is read. A shorter one is read whole and met with a set, ``O(m +
-    n)``. Either way every step is a C call over the lists (no Python code
-    per posting or per candidate).
+    A list over sixteen times longer than the candidates is probed by
+    bisection: ``O(m log n)`` for ``m`` candidates and ``n`` postings, and
+    nothing else of it is read. A shorter one is read whole and met with a
+    set, ``O(m + n)``: a posting put in or looked up in a set costs about a
+    sixteenth of a bisection's probe. Either way every step is a C call over
+    the lists (no Python code per posting or per candidate).
 
     >>> intersect([[1, 4, 6, 9], [2, 4, 9]])
     ([4, 9], [[1, 3], [1, 2]])
@@ -94,7 +99,7 @@ def intersect(
         docnos = lists[at]
         kept: list[int] = []  # which candidates this list holds
         spots = where[at] if positions else []
-        if len(docnos) <= 4 * len(found):
+        if len(docnos) <= _PROBED_BEYOND * len(found):
             both = set(found).intersection(docnos)
             if not positions:
                 found = sorted(both)
@@ -295,42 +300,74 @@ class TextIndex:
         get = self._overflow.get
         return [tf if tf < _CAP else get((tid, d), tf) for d, tf in zip(docs, tfs, strict=True)]
 
-    def run_candidates(self, tids: Sequence[int], field: int | None) -> list[int]:
+    def run_candidates(
+        self, tids: Sequence[int], field: int | None
+    ) -> tuple[list[int], dict[int, int] | None]:
         """Documents (ascending) that may hold the token ids ``tids`` in a row in ``field``
-        (None: in one of the fields): every one that does, each holding every token or
-        the run's bytes (the caller reads their tokens to count the runs).
+        (None: in one field, not across a field's start), every one that does among
+        them; and, where they were searched by bytes, the run's count in each one holding
+        it (None: their tokens are for the caller to read).
 
-        Of many documents holding every token, only those whose tokens hold the run's
-        bytes are kept (:meth:`may_hold`). Where the rarest token is over four times
-        rarer than the others, its documents are searched so at once: one search at C
-        speed each costs less than probing the others' postings for them.
+        Few documents holding every token are the candidates as they are. Of more, the
+        run's bytes are searched (:meth:`_counted`). Where the rarest token is over ten
+        times rarer than the others, its documents are searched so at once: a search
+        costs about ten postings met in a set, less than intersecting the others.
         """
         lists = sorted((self._docs[t] for t in set(tids)), key=len)
         rarest = lists[0]
-        if len(tids) == 1 or len(rarest) < _SEARCHED_FROM:
-            return intersect(lists, positions=False)[0]
-        if len(lists) > 1 and len(lists[1]) > 4 * len(rarest):
-            return self.may_hold(tids, rarest, field)
-        found = intersect(lists, positions=False)[0]
-        return found if len(found) < _SEARCHED_FROM else self.may_hold(tids, found, field)
+        if len(tids) > 1 and len(rarest) >= _SEARCHED_FROM:
+            if len(lists) > 1 and len(lists[1]) > _SEARCHED_BEYOND * len(rarest):
+                counts = self._counted(tids, rarest, field)
+                return list(counts), counts
+            found = intersect(lists, positions=False)[0]
+            if len(found) >= _SEARCHED_FROM:
+                counts = self._counted(tids, found, field)
+                return list(counts), counts
+        else:
+            found = intersect(lists, positions=False)[0]
+        return found, None
 
-    def may_hold(self, run: Sequence[int], docnos: Sequence[int], field: int | None) -> list[int]:
-        """The documents of ``docnos`` (ascending) whose tokens, in ``field`` (None: all
-        fields), hold the bytes of the token ids ``run`` in a row: every one holding the
-        run, and maybe a few more (where the bytes meet across two tokens or a field's
-        start). One search at C speed per document; nothing in Python per document.
+    def _counted(
+        self, run: Sequence[int], docnos: Sequence[int], field: int | None
+    ) -> dict[int, int]:
+        """How often the token ids ``run`` occur in a row in ``field`` (None: in one field,
+        not across a field's start) of each of ``docnos`` holding them (ascending).
+
+        The bytes of the run are searched in each document's bytes, then again after
+        each match, until none is left: a match counts where a token starts and (for
+        all fields) ends before the next field starts. Every step is a C call over the
+        documents still searched, so the cost is one search per document and one per
+        match, and nothing in Python per document.
         """
-        search = re.compile(re.escape(array(self.forward.typecode, run).tobytes())).search
+        forward, size = self.forward, self.forward.itemsize
+        search = re.compile(re.escape(array(forward.typecode, run).tobytes())).search
         if field is None:
             starts: Sequence[int] = self._byte_starts
-            lo: Iterable[int] = map(starts.__getitem__, docnos)
-            hi: Iterable[int] = map(starts.__getitem__, map((1).__add__, docnos))
+            lo = list(map(starts.__getitem__, docnos))
+            hi = list(map(starts.__getitem__, map((1).__add__, docnos)))
         else:
-            size, starts = self.forward.itemsize, self.field_starts
+            starts = self.field_starts
             at = list(map((_WIDTH).__mul__, docnos))
-            lo = map(size.__mul__, map(starts.__getitem__, map(field.__add__, at)))
-            hi = map(size.__mul__, map(starts.__getitem__, map((field + 1).__add__, at)))
-        return list(compress(docnos, map(search, repeat(self.forward), lo, hi)))
+            lo = list(map(size.__mul__, map(starts.__getitem__, map(field.__add__, at))))
+            hi = list(map(size.__mul__, map(starts.__getitem__, map((field + 1).__add__, at))))
+        breaks, length = self.field_starts, len(run)
+        counts: dict[int, int] = {}
+        docs, ends, found = docnos, hi, list(map(search, repeat(forward), lo, hi))
+        while True:
+            docs, ends = list(compress(docs, found)), list(compress(ends, found))
+            if not docs:
+                break
+            places = list(map(re.Match.start, filter(None, found)))
+            runs = map(not_, map(mod, places, repeat(size)))  # where a token starts
+            if field is None:  # and not across a field's start
+                tokens = list(map(floordiv, places, repeat(size)))
+                following = map(
+                    breaks.__getitem__, map(bisect.bisect_right, repeat(breaks), tokens)
+                )
+                runs = map(and_, runs, map(ge, following, map(length.__add__, tokens)))
+            _count_elements(counts, compress(docs, runs))
+            found = list(map(search, repeat(forward), map((1).__add__, places), ends))
+        return dict(sorted(counts.items()))
 
     def score_counts(self, counts: dict[int, int]) -> dict[int, float]:
         """BM25 scores of a pseudo-term (a phrase) from its count in each document holding it."""
