@@ -270,3 +270,18 @@ def test_a_byte_match_across_two_tokens_is_no_run() -> None:
     assert candidates == sorted([at["all"], at["one"]])
     assert counted == dict.fromkeys(candidates, 1)
     assert found == text.score_counts({at["all"]: 1, at["one"]: 1})
+
+
+@given(
+    st.sampled_from([("I", "H", 1 << 16), ("I", "I", 1 << 24), ("Q", "I", 1 << 32)]),
+    st.lists(st.tuples(st.integers(0, 2**32), st.integers(0, 255)), max_size=50),
+)
+def test_split_postings_are_the_numbers_and_counts_they_pack(
+    kinds: tuple[str, str, int], entries: list[tuple[int, int]]
+) -> None:
+    """Taking packed postings apart by their bytes gives what shifting and masking gives."""
+    packing, typecode, limit = kinds
+    pairs = [(d % limit, tf) for d, tf in entries]
+    docs, counts = postings._split(array(packing, [d << 8 | tf for d, tf in pairs]), typecode)
+    assert (docs.typecode, list(docs)) == (typecode, [d for d, _ in pairs])
+    assert list(counts) == [tf for _, tf in pairs]
