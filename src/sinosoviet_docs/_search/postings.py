@@ -38,6 +38,9 @@ _SEARCHED_FROM = 16
 # How many times longer than the candidates a list must be for an intersection to probe it
 # by bisection, and a run's rarest token's list be for its documents to be searched alone.
 _PROBED_BEYOND = 16
+# How many times more items a list must have than those to be placed in it for them to be
+# placed by bisection (a probe costs about what testing eight items' membership does).
+_PLACED_BEYOND = 8
 _SEARCHED_BEYOND = 10
 
 
@@ -90,24 +93,26 @@ def intersect(
     if not lists:
         return [], []
     order = sorted(range(len(lists)), key=lambda at: len(lists[at]))
-    found = list(lists[order[0]])
-    where: list[list[int]] = [[] for _ in lists]
+    found: Sequence[int] = lists[order[0]]  # made a list only once narrowed
+    where: list[Sequence[int]] = [[] for _ in lists]
     if positions:
-        where[order[0]] = list(range(len(found)))
+        where[order[0]] = range(len(found))
     done = [order[0]]
     bisect_left = bisect.bisect_left
     for at in order[1:]:
         docnos = lists[at]
         kept: list[int] = []  # which candidates this list holds
-        spots = where[at] if positions else []
+        spots: list[int] = []
+        where[at] = spots
         if len(docnos) <= _PROBED_BEYOND * len(found):
             both = set(found).intersection(docnos)
             if not positions:
                 found = sorted(both)
                 continue
             if both:
-                kept = list(compress(range(len(found)), map(both.__contains__, found)))
-                spots += map(bisect_left, repeat(docnos), map(found.__getitem__, kept))
+                common = sorted(both)
+                kept = _places(found, common, both)
+                spots += _places(docnos, common, both)
         else:  # one bisection per candidate, each a C call
             at_most = repeat(len(docnos) - 1)
             probed = list(map(bisect_left, repeat(docnos), found))
@@ -119,7 +124,19 @@ def intersect(
             for other in done if positions else ():
                 where[other] = list(map(where[other].__getitem__, kept))
         done.append(at)
-    return found, where
+    return list(found), [list(spots) for spots in where] if positions else [[] for _ in lists]
+
+
+def _places(ascending: Sequence[int], items: list[int], held: set[int]) -> list[int]:
+    """Where each of ``items`` (ascending, all in ``ascending``; ``held`` the same as a
+    set) is in ``ascending``: a bisection for each of few items, else one pass.
+
+    >>> _places([2, 3, 5, 7, 11, 13, 17, 19, 23], [5, 23], {5, 23})
+    [2, 8]
+    """
+    if _PLACED_BEYOND * len(items) < len(ascending):
+        return list(map(bisect.bisect_left, repeat(ascending), items))
+    return list(compress(range(len(ascending)), map(held.__contains__, ascending)))
 
 
 def _split(packed: array[int], typecode: str) -> tuple[array[int], array[int]]:
