@@ -226,7 +226,7 @@ def test_a_phrase_of_many_candidates_is_counted_by_one_search_per_document_and_m
 
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(evaluate, "count_runs", counted)
-        patch.setattr(postings.re, "compile", counting)
+        patch.setattr(re, "compile", counting)
         found = matches(text, Phrase(("east", "wind")))
         assert searches == 65 + 3 + 2 * 2
         searches = 0
@@ -285,3 +285,22 @@ def test_split_postings_are_the_numbers_and_counts_they_pack(
     docs, counts = postings._split(array(packing, [d << 8 | tf for d, tf in pairs]), typecode)
     assert (docs.typecode, list(docs)) == (typecode, [d for d, _ in pairs])
     assert list(counts) == [tf for _, tf in pairs]
+
+
+def test_a_phrase_whose_rarest_word_is_far_rarer_reads_no_other_postings() -> None:
+    """Where the rarest word is over ten times rarer than the other, its documents are
+    searched by bytes at once: nothing of the other word's postings is read."""
+    docs = [
+        ssd.Document(id=f"r{i}", title="east wind" if i % 2 else "wind east") for i in range(20)
+    ]
+    docs += [ssd.Document(id=f"w{i}", title="wind") for i in range(300)]
+    cat = ssd.Catalogue(documents=docs)
+    text = index_for(cat).text
+    east, wind = text.vocab["east"], text.vocab["wind"]
+    counted = _Counted(list(text.docnos(wind)))
+    text._docs[wind] = counted  # type: ignore[call-overload]
+    candidates, found = text.run_candidates([east, wind], None)
+    assert counted.reads == 0
+    holding = sorted(d for d, doc in enumerate(cat.documents) if doc.title == "east wind")
+    assert (candidates, found) == (holding, dict.fromkeys(holding, 1))
+    assert len(holding) == 10
