@@ -406,11 +406,17 @@ class TextIndex:
                 break
             places = list(map(re.Match.start, filter(None, found)))
             runs = map(not_, map(mod, places, repeat(size)))  # where a token starts
-            if field is None:  # and not across a field's start
+            if field is None:  # and not across a field's start: the next one is past its end
                 tokens = list(map(floordiv, places, repeat(size)))
-                following = map(
-                    breaks.__getitem__, map(bisect.bisect_right, repeat(breaks), tokens)
+                at = list(map((_WIDTH).__mul__, docs))  # the document's own field starts
+                after = map(
+                    bisect.bisect_right,
+                    repeat(breaks),
+                    tokens,
+                    map((1).__add__, at),
+                    map((_WIDTH).__add__, at),
                 )
+                following = map(breaks.__getitem__, after)
                 runs = map(and_, runs, map(ge, following, map(length.__add__, tokens)))
             _count_elements(counts, compress(docs, runs))
             found = list(map(search, repeat(forward), map((1).__add__, places), ends))
