@@ -160,7 +160,8 @@ def _split(packed: array[int], typecode: str) -> tuple[array[int], array[int]]:
     docs.frombytes(spread)
     if sys.byteorder == "big":
         docs.byteswap()
-    return docs, array("B", raw[::size])
+    # Reading bytes in over-allocates: slices are allocated to size.
+    return docs[:], array("B", raw[::size])[:]
 
 
 def _impact_list(w: float, tfs: Sequence[int], norms: Iterable[float]) -> list[float]:
