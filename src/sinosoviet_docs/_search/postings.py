@@ -38,10 +38,10 @@ _SEARCHED_FROM = 16
 # How many times longer than the candidates a list must be for an intersection to probe it
 # by bisection, and a run's rarest token's list be for its documents to be searched alone.
 _PROBED_BEYOND = 16
+_SEARCHED_BEYOND = 10
 # How many times more items a list must have than those to be placed in it for them to be
 # placed by bisection (a probe costs about what testing eight items' membership does).
 _PLACED_BEYOND = 8
-_SEARCHED_BEYOND = 10
 
 
 def _count_python(mapping: dict[int, int], iterable: Iterable[int]) -> None:
@@ -353,8 +353,9 @@ class TextIndex:
     ) -> tuple[list[int], dict[int, int] | None]:
         """Documents (ascending) that may hold the token ids ``tids`` in a row in ``field``
         (None: in one field, not across a field's start), every one that does among
-        them; and, where they were searched by bytes, the run's count in each one holding
-        it (None: their tokens are for the caller to read).
+        them; and, where they were searched by bytes, the run's count in each of them,
+        which are then exactly those holding it (None: their tokens are for the caller
+        to read).
 
         Few documents holding every token are the candidates as they are. Of more, the
         run's bytes are searched (:meth:`_counted`). Where the rarest token is over ten
@@ -409,13 +410,13 @@ class TextIndex:
             runs = map(not_, map(mod, places, repeat(size)))  # where a token starts
             if field is None:  # and not across a field's start: the next one is past its end
                 tokens = list(map(floordiv, places, repeat(size)))
-                at = list(map((_WIDTH).__mul__, docs))  # the document's own field starts
+                own = list(map((_WIDTH).__mul__, docs))  # the document's own field starts
                 after = map(
                     bisect.bisect_right,
                     repeat(breaks),
                     tokens,
-                    map((1).__add__, at),
-                    map((_WIDTH).__add__, at),
+                    map((1).__add__, own),
+                    map((_WIDTH).__add__, own),
                 )
                 following = map(breaks.__getitem__, after)
                 runs = map(and_, runs, map(ge, following, map(length.__add__, tokens)))
