@@ -13,11 +13,12 @@ number first".
 The parts:
 
 - :class:`TextIndex`: an inverted index over title, summary, body text and
-  names (authors, people, places): postings packed per word (document
-  number and count), their BM25 impacts computed on a word's first use (or,
+  names (authors, people, places): per word, the documents holding it (an
+  array of 16-bit numbers up to 65,536 documents, else 32-bit) and its count
+  in each (a byte), their BM25 impacts computed on a word's first use (or,
   for an AND, for the documents holding every word only), and a forward
-  index of token ids that gives every token's position (for phrases and
-  field prefixes).
+  index of token ids that gives every token's position (for phrases, whose
+  tokens' bytes are searched in it, and field prefixes).
 - :class:`DateIndex`: the first and last possible day of each dated document
   as ordinals, sorted, for range filters by bisection.
 - value indexes: folded value -> document numbers for type, collection,

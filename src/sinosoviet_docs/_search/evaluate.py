@@ -75,7 +75,7 @@ def _term(text: TextIndex, node: Term) -> Scores:
                 text.docnos(tid), text.impacts(tid), strict=True
             )
         else:
-            pairs = _sequence(text, [tid], _fields(node.field)).items()
+            pairs = _sequence(text, [tid], FIELD_NUMBER[node.field]).items()
         for d, s in pairs:
             acc[d] = get(d, 0.0) + s
     return acc
@@ -85,16 +85,20 @@ def _phrase(text: TextIndex, node: Phrase) -> Scores:
     tids = _tids(text, node.tokens)
     if tids is None:
         return {}
-    return _sequence(text, tids, _fields(node.field))
+    return _sequence(text, tids, None if node.field is None else FIELD_NUMBER[node.field])
 
 
-def _sequence(text: TextIndex, tids: list[int], fields: tuple[int, ...]) -> Scores:
-    """Documents where the tokens ``tids`` follow each other in one of ``fields``."""
+def _sequence(text: TextIndex, tids: list[int], field: int | None) -> Scores:
+    """Documents where the tokens ``tids`` follow each other in ``field`` (None: in one
+    of the fields)."""
+    # Positions are read only for the documents that may hold the run, if they have not
+    # been counted by a search of their bytes already (see run_candidates).
+    candidates, counted = text.run_candidates(tids, field)
+    if counted is not None:
+        return text.score_counts(counted)
     pattern = array(text.forward.typecode, tids)
     counts: dict[int, int] = {}
-    # Positions are read only for the documents holding every token.
-    candidates = text.common(list(set(tids)))
-    if fields == _ALL_FIELDS:  # the document's fields as one sequence, runs not across them
+    if field is None:  # the document's fields as one sequence, runs not across them
         forward, starts, width = text.forward, text.field_starts, len(_ALL_FIELDS)
         for d in candidates:
             at = width * d
@@ -105,9 +109,7 @@ def _sequence(text: TextIndex, tids: list[int], fields: tuple[int, ...]) -> Scor
     else:
         segment = text.segment
         for d in candidates:
-            tf = 0
-            for field in fields:
-                tf += count_runs(segment(d, field), pattern)
+            tf = count_runs(segment(d, field), pattern)
             if tf:
                 counts[d] = tf
     return text.score_counts(counts)

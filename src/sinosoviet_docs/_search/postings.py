@@ -9,10 +9,13 @@ from __future__ import annotations
 
 import bisect
 import importlib
+import re
+import sys
 from array import array
 from collections import deque
 from collections.abc import Callable, Iterable, Sequence
-from itertools import repeat
+from itertools import compress, repeat
+from operator import add, and_, eq, floordiv, ge, mod, not_, truediv
 from typing import TYPE_CHECKING, cast
 
 from .._text import tokenize
@@ -28,6 +31,17 @@ __all__ = ["TextIndex", "intersect"]
 
 _WIDTH = len(FIELDS)
 _TITLE = FIELD_NUMBER["title"]
+_CAP = 255  # the largest count a posting holds; larger ones are kept apart
+# From how many documents a phrase searches their bytes before reading their tokens:
+# compiling the search costs about what reading a dozen documents' tokens does.
+_SEARCHED_FROM = 16
+# How many times longer than the candidates a list must be for an intersection to probe it
+# by bisection, and a run's rarest token's list be for its documents to be searched alone.
+_PROBED_BEYOND = 16
+_SEARCHED_BEYOND = 10
+# How many times more items a list must have than those to be placed in it for them to be
+# placed by bisection (a probe costs about what testing eight items' membership does).
+_PLACED_BEYOND = 8
 
 
 def _count_python(mapping: dict[int, int], iterable: Iterable[int]) -> None:
@@ -59,63 +73,105 @@ def _names_text(doc: Document) -> str | None:
 
 
 def intersect(
-    lists: Sequence[tuple[Sequence[int], int]], *, positions: bool = True
+    lists: Sequence[Sequence[int]], *, positions: bool = True
 ) -> tuple[list[int], list[list[int]]]:
     """The document numbers in every list, ascending, and where each is in each list
     (without ``positions``, nowhere: empty lists).
 
-    A list is ``(keys, shift)``: ascending keys, document ``d`` being the key
-    whose ``key >> shift`` is ``d`` (packed postings, or document numbers with
-    shift 0). The shortest list gives the candidates; each other list, from
-    the shortest up, keeps those it holds. A list over four times longer than
-    the candidates is probed by bisection from where the last probe ended (a
-    skip over everything before it): ``O(m log n)`` for ``m`` candidates and
-    ``n`` postings, and nothing else of it is read. A shorter one is read
-    whole and met with a set, ``O(m + n)`` at C speed.
+    Each list holds ascending document numbers. The shortest list gives the
+    candidates; each other list, from the shortest up, keeps those it holds.
+    A list over sixteen times longer than the candidates is probed by
+    bisection: ``O(m log n)`` for ``m`` candidates and ``n`` postings, and
+    nothing else of it is read. A shorter one is read whole and met with a
+    set, ``O(m + n)``: a posting put in or looked up in a set costs about a
+    sixteenth of a bisection's probe. Either way every step is a C call over
+    the lists (no Python code per posting or per candidate).
 
-    >>> intersect([([1, 4, 6, 9], 0), ([2 << 8 | 1, 4 << 8 | 3, 9 << 8 | 1], 8)])
+    >>> intersect([[1, 4, 6, 9], [2, 4, 9]])
     ([4, 9], [[1, 3], [1, 2]])
     """
     if not lists:
         return [], []
-    order = sorted(range(len(lists)), key=lambda at: len(lists[at][0]))
-    walked, shift = lists[order[0]]
-    found = list(walked) if shift == 0 else [key >> shift for key in walked]
-    where: list[list[int]] = [[] for _ in lists]
+    order = sorted(range(len(lists)), key=lambda at: len(lists[at]))
+    found: Sequence[int] = lists[order[0]]  # made a list only once narrowed
+    where: list[Sequence[int]] = [[] for _ in lists]
     if positions:
-        where[order[0]] = list(range(len(found)))
+        where[order[0]] = range(len(found))
     done = [order[0]]
     bisect_left = bisect.bisect_left
     for at in order[1:]:
-        keys, shift = lists[at]
+        docnos = lists[at]
         kept: list[int] = []  # which candidates this list holds
-        spots = where[at] if positions else []
-        if len(keys) <= 4 * len(found):
-            docnos = keys if shift == 0 else [key >> shift for key in keys]
+        spots: list[int] = []
+        where[at] = spots
+        if len(docnos) <= _PROBED_BEYOND * len(found):
             both = set(found).intersection(docnos)
             if not positions:
                 found = sorted(both)
                 continue
             if both:
-                kept = [i for i, d in enumerate(found) if d in both]
-                spots += [bisect_left(docnos, found[i]) for i in kept]
-        else:
-            size = len(keys)
-            lo = 0
-            for i, d in enumerate(found):
-                lo = bisect_left(keys, d << shift, lo)
-                if lo == size:
-                    break
-                if keys[lo] >> shift == d:
-                    kept.append(i)
-                    spots.append(lo)
+                common = sorted(both)
+                kept = _places(found, common, both)
+                spots += _places(docnos, common, both)
+        else:  # one bisection per candidate, each a C call
+            at_most = repeat(len(docnos) - 1)
+            probed = list(map(bisect_left, repeat(docnos), found))
+            held = list(map(eq, map(docnos.__getitem__, map(min, probed, at_most)), found))
+            kept = list(compress(range(len(found)), held))
+            spots += compress(probed, held)
         if len(kept) < len(found):
-            found = [found[i] for i in kept]
+            found = list(map(found.__getitem__, kept))
             for other in done if positions else ():
-                previous = where[other]
-                where[other] = [previous[i] for i in kept]
+                where[other] = list(map(where[other].__getitem__, kept))
         done.append(at)
-    return found, where
+    return list(found), [list(spots) for spots in where] if positions else [[] for _ in lists]
+
+
+def _places(ascending: Sequence[int], items: list[int], held: set[int]) -> list[int]:
+    """Where each of ``items`` (ascending, all in ``ascending``; ``held`` the same as a
+    set) is in ``ascending``: a bisection for each of few items, else one pass.
+
+    >>> _places([2, 3, 5, 7, 11, 13, 17, 19, 23], [5, 23], {5, 23})
+    [2, 8]
+    """
+    if _PLACED_BEYOND * len(items) < len(ascending):
+        return list(map(bisect.bisect_left, repeat(ascending), items))
+    return list(compress(range(len(ascending)), map(held.__contains__, ascending)))
+
+
+def _split(packed: array[int], typecode: str) -> tuple[array[int], array[int]]:
+    """The document numbers (an array of ``typecode``) and the counts (bytes) of postings
+    packed as ``docno << 8 | count``: the bytes of the postings taken apart by slicing, at
+    C speed, with no Python code per posting.
+
+    >>> _split(array("I", [3 << 8 | 2, 70_000 << 8 | 255]), "I")
+    (array('I', [3, 70000]), array('B', [2, 255]))
+    """
+    size = packed.itemsize
+    if sys.byteorder == "big":  # read as little-endian: the count is each posting's first byte
+        packed = array(packed.typecode, packed)
+        packed.byteswap()
+    raw = packed.tobytes()
+    docs = array(typecode)
+    width = docs.itemsize
+    spread = bytearray(len(packed) * width)
+    for byte in range(min(width, size - 1)):  # the number's bytes, lowest first
+        spread[byte::width] = raw[byte + 1 :: size]
+    docs.frombytes(spread)
+    if sys.byteorder == "big":
+        docs.byteswap()
+    # Reading bytes in over-allocates: slices are allocated to size.
+    return docs[:], array("B", raw[::size])[:]
+
+
+def _impact_list(w: float, tfs: Sequence[int], norms: Iterable[float]) -> list[float]:
+    """``w * tf / (tf + norm)`` for each count and length norm (BM25's impact of a term of
+    weight ``w``, :func:`~.bm25.impacts`), every step a C call.
+
+    >>> _impact_list(2.0, [1, 3], [1.0, 1.0])
+    [1.0, 1.5]
+    """
+    return list(map(truediv, map(w.__mul__, tfs), map(add, tfs, norms)))
 
 
 _TEXT_OF: dict[str, Callable[[Document], str | None]] = {
@@ -142,15 +198,13 @@ class TextIndex:
         n = len(documents)
         vocab: dict[str, int] = {}
         vocab_get = vocab.get
-        # One array per term of (docno << shift | tf): ascending by document, decoded per
-        # term on first use. Each document's postings are appended in one pass at C speed.
-        encoded: list[array[int]] = []
+        # Per term, ascending by document: its postings packed as (docno << 8 | count),
+        # each document's appended in one pass at C speed; counts of 255 and more are
+        # kept in ``overflow``. Once built, they are taken apart (see _split).
+        packed: list[array[int]] = []
+        packing = "I" if n <= 1 << 24 else "Q"
         titles: list[array[int]] = []  # per term: the documents with it in their title
-        # Up to 16 million documents a posting fits 32 bits (8 for the count, larger
-        # counts kept in ``overflow``); beyond, 64 bits with 16 for the count.
-        shift, typecode = (8, "I") if n < 1 << 24 else (16, "Q")
-        cap = (1 << shift) - 1
-        overflow: dict[tuple[int, int], int] = {}  # (tid, docno) -> tf for tf >= cap
+        overflow: dict[tuple[int, int], int] = {}  # (tid, docno) -> tf for tf >= _CAP
         forward = array("I")
         field_starts = array("I", [0])
         lengths = array("I")
@@ -171,42 +225,54 @@ class TextIndex:
                         term = tokens[i]
                         tid = vocab_get(term)
                         if tid is None:
-                            tid = vocab[term] = len(encoded)
-                            encoded.append(array(typecode))
+                            tid = vocab[term] = len(packed)
+                            packed.append(array(packing))
                             titles.append(array("I"))
                         ids[i] = tid
             tids = cast("list[int]", ids)
             counts: dict[int, int] = {}
             _count_elements(counts, tids)
-            if len(tokens) >= cap:  # a huge document: counts that do not fit
+            if len(tokens) >= _CAP:  # a huge document: counts that do not fit
                 for tid, count in counts.items():
-                    if count >= cap:
+                    if count >= _CAP:
                         overflow[(tid, docno)] = count
-                        counts[tid] = cap
-            key = docno << shift
-            _drain(map(append, map(encoded.__getitem__, counts), map(key.__or__, counts.values())))
+                        counts[tid] = _CAP
+            key = docno << 8
+            _drain(map(append, map(packed.__getitem__, counts), map(key.__or__, counts.values())))
             forward.extend(tids)
             start, end = field_starts[title_at - 1] - base, field_starts[title_at] - base
             if end > start:
                 _drain(map(append, map(titles.__getitem__, set(tids[start:end])), repeat(docno)))
             lengths.append(len(tokens))
-        # Appending over-allocates: keep exact copies (a slice is allocated to size), one
-        # term at a time so that the build's peak memory hardly grows.
-        for lists in (encoded, titles):
-            for tid, postings in enumerate(lists):
-                lists[tid] = postings[:]
+        # Per term: the documents holding it (16-bit numbers up to 65,536 documents) and
+        # its count in each, taken apart one term at a time so that the build's peak
+        # memory hardly grows. Appending over-allocates: titles are copied to size.
+        typecode = "H" if n <= 1 << 16 else "I" if n <= 1 << 32 else "Q"
+        docs_of: list[array[int]] = []
+        counts_of: list[array[int]] = []
+        for tid, postings in enumerate(packed):
+            docs, tfs = _split(postings, typecode)
+            docs_of.append(docs)
+            counts_of.append(tfs)
+            titles[tid] = titles[tid][:]
+        del packed
         self.n = n
         self.vocab = vocab
         self.avgdl = sum(lengths) / n if n else 0.0
         self.knorm = length_norms(lengths)
-        self._encoded: list[array[int] | None] = list(encoded)
+        self._docs = docs_of
+        # A term's counts are dropped once its impacts are computed from them.
+        self._counts: list[array[int] | None] = list(counts_of)
         self._overflow = overflow
-        self._shift = shift
-        self._docnos: list[array[int] | None] = [None] * len(vocab)
         self._impacts: list[array[float] | None] = [None] * len(vocab)
         # Token ids fit in 16 bits for most catalogues: halve the forward index then.
         self.forward: array[int] = array("H", forward) if len(vocab) < 65536 else forward
         self.field_starts = field_starts
+        # Where each document's tokens begin in the forward index's bytes, and (last) where
+        # the last one's end: the ranges a phrase's bytes are searched in.
+        size = self.forward.itemsize
+        wide = len(forward) * size >= 1 << 32
+        self._byte_starts = array("Q" if wide else "I", map(size.__mul__, field_starts[::_WIDTH]))
         self._order: list[array[int] | None] = [None] * len(vocab)
         self._sorted_terms: list[str] | None = None
         self._best: dict[int, list[int]] = {}
@@ -215,97 +281,148 @@ class TextIndex:
 
     def df(self, tid: int) -> int:
         """How many documents hold term ``tid``."""
-        encoded = self._encoded[tid]
-        if encoded is not None:
-            return len(encoded)
-        docnos = self._docnos[tid]  # stored before the encoded postings were dropped
-        assert docnos is not None
-        return len(docnos)
+        return len(self._docs[tid])
 
     def docnos(self, tid: int) -> array[int]:
         """The document numbers (ascending) holding term ``tid``."""
-        return self.decoded(tid)[0]
+        return self._docs[tid]
 
     def impacts(self, tid: int) -> array[float]:
         """The BM25 impacts of term ``tid``, in the order of :meth:`docnos`."""
         return self.decoded(tid)[1]
 
     def decoded(self, tid: int) -> tuple[array[int], array[float]]:
-        """The postings of term ``tid``: document numbers and impacts (decoded on first use)."""
-        docnos, impacts = self._docnos[tid], self._impacts[tid]
-        if docnos is None or impacts is None:
+        """The postings of term ``tid``: document numbers and impacts (computed on first use)."""
+        impacts = self._impacts[tid]
+        if impacts is None:
             self._decode(tid)
-            docnos, impacts = self._docnos[tid], self._impacts[tid]
-            assert docnos is not None
+            impacts = self._impacts[tid]
             assert impacts is not None
-        return docnos, impacts
+        return self._docs[tid], impacts
 
     def _decode(self, tid: int) -> None:
-        # Computed once per term on first use; two threads may both compute it, and
-        # both arrays are complete before they are stored, so readers never see half.
-        # The packed postings are dropped only after both are stored.
-        encoded = self._encoded[tid]
-        if encoded is None:  # another thread has decoded this term
+        # Computed once per term on first use; two threads may both compute it, and the
+        # array is complete before it is stored, so readers never see half. The counts
+        # are dropped only after the impacts are stored.
+        counts = self._counts[tid]
+        if counts is None:  # another thread has computed this term's impacts
             return
-        shift, cap = self._shift, (1 << self._shift) - 1
-        norms = self.knorm
-        w = weight(len(encoded), self.n)
-        # impacts(): w * tf / (tf + norm), written out in one pass over the packed postings.
-        found = [w * (tf := e & cap) / (tf + norms[e >> shift]) for e in encoded]
-        docnos = array("I", [e >> shift for e in encoded])
-        if self._overflow:
-            for i, d in enumerate(docnos):
-                big = self._overflow.get((tid, d))
-                if big is not None:
-                    found[i] = w * big / (big + norms[d])
+        docs = self._docs[tid]
+        tfs = self._exact_counts(tid, docs, counts)
+        found = _impact_list(weight(len(docs), self.n), tfs, map(self.knorm.__getitem__, docs))
         self._impacts[tid] = array("f", found)
-        self._docnos[tid] = docnos
-        self._encoded[tid] = None
-
-    def _keys(self, tid: int) -> tuple[Sequence[int], int]:
-        """The term's postings as :func:`intersect` reads them: packed, or decoded."""
-        encoded = self._encoded[tid]
-        if encoded is not None:
-            return encoded, self._shift
-        docnos = self._docnos[tid]  # stored before the packed postings were dropped
-        assert docnos is not None
-        return docnos, 0
+        self._counts[tid] = None
 
     def common(self, tids: Sequence[int]) -> list[int]:
-        """The documents (ascending) holding every term of ``tids``, found without decoding."""
-        return intersect([self._keys(t) for t in tids], positions=False)[0]
+        """The documents (ascending) holding every term of ``tids``, found without impacts."""
+        return intersect([self._docs[t] for t in tids], positions=False)[0]
 
     def common_impacts(self, tids: Sequence[int]) -> tuple[list[int], list[list[float]]]:
         """The documents (ascending) holding every term of ``tids``, and each term's impact
         in each of them: computed for those documents only (the same 32-bit values as
         decoding would give)."""
-        views = [self._keys(t) for t in tids]
-        docnos, where = intersect(views)
+        docnos, where = intersect([self._docs[t] for t in tids])
         if not docnos:
             return [], [[] for _ in tids]
         return docnos, [
-            self._impacts_at(tid, keys, shift, spots)
-            for tid, (keys, shift), spots in zip(tids, views, where, strict=True)
+            self._impacts_at(tid, spots) for tid, spots in zip(tids, where, strict=True)
         ]
 
-    def _impacts_at(
-        self, tid: int, keys: Sequence[int], shift: int, spots: Sequence[int]
-    ) -> list[float]:
-        if shift == 0:  # decoded: the impacts were stored before the packed postings dropped
-            found = self._impacts[tid]
-            assert found is not None
-            return [found[i] for i in spots]
-        cap = (1 << shift) - 1
-        norms, overflow = self.knorm, self._overflow
-        w = weight(len(keys), self.n)
-        values = []
-        for i in spots:
-            e = keys[i]
-            tf = e & cap
-            if tf == cap and overflow:
-                tf = overflow.get((tid, e >> shift), tf)
-            values.append(w * tf / (tf + norms[e >> shift]))
-        return array("f", values).tolist()
+    def _impacts_at(self, tid: int, spots: Sequence[int]) -> list[float]:
+        counts = self._counts[tid]
+        if counts is None:  # decoded: the impacts were stored before the counts dropped
+            stored = self._impacts[tid]
+            assert stored is not None
+            return [stored[i] for i in spots]
+        docs = self._docs[tid]
+        held = list(map(docs.__getitem__, spots))
+        tfs = self._exact_counts(tid, held, list(map(counts.__getitem__, spots)))
+        found = _impact_list(weight(len(docs), self.n), tfs, map(self.knorm.__getitem__, held))
+        return array("f", found).tolist()
+
+    def _exact_counts(self, tid: int, docs: Sequence[int], tfs: Sequence[int]) -> Sequence[int]:
+        """The counts ``tfs`` of term ``tid`` in ``docs``, with those too large for a
+        posting (kept apart) put back."""
+        if not self._overflow or _CAP not in tfs:
+            return tfs
+        get = self._overflow.get
+        return [tf if tf < _CAP else get((tid, d), tf) for d, tf in zip(docs, tfs, strict=True)]
+
+    def run_candidates(
+        self, tids: Sequence[int], field: int | None
+    ) -> tuple[list[int], dict[int, int] | None]:
+        """Documents (ascending) that may hold the token ids ``tids`` in a row in ``field``
+        (None: in one field, not across a field's start), every one that does among
+        them; and, where they were searched by bytes, the run's count in each of them,
+        which are then exactly those holding it (None: their tokens are for the caller
+        to read).
+
+        Few documents holding every token are the candidates as they are. Of more, the
+        run's bytes are searched (:meth:`_counted`). Where the rarest token is over ten
+        times rarer than the others, its documents are searched so at once: a search
+        costs about ten postings met in a set, less than intersecting the others.
+        """
+        lists = sorted((self._docs[t] for t in set(tids)), key=len)
+        rarest = lists[0]
+        if len(tids) > 1 and len(rarest) >= _SEARCHED_FROM:
+            if len(lists) > 1 and len(lists[1]) > _SEARCHED_BEYOND * len(rarest):
+                counts = self._counted(tids, rarest, field)
+                return list(counts), counts
+            found = intersect(lists, positions=False)[0]
+            if len(found) >= _SEARCHED_FROM:
+                counts = self._counted(tids, found, field)
+                return list(counts), counts
+        else:
+            found = intersect(lists, positions=False)[0]
+        return found, None
+
+    def _counted(
+        self, run: Sequence[int], docnos: Sequence[int], field: int | None
+    ) -> dict[int, int]:
+        """How often the token ids ``run`` occur in a row in ``field`` (None: in one field,
+        not across a field's start) of each of ``docnos`` holding them (ascending).
+
+        The bytes of the run are searched in each document's bytes, then again after
+        each match, until none is left: a match counts where a token starts and (for
+        all fields) ends before the next field starts. Every step is a C call over the
+        documents still searched, so the cost is one search per document and one per
+        match, and nothing in Python per document.
+        """
+        forward, size = self.forward, self.forward.itemsize
+        search = re.compile(re.escape(array(forward.typecode, run).tobytes())).search
+        if field is None:
+            starts: Sequence[int] = self._byte_starts
+            lo = list(map(starts.__getitem__, docnos))
+            hi = list(map(starts.__getitem__, map((1).__add__, docnos)))
+        else:
+            starts = self.field_starts
+            at = list(map((_WIDTH).__mul__, docnos))
+            lo = list(map(size.__mul__, map(starts.__getitem__, map(field.__add__, at))))
+            hi = list(map(size.__mul__, map(starts.__getitem__, map((field + 1).__add__, at))))
+        breaks, length = self.field_starts, len(run)
+        counts: dict[int, int] = {}
+        docs, ends, found = docnos, hi, list(map(search, repeat(forward), lo, hi))
+        while True:
+            docs, ends = list(compress(docs, found)), list(compress(ends, found))
+            if not docs:
+                break
+            places = list(map(re.Match.start, filter(None, found)))
+            runs = map(not_, map(mod, places, repeat(size)))  # where a token starts
+            if field is None:  # and not across a field's start: the next one is past its end
+                tokens = list(map(floordiv, places, repeat(size)))
+                own = list(map((_WIDTH).__mul__, docs))  # the document's own field starts
+                after = map(
+                    bisect.bisect_right,
+                    repeat(breaks),
+                    tokens,
+                    map((1).__add__, own),
+                    map((_WIDTH).__add__, own),
+                )
+                following = map(breaks.__getitem__, after)
+                runs = map(and_, runs, map(ge, following, map(length.__add__, tokens)))
+            _count_elements(counts, compress(docs, runs))
+            found = list(map(search, repeat(forward), map((1).__add__, places), ends))
+        return dict(sorted(counts.items()))
 
     def score_counts(self, counts: dict[int, int]) -> dict[int, float]:
         """BM25 scores of a pseudo-term (a phrase) from its count in each document holding it."""
@@ -318,12 +435,12 @@ class TextIndex:
         return self._titles[tid]
 
     def precompute(self) -> None:
-        """Decode every term's postings and impacts now (otherwise done per term on first use)."""
-        for tid in range(len(self._encoded)):
+        """Compute every term's impacts now (otherwise done per term on first use)."""
+        for tid in range(len(self._docs)):
             self._decode(tid)
 
     def count(self, token: str) -> int:
-        """How many documents hold the folded ``token`` (read without decoding its postings)."""
+        """How many documents hold the folded ``token`` (read without computing impacts)."""
         tid = self.vocab.get(token)
         return 0 if tid is None else self.df(tid)
 

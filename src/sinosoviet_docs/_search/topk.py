@@ -223,10 +223,11 @@ def _top_and(
     scores = columns[0]
     for column in columns[1:]:  # summed in the order of the words, as _score does
         scores = list(map(operator.add, scores, column))
-    spots: Iterable[int] = range(len(docnos))
-    if accept is not None:
-        spots = [i for i in spots if accept(docnos[i])]
-    best = heapq.nsmallest(k, spots, key=lambda i: (-scores[i], i))
+    if accept is None:
+        best = highest(scores, k)
+    else:
+        spots = [i for i in range(len(docnos)) if accept(docnos[i])]
+        best = heapq.nsmallest(k, spots, key=lambda i: (-scores[i], i))
     return [(scores[i], docnos[i]) for i in best]
 
 
