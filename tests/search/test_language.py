@@ -128,3 +128,19 @@ def test_one_word_parses_as_the_parser_parses_it(text: str) -> None:
     from sinosoviet_docs._search.language import _Parser
 
     assert _parsed_or_error(lambda t: _Parser(t).parse(), text) == _parsed_or_error(parse, text)
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.lists(
+        _WORDISH | st.sampled_from(["AND", "OR", "NOT", "a*", "x:y", "mao-zedong", ""]),
+        min_size=1,
+        max_size=5,
+    ).map(" ".join)
+)
+def test_plain_words_parse_as_the_parser_parses_them(text: str) -> None:
+    """Words joined by single spaces take the same shorter way, to the same tree (the
+    words' positions included) or the same error; anything else is left to the parser."""
+    from sinosoviet_docs._search.language import _Parser
+
+    assert _parsed_or_error(lambda t: _Parser(t).parse(), text) == _parsed_or_error(parse, text)

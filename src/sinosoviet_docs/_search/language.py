@@ -247,15 +247,21 @@ term, found ')' in 'taiwan OR )'
     if not isinstance(text, str):
         raise TypeError(f"a query must be a str, not {type(text).__name__}")
     s = straighten_quotes(text)
-    if _one_word(s):  # what the lexer and the parser make of one word, made directly
-        token = _Token("word", s, 0, value_position=0)
-        return _hoisted(text, _Parser(text, [token]).text_node(token))
+    words = s.split(" ")
+    if all(map(_one_word, words)):  # plain words: the tree the parser makes, made directly
+        tokens, at = [], 0
+        for word in words:
+            tokens.append(_Token("word", word, at, value_position=at))
+            at += len(word) + 1
+        parser = _Parser(text, tokens)
+        nodes = [parser.text_node(token) for token in tokens]
+        return _hoisted(text, nodes[0] if len(nodes) == 1 else And(tuple(nodes)))
     return _Parser(text).parse()
 
 
 def _one_word(s: str) -> bool:
-    """Whether the (straightened) search ``s`` is one word or prefix: no space, no
-    parenthesis, quote or field, and no operator."""
+    """Whether ``s`` (part of a straightened search) is one plain word or prefix: not
+    empty, no white space, parenthesis, quote or field, and no operator."""
     return (
         bool(s)
         and not any(c in s for c in _SPECIAL + ":")
