@@ -28,6 +28,8 @@ Or(children=(FieldFilter(name='to', value='mao', ...), FieldFilter(name='to', va
 
 from __future__ import annotations
 
+import re
+
 import attrs
 
 from .._text import straighten_quotes, tokenize
@@ -247,27 +249,24 @@ term, found ')' in 'taiwan OR )'
     if not isinstance(text, str):
         raise TypeError(f"a query must be a str, not {type(text).__name__}")
     s = straighten_quotes(text)
-    words = s.split(" ")
-    if all(map(_one_word, words)):  # plain words: the tree the parser makes, made directly
-        tokens, at = [], 0
-        for word in words:
-            tokens.append(_Token("word", word, at, value_position=at))
-            at += len(word) + 1
-        parser = _Parser(text, tokens)
-        nodes = [parser.text_node(token) for token in tokens]
-        return _hoisted(text, nodes[0] if len(nodes) == 1 else And(tuple(nodes)))
+    if _PLAIN_WORDS.fullmatch(s):  # plain words: the tree the parser makes, made directly
+        words = s.split(" ")
+        if _OPERATORS.isdisjoint(words):
+            tokens, at = [], 0
+            for word in words:
+                tokens.append(_Token("word", word, at, value_position=at))
+                at += len(word) + 1
+            parser = _Parser(text, tokens)
+            nodes = [parser.text_node(token) for token in tokens]
+            return _hoisted(text, nodes[0] if len(nodes) == 1 else And(tuple(nodes)))
     return _Parser(text).parse()
 
 
-def _one_word(s: str) -> bool:
-    """Whether ``s`` (part of a straightened search) is one plain word or prefix: not
-    empty, no white space, parenthesis, quote or field, and no operator."""
-    return (
-        bool(s)
-        and not any(c in s for c in _SPECIAL + ":")
-        and s.split() == [s]
-        and s not in ("AND", "OR", "NOT")
-    )
+_OPERATORS = frozenset({"AND", "OR", "NOT"})
+#: Words joined by single spaces, none holding white space, a parenthesis, a quote or
+#: a field's colon (whether one is an operator is asked apart).
+_WORD = r"[^\s" + re.escape(_SPECIAL + ":") + "]+"
+_PLAIN_WORDS = re.compile(f"{_WORD}(?: {_WORD})*")
 
 
 def period(name: str, value: str) -> tuple[PartialDate | None, PartialDate | None]:
