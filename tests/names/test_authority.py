@@ -135,6 +135,62 @@ def test_the_scans_an_authority_keeps_are_bounded() -> None:
     assert 0 < len(authority._scans) <= _authority._SCANS_KEPT
 
 
+def test_a_long_text_is_scanned_but_its_scan_not_kept() -> None:
+    """A full text is read for mentions each time; only short texts' scans are kept, so
+    the authority does not hold whole documents."""
+    from sinosoviet_docs.names import _authority
+
+    authority = PeopleAuthority()
+    long_text = "Mao Zedong met Stalin. " + "Nothing more was said. " * 40
+    assert len(long_text) > _authority._SCANNED_TEXT
+    assert [p.name for p in authority.mentions(long_text)] == ["Mao Zedong", "Joseph Stalin"]
+    assert long_text not in authority._scans
+    authority.mentions("Mao Zedong to Stalin")
+    assert "Mao Zedong to Stalin" in authority._scans
+
+
+def _asked_at_once(authority: PeopleAuthority, name: str, threads: int) -> list[object]:
+    """What ``threads`` threads, started together, each get from ``authority.resolve``."""
+    import threading
+
+    start = threading.Barrier(threads)
+    answers: list[object] = []
+
+    def ask() -> None:
+        start.wait()
+        try:
+            answers.append(authority.resolve(name))
+        except BaseException as exc:
+            answers.append(exc)
+
+    running = [threading.Thread(target=ask) for _ in range(threads)]
+    for thread in running:
+        thread.start()
+    for thread in running:
+        thread.join()
+    return answers
+
+
+def test_threads_using_a_fresh_authority_at_once_read_it_once() -> None:
+    """Several threads asking a fresh authority at the same moment all get the answer;
+    none sees the records half indexed or indexes them twice."""
+    for _ in range(5):
+        answers = _asked_at_once(PeopleAuthority(), "Chou En-lai", 4)
+        assert [getattr(p, "name", p) for p in answers] == ["Zhou Enlai"] * 4
+
+
+def test_a_bundled_file_that_is_not_json_is_an_authority_error_before_it_is_read(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The check of a name's words against the bundled file reports a broken file as the
+    reading of it does: AuthorityLoadError with the file and line."""
+    from sinosoviet_docs.names import _authority
+
+    monkeypatch.setattr(_authority, "read_bundled", lambda name: ("{broken", f"bundled:{name}"))
+    with pytest.raises(ssd.AuthorityLoadError, match=r"bundled:.*: line 1: not JSON"):
+        PeopleAuthority().resolve("important")
+
+
 @pytest.mark.parametrize("make", [PeopleAuthority, PlaceAuthority])
 def test_a_word_of_no_string_of_the_file_names_nobody_unread(
     make: type[PeopleAuthority] | type[PlaceAuthority],

@@ -147,3 +147,38 @@ def test_a_store_opens_by_any_name_by_a_relative_path_and_through_a_link(
             assert ["121559"] == store.search('"east wind"').ids()
     with ssd.open(link, writable=True) as store:
         assert len(ssd.load()) == len(store)
+
+
+def test_a_dot_dot_after_a_link_names_what_the_system_names(
+    store_path: Path, tmp_path: Path
+) -> None:
+    """``link/../x.sqlite`` is the ``x.sqlite`` beside the link's target, as the system
+    reads the path, not the one beside the link."""
+    real = tmp_path / "real"
+    (real / "sub").mkdir(parents=True)
+    (real / "x.sqlite").write_bytes(store_path.read_bytes())
+    other = tmp_path / "other"
+    other.mkdir()
+    (other / "link").symlink_to(real / "sub")
+    small = ssd.Catalogue(documents=list(ssd.load().documents[:3]))
+    small.save(other / "x.sqlite")  # the file a textual reading of ".." would open
+    path = other / "link" / ".." / "x.sqlite"
+    with ssd.open(path) as store:
+        assert len(store) == len(ssd.load())
+
+
+def test_a_store_missing_a_table_raises_store_error_naming_it(
+    store_path: Path, tmp_path: Path
+) -> None:
+    """A store that lost a table of its schema says so, with the file, on the query that
+    needs it, instead of an SQLite error."""
+    path = tmp_path / "damaged.sqlite"
+    path.write_bytes(store_path.read_bytes())
+    db = sqlite3.connect(path)
+    db.execute("DROP TABLE search_terms")
+    db.commit()
+    db.close()
+    with ssd.open(path) as store:
+        assert ["121559"] == store.search('"east wind"').ids()  # what needs no vocabulary
+        with pytest.raises(ssd.StoreError, match=r"damaged\.sqlite: the store cannot be read"):
+            store.search("stal*").ids()

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import json
 import re
+import threading
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Generic, Protocol, TypeVar
@@ -109,6 +110,8 @@ _Candidate = tuple[int, str, Key | None, str | None]
 _Addressed = tuple[int, int, str, "CodeName"]
 #: How many texts' scans an authority keeps (then it starts again).
 _SCANS_KEPT = 8192
+#: The longest text whose scan is kept (titles and names are; a full text is not).
+_SCANNED_TEXT = 512
 
 
 class Rules(Protocol[R]):
@@ -165,20 +168,24 @@ def read_file(path: Path | None, bundled: str, cls: type[F]) -> F:
         text, where = read_bundled(bundled)
     else:
         text, where = path.read_text("utf-8"), str(path)
-    try:
-        data = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise AuthorityLoadError(f"{where}: line {exc.lineno}: not JSON ({exc.msg})") from None
+    data = _json_of(text, where)
     from .._convert import structure_authority_file
 
     return structure_authority_file(data, cls, where)
 
 
+def _json_of(text: str, where: str) -> object:
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise AuthorityLoadError(f"{where}: line {exc.lineno}: not JSON ({exc.msg})") from None
+
+
 def _file_words(bundled: str) -> frozenset[str]:
     """The name tokens of every string of the bundled file ``bundled`` (its keys aside)."""
-    text, _ = read_bundled(bundled)
+    text, where = read_bundled(bundled)
     strings: list[str] = []
-    stack: list[object] = [json.loads(text)]
+    stack: list[object] = [_json_of(text, where)]
     while stack:
         value = stack.pop()
         if isinstance(value, str):
@@ -217,18 +224,22 @@ class Authority(Generic[T]):
         self._lengths: dict[str, tuple[int, ...]] = {}
         self._scans: dict[str, tuple[list[_Candidate], list[_Addressed]]] = {}
         self._file_words: frozenset[str] | None = None
+        self._lock = threading.Lock()
 
     # -- loading --------------------------------------------------------------------------
 
     def _ensure(self) -> tuple[T, ...]:
         if self._records is None:
-            if self._supplied is not None:
-                records, sources = self._supplied, None
-            else:
-                records, sources = self._rules.read(self._path)
-            self._index(records)
-            self._sources = sources
-            self._records = records
+            with self._lock:  # threads using a fresh authority at once read it once
+                if self._records is None:
+                    if self._supplied is not None:
+                        records, sources = self._supplied, None
+                    else:
+                        records, sources = self._rules.read(self._path)
+                    self._index(records)
+                    self._sources = sources
+                    self._records = records
+                    self._file_words = None  # the records answer from now on
         return self._records
 
     def _index(self, records: tuple[T, ...]) -> None:
@@ -480,7 +491,7 @@ class Authority(Generic[T]):
     def _scan(self, text: str) -> tuple[list[_Candidate], list[_Addressed]]:
         """What :meth:`mentions` finds in a text at any date: the records named (with the
         form and the word before it, for the date to settle; no form for a gloss) and the
-        forms only a code name's correspondents use. Kept for the texts scanned last."""
+        forms only a code name's correspondents use. Kept for the short texts scanned last."""
         scanned = self._scans.get(text)
         if scanned is not None:
             return scanned
@@ -505,9 +516,11 @@ class Authority(Generic[T]):
             if len(ids) == 1:
                 found.append((end, next(iter(ids)), key, words[i - 1][0] if i else None))
             i += step
-        if len(self._scans) >= _SCANS_KEPT:
-            self._scans.clear()
-        scanned = self._scans[text] = (found, addressed)
+        scanned = (found, addressed)
+        if len(text) <= _SCANNED_TEXT:
+            if len(self._scans) >= _SCANS_KEPT:
+                self._scans.clear()
+            self._scans[text] = scanned
         return scanned
 
     def _words(self, text: str) -> tuple[list[tuple[str, bool]], dict[int, str]]:

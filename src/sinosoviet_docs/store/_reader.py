@@ -40,22 +40,44 @@ _BATCH = 256  # documents read in one statement when a query's page is iterated
 
 
 class Connection:
-    """One SQLite connection shared by the threads of a process, one statement at a time."""
+    """One SQLite connection shared by the threads of a process, one statement at a time.
+
+    A statement the file cannot answer because it is damaged or lacks a table of
+    this schema raises :class:`StoreError` naming the file.
+    """
 
     def __init__(self, path: Path, *, writable: bool) -> None:
         mode = "rw" if writable else "ro"
+        self.path = str(path)
         self.raw = sqlite3.connect(f"{_uri(path)}?mode={mode}", uri=True, check_same_thread=False)
         self.lock = threading.Lock()
 
     def rows(self, sql: str, params: Sequence[Any] = ()) -> list[Any]:
         """Every row the statement gives."""
         with self.lock:
-            return self.raw.execute(sql, params).fetchall()
+            try:
+                return self.raw.execute(sql, params).fetchall()
+            except sqlite3.DatabaseError as exc:
+                raise self._damaged(exc) from exc
 
     def column(self, sql: str, params: Sequence[Any] = ()) -> list[Any]:
         """The first column of every row the statement gives."""
         with self.lock:
-            return [row[0] for row in self.raw.execute(sql, params)]
+            try:
+                return [row[0] for row in self.raw.execute(sql, params)]
+            except sqlite3.DatabaseError as exc:
+                raise self._damaged(exc) from exc
+
+    def _damaged(self, exc: sqlite3.DatabaseError) -> Exception:
+        if isinstance(exc, sqlite3.OperationalError) and not str(exc).startswith(
+            ("no such table", "no such column")
+        ):
+            return exc  # not the file's fault (a lock held too long, say): as it is
+        return StoreError(
+            f"the store cannot be read ({exc}): it is damaged or incomplete; build it "
+            "again from its catalogue (sinosoviet-docs load CATALOGUE --out FILE)",
+            self.path,
+        )
 
 
 #: The URIs of the absolute paths opened so far (a path's URI never changes).
@@ -63,7 +85,10 @@ _URIS: dict[str, str] = {}
 
 
 def _uri(path: Path) -> str:
-    """The ``file:`` URI of ``path`` (SQLite follows a symbolic link itself).
+    """The ``file:`` URI of ``path``.
+
+    SQLite follows a symbolic link itself; a ``..`` is resolved after the links
+    before it, as the system would, not by editing the text.
 
     >>> _uri(Path("/tmp/a b.sqlite"))
     'file:///tmp/a%20b.sqlite'
@@ -71,11 +96,13 @@ def _uri(path: Path) -> str:
     text = str(path)
     found = _URIS.get(text)
     if found is None:
+        dots = ".." in path.parts
         if os.name == "posix":  # Path.as_uri's, without resolving every folder of the path
-            found = "file://" + quote_from_bytes(os.fsencode(os.path.abspath(text)))
+            full = os.path.realpath(text) if dots else os.path.abspath(text)
+            found = "file://" + quote_from_bytes(os.fsencode(full))
         else:
             found = path.resolve().as_uri()
-        if os.path.isabs(text):
+        if os.path.isabs(text) and not dots:
             if len(_URIS) >= 1024:
                 _URIS.clear()
             _URIS[text] = found
@@ -182,7 +209,8 @@ class StoredCatalogue:
             raise FileNotFoundError(errno.ENOENT, os.strerror(errno.ENOENT), str(path))
         try:
             self._connection = Connection(self.path, writable=writable)
-            meta = dict(self._connection.rows("SELECT key, value FROM meta"))
+            # A file without the meta table is no store at all (not a damaged one).
+            meta = dict(self._connection.raw.execute("SELECT key, value FROM meta").fetchall())
         except sqlite3.DatabaseError as exc:
             raise StoreError(f"not a sinosoviet_docs store ({exc})", str(path)) from None
         _check(meta, str(path))
