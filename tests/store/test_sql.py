@@ -312,3 +312,27 @@ def test_head_of_a_store_counts_in_sql_and_agrees(
         assert [d.id for d, _ in first] == full.ids()[:n] == build(cat).ids()[:n]
         scores = dict(full.scores()) if full.searches else {}
         assert all(s is None or s == scores[d.id] for d, s in first)
+
+
+def test_head_of_a_one_statement_search_on_a_store_ranks_only_what_it_gives(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The count comes from SQL, so the search is run limited to the ``n`` asked for:
+    the executor never ranks the whole match."""
+    from sinosoviet_docs.store._sql import SqlExecutor
+
+    limits: list[int | None] = []
+    bm25 = SqlExecutor._bm25
+
+    def recorded(self: SqlExecutor, match: str, found: object, limit: int | None) -> object:
+        limits.append(limit)
+        return bm25(self, match, found, limit)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(SqlExecutor, "_bm25", recorded)
+    with stored(ssd.load()) as store:
+        query = store.search("telegram", aliases=False)
+        counted = query._executor().count(query._plan())
+        total, first = head(query, 3)
+    assert counted == total == len(ssd.load().search("telegram", aliases=False)) > 3
+    assert len(first) == 3
+    assert limits == [3]

@@ -177,6 +177,10 @@ class StoreIndex(CatalogueIndex):
         """Nothing to build: a store is indexed when it is written."""
 
 
+#: How a plan of one FTS5 statement, ranked and limited, reports its strategy.
+_LIMITED = "strategy: one FTS5 statement ordered by bm25(), limited"
+
+
 class SqlExecutor(MemoryExecutor):
     """Runs plans on a store: filters, search, order and slices as SQL statements."""
 
@@ -202,7 +206,7 @@ class SqlExecutor(MemoryExecutor):
         if match is not None:
             if order == "relevance" and want is not None:
                 best = self._bm25(match, found, want)
-                note = "strategy: one FTS5 statement ordered by bm25(), limited"
+                note = _LIMITED
                 return [d for d, _ in best], dict(best), note
             scores = dict(self._bm25(match, found, None))
             return self._scored(scores, None, order, want, "one FTS5 statement")
@@ -230,7 +234,7 @@ class SqlExecutor(MemoryExecutor):
             return None
         best = self._bm25(match, None, want)
         ranked = [d for d, _ in best]
-        note = "strategy: one FTS5 statement ordered by bm25(), limited"
+        note = _LIMITED
         elapsed = time.perf_counter() - start
         return Hits(ranked, ranked[plan.offset :], dict(best), (), (note,), elapsed)
 
