@@ -101,7 +101,19 @@ def _copy_with_schema(store_path: Path, path: Path, version: str) -> None:
 def test_a_newer_schema_is_refused(tmp_path: Path, store_path: Path) -> None:
     path = tmp_path / "newer.sqlite"
     _copy_with_schema(store_path, path, "99")
-    with pytest.raises(ssd.StoreError, match=r"newer\.sqlite: store schema '99' is newer"):
+    with pytest.raises(ssd.StoreError, match=r"newer\.sqlite: store schema 99 is newer"):
+        ssd.open(path)
+
+
+@pytest.mark.parametrize("version", ["", "two", "²", "-1"])
+def test_a_schema_version_that_is_no_number_is_refused_as_such(
+    tmp_path: Path, store_path: Path, version: str
+) -> None:
+    path = tmp_path / "odd.sqlite"
+    _copy_with_schema(store_path, path, version)
+    with pytest.raises(
+        ssd.StoreError, match=r"odd\.sqlite: store schema .* is not a schema version"
+    ):
         ssd.open(path)
 
 

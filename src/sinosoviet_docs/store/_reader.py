@@ -371,9 +371,11 @@ def _check(meta: dict[str, str], path: str) -> None:
     if meta.get("kind") != KIND:
         raise StoreError(f"not a sinosoviet_docs store (meta.kind is {meta.get('kind')!r})", path)
     version = meta.get("schema_version", "")
-    if not version.isdigit() or int(version) > SCHEMA_VERSION:
+    if not (version.isascii() and version.isdigit()):
+        raise StoreError(f"store schema {version!r} is not a schema version", path)
+    if int(version) > SCHEMA_VERSION:
         raise StoreError(
-            f"store schema {version!r} is newer than this library reads ({SCHEMA_VERSION}); "
+            f"store schema {version} is newer than this library reads ({SCHEMA_VERSION}); "
             "upgrade sinosoviet-docs",
             path,
         )
