@@ -328,7 +328,7 @@ class Query(_Exports):
         parsed, expr = parsed_search(text, aliases)
         check = self._checked(parsed)
         filters = [field_filter(f.name, f.value) for f in map(check, parsed.filters)]
-        q = self._replace(filters=(*self.filters, *filters))
+        q = self._replace(filters=(*self.filters, *filters)) if filters else self
         if expr is None:
             return q
         expr = map_filters(expr, check)
