@@ -252,14 +252,32 @@ term, found ')' in 'taiwan OR )'
     if _PLAIN_WORDS.fullmatch(s):  # plain words: the tree the parser makes, made directly
         words = s.split(" ")
         if _OPERATORS.isdisjoint(words):
-            tokens, at = [], 0
-            for word in words:
-                tokens.append(_Token("word", word, at, value_position=at))
-                at += len(word) + 1
-            parser = _Parser(text, tokens)
-            nodes = [parser.text_node(token) for token in tokens]
-            return _hoisted(text, nodes[0] if len(nodes) == 1 else And(tuple(nodes)))
+            nodes = _plain_nodes(words)
+            if nodes is not None:
+                return Parsed(text=text, expr=nodes[0] if len(nodes) == 1 else And(tuple(nodes)))
     return _Parser(text).parse()
+
+
+def _plain_nodes(words: list[str]) -> list[Node] | None:
+    """The nodes of plain words (each a word, a prefix ending in ``*`` or a hyphenated
+    phrase), at their places in the search; None where the parser must say what is
+    wrong (a word of no letters, a ``*`` inside a word, a prefix of several words)."""
+    nodes: list[Node] = []
+    at = 0
+    for word in words:
+        if "*" in word:
+            core = word.rstrip("*")
+            tokens = tokenize(core)
+            if "*" in core or len(tokens) != 1:
+                return None
+            nodes.append(Term(tokens[0], None, True, at))
+        else:
+            tokens = tokenize(word)
+            if not tokens:
+                return None
+            nodes.append(words_node(tokens, None, at))
+        at += len(word) + 1
+    return nodes
 
 
 _OPERATORS = frozenset({"AND", "OR", "NOT"})
