@@ -231,46 +231,6 @@ def _refused(*_args: object) -> None:
 
 
 @pytest.mark.parametrize(
-    ("text", "offset", "limit"),
-    [
-        ("ammunitions", 0, 10),
-        ("telegram", 3, 5),
-        ("telegram", 0, 0),
-        ('"east wind"', 0, 10),
-        ("title:mao", 1, 20),
-        ("stal*", 0, 10),
-        ("zzzz*", 0, 10),
-        ("s*", 0, 10),
-        ("nosuchword", 0, 10),
-    ],
-)
-def test_a_one_statement_plan_has_the_hits_of_the_general_path(
-    monkeypatch: pytest.MonkeyPatch, text: str, offset: int, limit: int
-) -> None:
-    """A word, phrase or prefix ranked and limited runs straight as its FTS5 statement: the
-    same ranking, page, scores and note as the general path; a prefix of no word or of too
-    many (here more than 20) takes the general path."""
-    from sinosoviet_docs._search.planner import MemoryExecutor
-    from sinosoviet_docs.index import index_for
-    from sinosoviet_docs.store import _sql
-
-    monkeypatch.setattr(_sql, "_MOST_EXPANSIONS", 20)
-    with stored(ssd.load()) as store:
-        q = store.search(text, aliases=False).offset(offset).limit(limit)
-        executor = index_for(store).executor
-        plan = q._plan()
-        direct = executor._one_statement(plan)  # type: ignore[attr-defined]
-        general = MemoryExecutor.run(executor, plan)
-        if text in ("zzzz*", "s*"):
-            assert direct is None
-            return
-        assert direct is not None
-        assert direct[:5] == general[:5]
-        assert q._hits()[:5] == general[:5]
-        assert q.ids() == ssd.load().search(text, aliases=False).offset(offset).limit(limit).ids()
-
-
-@pytest.mark.parametrize(
     ("text", "steps"),
     [
         ("telegram", ()),

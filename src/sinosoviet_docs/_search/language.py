@@ -112,9 +112,9 @@ MAX_DEPTH = 100
 
 
 class _Parser:
-    def __init__(self, text: str, tokens: list[_Token] | None = None) -> None:
+    def __init__(self, text: str) -> None:
         self.text = text
-        self.tokens = _lex(text) if tokens is None else tokens
+        self.tokens = _lex(text)
         self.i = 0
         self.depth = 0
 

@@ -11,7 +11,6 @@ is one FTS5 statement (ordered by ``bm25()`` and limited when ranked).
 from __future__ import annotations
 
 import json
-import time
 from array import array
 from collections.abc import Callable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any, Literal
@@ -177,10 +176,6 @@ class StoreIndex(CatalogueIndex):
         """Nothing to build: a store is indexed when it is written."""
 
 
-#: How a plan of one FTS5 statement, ranked and limited, reports its strategy.
-_LIMITED = "strategy: one FTS5 statement ordered by bm25(), limited"
-
-
 class SqlExecutor(MemoryExecutor):
     """Runs plans on a store: filters, search, order and slices as SQL statements."""
 
@@ -206,7 +201,7 @@ class SqlExecutor(MemoryExecutor):
         if match is not None:
             if order == "relevance" and want is not None:
                 best = self._bm25(match, found, want)
-                note = _LIMITED
+                note = "strategy: one FTS5 statement ordered by bm25(), limited"
                 return [d for d, _ in best], dict(best), note
             scores = dict(self._bm25(match, found, None))
             return self._scored(scores, None, order, want, "one FTS5 statement")
@@ -215,28 +210,9 @@ class SqlExecutor(MemoryExecutor):
 
     def run(self, plan: Plan) -> Hits:
         """The hits of ``plan``; the page's documents are then read in batches."""
-        hits = self._one_statement(plan) or super().run(plan)
+        hits = super().run(plan)
         self.index.store.documents.expect(hits.page)
         return hits
-
-    def _one_statement(self, plan: Plan) -> Hits | None:
-        """The hits of a plan that is one word, phrase or prefix ranked by relevance, with a
-        limit and no filter, straight from its one FTS5 statement (as :meth:`_ranked`
-        would run it); None for any other plan."""
-        expr, want = plan.expr, plan.end
-        if plan.filters or want is None or not isinstance(expr, Term | Phrase):
-            return None
-        if plan.sort_key not in (None, "relevance"):
-            return None
-        start = time.perf_counter()
-        match = self.fts_expression(expr)
-        if match is None:
-            return None
-        best = self._bm25(match, None, want)
-        ranked = [d for d, _ in best]
-        note = _LIMITED
-        elapsed = time.perf_counter() - start
-        return Hits(ranked, ranked[plan.offset :], dict(best), (), (note,), elapsed)
 
     def count(self, plan: Plan) -> int | None:
         """How many documents a plan without filters gives whose search is one FTS5
